@@ -28,7 +28,7 @@ SELECT project_code, name, type, subtype, site_code, county_code, township_code,
 FROM project;
 
 CREATE VIEW api_project_beneficiaries AS
-SELECT project_code, household_id, county_code, township_code, village_code
+SELECT project_code || ':' || household_id AS link_id, project_code, household_id, county_code, township_code, village_code
 FROM project_beneficiary;
 
 CREATE VIEW api_fund_allocations AS

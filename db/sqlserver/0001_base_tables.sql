@@ -1,0 +1,293 @@
+-- Base tables of the warehouse (SQL Server, production). The twin of db/sqlite/0001_base_tables.sql:
+-- same tables, column names, keys, CHECK constraints and index names; tests/Warehouse.Tests/Database
+-- keeps the two from drifting. Run once by DbUp, which splits batches on GO.
+--
+-- Type conventions (why, not what):
+-- * Region codes and surrogate ids are ASCII: varchar, collated Latin1_General_100_BIN2 so that equality,
+--   LIKE '130321%' prefixes and ORDER BY (keyset paging) compare byte-wise exactly as SQLite's BINARY
+--   collation does, whatever the database default collation is. Foreign keys need equal collations, so
+--   every id/code column uses the same one. Map them as non-Unicode in EF so parameters are varchar too.
+-- * Money is bigint fen (1/100 元), the twin of SQLite INTEGER fen: exact sums, native range filters.
+-- * Chinese text is nvarchar; enum-like values nvarchar(20), names nvarchar(100), free text nvarchar(200).
+-- * SQLite 0/1 INTEGER flags are bit; SQLite 'YYYY-MM-DD' TEXT dates are date.
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
+CREATE SCHEMA wh AUTHORIZATION dbo;
+GO
+
+CREATE TABLE wh.region (
+    code                 varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    name                 nvarchar(100) NOT NULL,
+    level                varchar(8)    COLLATE Latin1_General_100_BIN2 NOT NULL,
+    parent_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NULL,
+    county_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code        varchar(12)   COLLATE Latin1_General_100_BIN2 NULL,
+    urban_rural_type     varchar(3)    COLLATE Latin1_General_100_BIN2 NULL,
+    is_exited_village    bit           NOT NULL CONSTRAINT df_region_is_exited_village DEFAULT 0,
+    is_resettlement_site bit           NOT NULL CONSTRAINT df_region_is_resettlement_site DEFAULT 0,
+    CONSTRAINT pk_region PRIMARY KEY (code),
+    CONSTRAINT ck_region_level CHECK (level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE'))
+);
+CREATE INDEX ix_region_parent ON wh.region (parent_code, code);
+CREATE INDEX ix_region_level ON wh.region (level, code);
+GO
+
+CREATE TABLE wh.household (
+    household_id          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    village_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    address               nvarchar(200) NULL,
+    geo_point             varchar(64)   NULL,
+    household_attr        nvarchar(20)  NOT NULL,
+    exit_year             int           NULL,
+    monitor_type          nvarchar(20)  NULL,
+    risk_types            nvarchar(200) NULL,
+    monitored_at          date          NULL,
+    risk_cleared_at       date          NULL,
+    household_size        int           NOT NULL,
+    wage_income_fen       bigint        NOT NULL,
+    business_income_fen   bigint        NOT NULL,
+    business_cost_fen     bigint        NOT NULL,
+    property_income_fen   bigint        NOT NULL,
+    transfer_income_fen   bigint        NOT NULL,
+    -- Derived, persisted so that filters and keyset paging on them use an index. bigint / int is integer
+    -- division truncating toward zero, as in SQLite. NULLIF mirrors SQLite's x / 0 = NULL, so a zero
+    -- household_size fails ck_household_size (as in SQLite) rather than raising a divide-by-zero error.
+    net_income_fen        AS (wage_income_fen + business_income_fen - business_cost_fen + property_income_fen
+                              + transfer_income_fen) PERSISTED,
+    per_capita_net_income_fen AS ((wage_income_fen + business_income_fen - business_cost_fen + property_income_fen
+                              + transfer_income_fen) / NULLIF(household_size, 0)) PERSISTED,
+    prev_per_capita_net_income_fen bigint NULL,
+    rigid_expense_fen     bigint        NOT NULL CONSTRAINT df_household_rigid_expense_fen DEFAULT 0,
+    relocated             bit           NOT NULL CONSTRAINT df_household_relocated DEFAULT 0,
+    resettle_mode         nvarchar(20)  NULL,
+    housing_safety        nvarchar(20)  NULL,
+    water_safe            bit           NOT NULL CONSTRAINT df_household_water_safe DEFAULT 1,
+    safety_net            nvarchar(20)  NOT NULL CONSTRAINT df_household_safety_net DEFAULT N'无',
+    phone                 varchar(20)   NULL,
+    bank_name             nvarchar(100) NULL,
+    bank_account          varchar(32)   NULL,
+    CONSTRAINT pk_household PRIMARY KEY (household_id),
+    CONSTRAINT ck_household_size CHECK (household_size > 0)
+);
+CREATE INDEX ix_household_village ON wh.household (village_code, household_id);
+CREATE INDEX ix_household_township ON wh.household (township_code, household_id);
+CREATE INDEX ix_household_monitor ON wh.household (monitor_type, household_id);
+CREATE INDEX ix_household_income ON wh.household (per_capita_net_income_fen, household_id);
+CREATE INDEX ix_household_exit_year ON wh.household (exit_year);
+GO
+
+CREATE TABLE wh.member (
+    member_id             varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    household_id          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    village_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    name                  nvarchar(100) NOT NULL,
+    id_number             varchar(18)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    relation              nvarchar(20)  NOT NULL,
+    gender                nvarchar(20)  NOT NULL,
+    birth_date            date          NOT NULL,
+    ethnicity             nvarchar(20)  NOT NULL,
+    education             nvarchar(20)  NULL,
+    school_status         nvarchar(20)  NULL,
+    health_status         nvarchar(20)  NOT NULL,
+    disease_name          nvarchar(100) NULL,
+    disability_type_grade nvarchar(20)  NULL,
+    disability_cert_no    varchar(20)   COLLATE Latin1_General_100_BIN2 NULL,
+    labor_capacity        nvarchar(20)  NOT NULL,
+    work_status           nvarchar(20)  NOT NULL,
+    work_months           int           NOT NULL CONSTRAINT df_member_work_months DEFAULT 0,
+    med_ins               bit           NOT NULL CONSTRAINT df_member_med_ins DEFAULT 1,
+    pension_ins           bit           NOT NULL CONSTRAINT df_member_pension_ins DEFAULT 1,
+    training_need         nvarchar(200) NULL,
+    CONSTRAINT pk_member PRIMARY KEY (member_id),
+    CONSTRAINT fk_member_household FOREIGN KEY (household_id) REFERENCES wh.household (household_id)
+);
+CREATE INDEX ix_member_household ON wh.member (household_id, member_id);
+CREATE INDEX ix_member_village ON wh.member (village_code, member_id);
+CREATE INDEX ix_member_township ON wh.member (township_code, member_id);
+GO
+
+CREATE TABLE wh.project (
+    project_code          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    name                  nvarchar(200) NOT NULL,
+    type                  nvarchar(20)  NOT NULL,
+    subtype               nvarchar(20)  NULL,
+    site_code             varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    year                  int           NOT NULL,
+    nature                nvarchar(20)  NOT NULL,
+    lib_status            nvarchar(20)  NOT NULL,
+    total_invest_fen      bigint        NOT NULL,
+    implementer           nvarchar(100) NOT NULL,
+    plan_start            date          NULL,
+    plan_end              date          NULL,
+    accepted_at           date          NULL,
+    benef_households      int           NOT NULL CONSTRAINT df_project_benef_households DEFAULT 0,
+    benef_persons         int           NOT NULL CONSTRAINT df_project_benef_persons DEFAULT 0,
+    link_modes            nvarchar(200) NULL,
+    labor_pay_fen         bigint        NOT NULL CONSTRAINT df_project_labor_pay_fen DEFAULT 0,
+    asset_class           nvarchar(20)  NULL,
+    asset_owner           nvarchar(100) NULL,
+    progress_pct          int           NOT NULL CONSTRAINT df_project_progress_pct DEFAULT 0,
+    CONSTRAINT pk_project PRIMARY KEY (project_code)
+);
+CREATE INDEX ix_project_site ON wh.project (site_code, project_code);
+CREATE INDEX ix_project_township ON wh.project (township_code, project_code);
+CREATE INDEX ix_project_year ON wh.project (year, project_code);
+CREATE INDEX ix_project_type ON wh.project (type, lib_status);
+GO
+
+CREATE TABLE wh.project_beneficiary (
+    project_code          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    household_id          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    village_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    CONSTRAINT pk_project_beneficiary PRIMARY KEY (project_code, household_id),
+    CONSTRAINT fk_project_beneficiary_project FOREIGN KEY (project_code) REFERENCES wh.project (project_code),
+    CONSTRAINT fk_project_beneficiary_household FOREIGN KEY (household_id) REFERENCES wh.household (household_id)
+);
+CREATE INDEX ix_beneficiary_household ON wh.project_beneficiary (household_id, project_code);
+GO
+
+CREATE TABLE wh.fund_allocation (
+    alloc_id              varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    project_code          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    doc_no                nvarchar(100) NOT NULL,
+    source_level          nvarchar(20)  NOT NULL,
+    source_type           nvarchar(20)  NOT NULL,
+    amount_fen            bigint        NOT NULL,
+    alloc_date            date          NOT NULL,
+    year                  int           NOT NULL,
+    CONSTRAINT pk_fund_allocation PRIMARY KEY (alloc_id),
+    CONSTRAINT fk_fund_allocation_project FOREIGN KEY (project_code) REFERENCES wh.project (project_code)
+);
+CREATE INDEX ix_alloc_project ON wh.fund_allocation (project_code, alloc_id);
+CREATE INDEX ix_alloc_source ON wh.fund_allocation (source_level, source_type);
+CREATE INDEX ix_alloc_year ON wh.fund_allocation (year, alloc_id);
+GO
+
+CREATE TABLE wh.fund_disbursement (
+    disb_id               varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    alloc_id              varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    project_code          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    stage                 nvarchar(20)  NOT NULL,
+    amount_fen            bigint        NOT NULL,
+    paid_at               date          NOT NULL,
+    payee_type            nvarchar(20)  NOT NULL,
+    payee_name            nvarchar(200) NOT NULL,
+    payee_account         varchar(32)   NULL,
+    CONSTRAINT pk_fund_disbursement PRIMARY KEY (disb_id),
+    CONSTRAINT fk_fund_disbursement_allocation FOREIGN KEY (alloc_id) REFERENCES wh.fund_allocation (alloc_id),
+    CONSTRAINT fk_fund_disbursement_project FOREIGN KEY (project_code) REFERENCES wh.project (project_code)
+);
+CREATE INDEX ix_disb_alloc ON wh.fund_disbursement (alloc_id, disb_id);
+CREATE INDEX ix_disb_project ON wh.fund_disbursement (project_code, disb_id);
+CREATE INDEX ix_disb_paid ON wh.fund_disbursement (paid_at);
+GO
+
+CREATE TABLE wh.workshop (
+    workshop_id           varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    name                  nvarchar(100) NOT NULL,
+    operator_uscc         varchar(18)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    form                  nvarchar(20)  NOT NULL,
+    run_status            nvarchar(20)  NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    village_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    gov_invested          bit           NOT NULL CONSTRAINT df_workshop_gov_invested DEFAULT 0,
+    workers_total         int           NOT NULL,
+    workers_poor          int           NOT NULL,
+    CONSTRAINT pk_workshop PRIMARY KEY (workshop_id)
+);
+CREATE INDEX ix_workshop_township ON wh.workshop (township_code, workshop_id);
+GO
+
+CREATE TABLE wh.welfare_post (
+    post_id               varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    post_type             nvarchar(20)  NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    village_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    fund_source           nvarchar(20)  NOT NULL,
+    holder_member_id      varchar(32)   COLLATE Latin1_General_100_BIN2 NULL,
+    term_start            date          NOT NULL,
+    term_end              date          NOT NULL,
+    monthly_subsidy_fen   bigint        NOT NULL,
+    full_time             bit           NOT NULL CONSTRAINT df_welfare_post_full_time DEFAULT 0,
+    subsidy_due_fen       bigint        NOT NULL CONSTRAINT df_welfare_post_subsidy_due_fen DEFAULT 0,
+    subsidy_paid_fen      bigint        NOT NULL CONSTRAINT df_welfare_post_subsidy_paid_fen DEFAULT 0,
+    CONSTRAINT pk_welfare_post PRIMARY KEY (post_id),
+    CONSTRAINT fk_welfare_post_holder FOREIGN KEY (holder_member_id) REFERENCES wh.member (member_id)
+);
+CREATE INDEX ix_post_village ON wh.welfare_post (village_code, post_id);
+CREATE INDEX ix_post_township ON wh.welfare_post (township_code, post_id);
+CREATE INDEX ix_post_holder ON wh.welfare_post (holder_member_id);
+GO
+
+CREATE TABLE wh.employment (
+    emp_id                varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    member_id             varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    household_id          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    village_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    emp_form              nvarchar(20)  NOT NULL,
+    work_region           nvarchar(100) NOT NULL,
+    employer              nvarchar(100) NULL,
+    -- A month is stored as its first day (date); SQLite rows must then hold 'YYYY-MM-01' too.
+    start_month           date          NOT NULL,
+    end_month             date          NULL,
+    monthly_wage_fen      bigint        NOT NULL,
+    workshop_id           varchar(32)   COLLATE Latin1_General_100_BIN2 NULL,
+    post_id               varchar(32)   COLLATE Latin1_General_100_BIN2 NULL,
+    CONSTRAINT pk_employment PRIMARY KEY (emp_id),
+    CONSTRAINT fk_employment_member FOREIGN KEY (member_id) REFERENCES wh.member (member_id),
+    CONSTRAINT fk_employment_household FOREIGN KEY (household_id) REFERENCES wh.household (household_id),
+    CONSTRAINT fk_employment_workshop FOREIGN KEY (workshop_id) REFERENCES wh.workshop (workshop_id),
+    CONSTRAINT fk_employment_post FOREIGN KEY (post_id) REFERENCES wh.welfare_post (post_id)
+);
+CREATE INDEX ix_employment_member ON wh.employment (member_id, emp_id);
+CREATE INDEX ix_employment_household ON wh.employment (household_id, emp_id);
+CREATE INDEX ix_employment_village ON wh.employment (village_code, emp_id);
+CREATE INDEX ix_employment_township ON wh.employment (township_code, emp_id);
+CREATE INDEX ix_employment_workshop ON wh.employment (workshop_id);
+CREATE INDEX ix_employment_form ON wh.employment (emp_form);
+GO
+
+CREATE TABLE wh.assistance (
+    assist_id             varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    household_id          varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    member_id             varchar(32)   COLLATE Latin1_General_100_BIN2 NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    township_code         varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    village_code          varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    category              nvarchar(20)  NOT NULL,
+    item                  nvarchar(100) NOT NULL,
+    start_date            date          NOT NULL,
+    end_date              date          NULL,
+    amount_fen            bigint        NOT NULL,
+    period                nvarchar(20)  NOT NULL,
+    channel               nvarchar(20)  NOT NULL,
+    ref_id                varchar(32)   COLLATE Latin1_General_100_BIN2 NULL,
+    cadre_name            nvarchar(100) NULL,
+    cadre_phone           varchar(20)   NULL,
+    CONSTRAINT pk_assistance PRIMARY KEY (assist_id),
+    CONSTRAINT fk_assistance_household FOREIGN KEY (household_id) REFERENCES wh.household (household_id),
+    CONSTRAINT fk_assistance_member FOREIGN KEY (member_id) REFERENCES wh.member (member_id)
+);
+CREATE INDEX ix_assistance_household ON wh.assistance (household_id, assist_id);
+CREATE INDEX ix_assistance_village ON wh.assistance (village_code, assist_id);
+CREATE INDEX ix_assistance_township ON wh.assistance (township_code, assist_id);
+CREATE INDEX ix_assistance_category ON wh.assistance (category, item);
+GO

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using GraphQL;
+using GraphQL.Execution;
+using Warehouse.Catalogue;
+using Warehouse.Querying;
+using Warehouse.Security;
+
+namespace Warehouse.Api.Graph;
+
+/// <summary>
+/// Every error leaves with a code. Resolver exceptions become coded errors (a caller's mistake keeps its
+/// message; anything else is logged and answered without internals). Validation errors about a field that
+/// exists in the catalogue but is hidden for the role are reworded to name the field and the role.
+/// </summary>
+internal static partial class ErrorPolicy
+{
+    public static Task OnUnhandled(UnhandledExceptionContext context, ILogger logger)
+    {
+        switch (context.OriginalException)
+        {
+            case QueryException q:
+                context.Exception = new ExecutionError(q.Message) { Code = q.Code };
+                break;
+            case OperationCanceledException:
+                context.Exception = new ExecutionError("The request was cancelled or timed out.") { Code = "CANCELLED" };
+                break;
+            case DbException or TimeoutException or InvalidOperationException { InnerException: DbException }:
+                logger.LogError(context.OriginalException, "Database error");
+                context.Exception = new ExecutionError("The database is unavailable; try again shortly.") { Code = ErrorCodes.DatabaseUnavailable };
+                break;
+            default:
+                logger.LogError(context.OriginalException, "Unhandled error in resolver");
+                context.Exception = new ExecutionError("Internal error; it has been logged.") { Code = "INTERNAL_ERROR" };
+                break;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>"Cannot query field 'x' on type 'T'." → FIELD_HIDDEN naming field and role, when the catalogue has T.x.</summary>
+    public static void RewordHidden(ExecutionResult result, AccessContext access)
+    {
+        if (result.Errors is null)
+        {
+            return;
+        }
+        var errors = new ExecutionErrors();
+        foreach (var error in result.Errors)
+        {
+            errors.Add(Hidden(error, access) ?? error);
+        }
+        result.Errors = errors;
+    }
+
+    private static ExecutionError? Hidden(ExecutionError error, AccessContext access)
+    {
+        var match = UnknownField().Match(error.Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var type = match.Groups["type"].Value;
+        var entity = WarehouseCatalogue.Default.Find(TypeOf(type));
+        if (entity?.Field(match.Groups["field"].Value) is not { } field)
+        {
+            return null;
+        }
+        var replacement = new ExecutionError(FieldGuard.Hidden(access, field).Message) { Code = ErrorCodes.FieldHidden };
+        foreach (var location in error.Locations ?? [])
+        {
+            replacement.AddLocation(location);
+        }
+        return replacement;
+    }
+
+    private static string TypeOf(string graphType) =>
+        graphType.EndsWith("FilterInput", StringComparison.Ordinal) ? graphType[..^"FilterInput".Length]
+        : graphType.EndsWith("SortInput", StringComparison.Ordinal) ? graphType[..^"SortInput".Length]
+        : graphType;
+
+    [GeneratedRegex("^(Cannot query field|Field) '(?<field>[_A-Za-z0-9]+)' (on type|is not defined by type) '(?<type>[_A-Za-z0-9]+)'")]
+    private static partial Regex UnknownField();
+}

@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using Warehouse.Security;
+
+namespace Warehouse.Api.Graph;
+
+/// <summary>
+/// The per-request user context: who is asking (resolved once), what must be audited, and the open relation
+/// batches of this request.
+/// </summary>
+public sealed class GraphRequestContext(AccessContext access) : Dictionary<string, object?>
+{
+    public AccessContext Access { get; } = access;
+    public AuditBuffer Audit { get; } = new();
+    internal ConcurrentDictionary<object, RelationBatch> Batches { get; } = new();
+}

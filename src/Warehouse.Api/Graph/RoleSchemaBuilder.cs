@@ -1,0 +1,59 @@
+using GraphQL.Types;
+using Warehouse.Catalogue;
+using Warehouse.Security;
+
+namespace Warehouse.Api.Graph;
+
+/// <summary>
+/// Builds the schema one role sees, from the catalogue and the permission snapshot. A field hidden for the
+/// role is not in it at all: not in introspection, not in filters or sorts, and a query naming it fails
+/// validation. An admin without a data role gets no data fields.
+/// </summary>
+internal sealed class RoleSchemaBuilder(WarehouseCatalogue catalogue, PermissionSnapshot permissions, string? dataRole, bool isAdmin,
+    IEnumerable<ISchemaContributor> contributors, IServiceProvider services)
+{
+    public Schema Build()
+    {
+        Grant GrantFor(FieldDef f) => dataRole is null ? Grant.H : permissions.For(dataRole, f);
+        bool Visible(EntityDef e) => dataRole is not null && e.Exposed;
+
+        var schema = new Schema(services) { Description = "Warehouse: county poverty-monitoring data (防返贫监测), one graph over the warehouse's API views." };
+        var query = new ObjectGraphType { Name = "Query", Description = "Read the warehouse. Every list is limited to your region; fields follow your role's permissions." };
+        var inputs = new InputTypes(GrantFor, Visible);
+        var entities = new EntityTypes(GrantFor, Visible);
+        if (dataRole is not null)
+        {
+            foreach (var type in inputs.Shared())
+            {
+                schema.RegisterType(type);
+            }
+            var level = new EnumerationGraphType { Name = GraphTypeNames.RegionLevel, Description = "Level in the region tree." };
+            level.Add("COUNTY", "COUNTY", "县");
+            level.Add("TOWNSHIP", "TOWNSHIP", "乡镇");
+            level.Add("VILLAGE", "VILLAGE", "村");
+            schema.RegisterType(level);
+            schema.RegisterType(EntityTypes.PageInfo());
+            foreach (var entity in catalogue.Exposed)
+            {
+                foreach (var type in entities.For(entity).Concat(inputs.For(entity)))
+                {
+                    schema.RegisterType(type);
+                }
+                query.AddField(RootFields.Connection(entity, InputTypes.HasSort(entity, GrantFor)));
+                query.AddField(RootFields.Lookup(entity));
+            }
+        }
+        ObjectGraphType? mutation = null;
+        foreach (var contributor in contributors)
+        {
+            contributor.Contribute(schema, query, ref mutation, dataRole, isAdmin);
+        }
+        schema.Query = query;
+        if (mutation is not null)
+        {
+            schema.Mutation = mutation;
+        }
+        schema.Initialize();
+        return schema;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Warehouse.Data;
+using Warehouse.Querying;
+using Warehouse.Security;
+
+namespace Warehouse.Api.Hosting;
+
+/// <summary>Database, query engine and security stores.</summary>
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddWarehouseData(this WebApplicationBuilder builder)
+    {
+        var database = ReadDatabaseOptions(builder.Configuration).ResolvePaths(builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddPooledDbContextFactory<WarehouseDbContext>(o => DbContextFactory.Configure(o, database));
+        var paging = builder.Configuration.GetSection("Warehouse:Paging").Get<PagingOptions>() ?? new PagingOptions();
+        builder.Services.AddSingleton(paging);
+        builder.Services.AddSingleton(new CursorCodec(string.IsNullOrEmpty(paging.CursorSecret)
+            ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)
+            : Convert.FromBase64String(paging.CursorSecret)));
+        builder.Services.AddSingleton<QueryEngine>();
+        builder.Services.AddSingleton<PermissionStore>();
+        builder.Services.AddSingleton<AssignmentStore>();
+        builder.Services.AddSingleton<AuditWriter>();
+        return builder;
+    }
+
+    /// <summary><c>Warehouse</c> section plus <c>ConnectionStrings:Warehouse</c> (environment: ConnectionStrings__Warehouse).</summary>
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Warehouse").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString = configuration.GetConnectionString("Warehouse") ?? options.ConnectionString;
+        return options;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Warehouse.Api.Security;
+
+/// <summary>
+/// Sign-in: Entra ID bearer tokens through Microsoft.Identity.Web when <c>AzureAd:ClientId</c> is set, and the
+/// local issuer when enabled. A policy scheme picks the handler by the token's issuer. Every failure is a 401
+/// whose body says why.
+/// </summary>
+public static class AuthenticationSetup
+{
+    public const string Policy = "Warehouse";
+    public const string LocalScheme = "Local";
+    public const string EntraScheme = "Entra";
+
+    public static WebApplicationBuilder AddWarehouseAuthentication(this WebApplicationBuilder builder)
+    {
+        var local = builder.Configuration.GetSection(LocalIssuerOptions.Section).Get<LocalIssuerOptions>() ?? new LocalIssuerOptions();
+        local.Enabled ??= builder.Environment.IsDevelopment();
+        local.KeyFile = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, local.KeyFile));
+        var entra = !string.IsNullOrWhiteSpace(builder.Configuration["AzureAd:ClientId"]);
+        var issuer = new LocalTokenIssuer(local);
+        builder.Services.AddSingleton(issuer);
+
+        var auth = builder.Services.AddAuthentication(Policy);
+        auth.AddPolicyScheme(Policy, "Local or Entra ID", o => o.ForwardDefaultSelector = ctx =>
+            local.Enabled == true && IssuerOf(ctx.Request.Headers.Authorization.ToString()) == local.Issuer || !entra ? LocalScheme : EntraScheme);
+        auth.AddJwtBearer(LocalScheme, o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = issuer.ValidationParameters();
+            if (local.Enabled != true)
+            {
+                // Disabled: no key validates, so every local token is refused with a clear reason.
+                o.TokenValidationParameters.IssuerSigningKey = null;
+                o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [];
+            }
+            o.Events = Events(local.Enabled == true ? null : "the local token issuer is disabled on this server");
+        });
+        if (entra)
+        {
+            auth.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), EntraScheme);
+            builder.Services.Configure<JwtBearerOptions>(EntraScheme, o =>
+            {
+                o.MapInboundClaims = false;
+                o.Events = Events(null);
+            });
+        }
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    private static string? IssuerOf(string header)
+    {
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        try
+        {
+            return new JsonWebToken(header[7..].Trim()).Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static JwtBearerEvents Events(string? disabledReason) => new()
+    {
+        OnChallenge = async context =>
+        {
+            context.HandleResponse();
+            var reason = disabledReason is not null && context.AuthenticateFailure is not null ? disabledReason : Reason(context);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{reason}\"";
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", reason } } },
+            }));
+        },
+    };
+
+    private static string Reason(JwtBearerChallengeContext context) => context.AuthenticateFailure switch
+    {
+        null => string.IsNullOrEmpty(context.Request.Headers.Authorization) ? "no bearer token" : "the bearer token could not be read",
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not yet valid",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "the token signature is invalid",
+        SecurityTokenInvalidIssuerException => "the token issuer is not trusted",
+        SecurityTokenInvalidAudienceException => "the token audience is not this API",
+        SecurityTokenMalformedException or ArgumentException => "the token is malformed",
+        var e => "the token was rejected (" + e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal) + ")",
+    };
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Configuration;
+using Warehouse.Api.Hosting;
+
+namespace Warehouse.Cli;
+
+/// <summary>
+/// <c>dotnet run --project src/Warehouse.Cli -- &lt;verb&gt;</c>. Configuration as the server reads it:
+/// appsettings.json of the API project, environment variables (ConnectionStrings__Warehouse, Warehouse__Provider)
+/// and --connection / --provider options.
+/// </summary>
+public static class CliApp
+{
+    public const string Usage = """
+        Warehouse CLI
+
+        Usage: dotnet run --project src/Warehouse.Cli -- <verb> [options]
+
+        Verbs:
+          migrate                              apply the db/ scripts of the configured database (idempotent)
+          seed [--households N] [--seed S]     generate a synthetic county into it (default 30000, seed 42)
+               [--county CCCCCC]               6-digit county code (default 139901)
+          schema [--out DIR]                   write each role's SDL to schema/ (default ./schema)
+          token --role <county|township|village|admin> --region <12-digit code>
+                [--user ID] [--minutes N]      print a local development token (last line)
+
+        Options for every verb:
+          --provider Sqlite|SqlServer          database engine (default Sqlite)
+          --connection "<connection string>"   default: Data Source=data/warehouse.db
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        CliArguments parsed;
+        try
+        {
+            parsed = CliArguments.Parse(args[1..]);
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}\n\n{Usage}");
+            return 2;
+        }
+        var configuration = Configuration(parsed);
+        try
+        {
+            return args[0] switch
+            {
+                "migrate" => Verbs.Migrate(Database(configuration), output),
+                "seed" => Verbs.Seed(Database(configuration), parsed, output),
+                "schema" => Verbs.Schema(parsed, output),
+                "token" => Verbs.Token(configuration, ApiRoot, parsed, output),
+                _ => await Unknown(args[0], error),
+            };
+        }
+        catch (CliException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Migrations.MigrationException or IOException or ArgumentException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> Unknown(string verb, TextWriter error)
+    {
+        await error.WriteLineAsync($"error: unknown verb '{verb}'.\n\n{Usage}");
+        return 2;
+    }
+
+    /// <summary>The API project folder: relative paths (the SQLite file, the local issuer key) resolve against it, as in the server.</summary>
+    public static string ApiRoot => Path.GetFullPath(Path.Combine("src", "Warehouse.Api")) is var root && Directory.Exists(root) ? root : Directory.GetCurrentDirectory();
+
+    private static Warehouse.Data.DatabaseOptions Database(IConfiguration configuration) =>
+        DataSetup.ReadDatabaseOptions(configuration).ResolvePaths(ApiRoot);
+
+    private static IConfiguration Configuration(CliArguments parsed)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parsed.Get("connection") is { } connection)
+        {
+            overrides["ConnectionStrings:Warehouse"] = connection;
+        }
+        if (parsed.Get("provider") is { } provider)
+        {
+            overrides["Warehouse:Provider"] = provider;
+        }
+        var apiSettings = Path.Combine(ApiRoot, "appsettings.json");
+        return new ConfigurationBuilder()
+            .AddJsonFile(Path.GetFullPath(apiSettings), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+    }
+}

@@ -1,0 +1,22 @@
+namespace Warehouse.Assistance;
+
+/// <summary>A row of the api assistance view (帮扶措施/待遇发放).</summary>
+public sealed class AssistanceMeasure
+{
+    public string Id { get; set; } = "";
+    public string HouseholdId { get; set; } = "";
+    public string? MemberId { get; set; }
+    public string CountyCode { get; set; } = "";
+    public string TownshipCode { get; set; } = "";
+    public string VillageCode { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string Item { get; set; } = "";
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public long AmountFen { get; set; }
+    public string Period { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string? RefId { get; set; }
+    public string? CadreName { get; set; }
+    public string? CadrePhone { get; set; }
+}

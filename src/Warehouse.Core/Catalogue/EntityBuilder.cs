@@ -1,0 +1,102 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text;
+
+namespace Warehouse.Catalogue;
+
+/// <summary>Fluent declaration of one catalogue entity. One builder call per field keeps an entity on one screen.</summary>
+public sealed class EntityBuilder<T> where T : class, new()
+{
+    private readonly EntityDef<T> _entity;
+
+    public EntityBuilder(string typeName, string listField, string lookupField, string view, string label,
+        string description, RowScope scope, bool exposed = true)
+    {
+        _entity = new EntityDef<T>(typeName, listField, lookupField, view, label, description, scope, exposed);
+    }
+
+    /// <summary>Declares the key field (always filterable and sortable; the keyset tiebreaker).</summary>
+    public EntityBuilder<T> Key(Expression<Func<T, string>> property, string name, string label, string description,
+        string? column = null, Sensitivity sensitivity = Sensitivity.Internal)
+    {
+        Field(property, name, label, description, column: column, sensitivity: sensitivity, caps: FieldCaps.All);
+        _entity.Key = _entity.Field(name)!;
+        return this;
+    }
+
+    public EntityBuilder<T> Field<TValue>(Expression<Func<T, TValue>> property, string name, string label,
+        string description, FieldKind? kind = null, Sensitivity sensitivity = Sensitivity.Public,
+        MaskKind mask = MaskKind.None, FieldCaps caps = FieldCaps.FilterSort, DefaultGrants? grants = null,
+        string? column = null, params string[] dependsOn)
+    {
+        var prop = PropertyOf(property);
+        var resolvedKind = kind ?? InferKind(typeof(TValue), prop);
+        var defaults = grants ?? DefaultGrants.AllFull;
+        foreach (var g in new[] { defaults.County, defaults.Township, defaults.Village })
+        {
+            if (g.Access == Access.Masked && mask == MaskKind.None)
+            {
+                throw new InvalidOperationException($"{_entity.TypeName}.{name} defaults to MASKED but has no mask kind.");
+            }
+        }
+        _entity.Add(new FieldDef(_entity, prop, name, column ?? SnakeCase(prop.Name), label, description,
+            resolvedKind, sensitivity, mask, caps, defaults, dependsOn));
+        return this;
+    }
+
+    /// <summary>A one-to-many relation: target rows whose <paramref name="childKey"/> equals this row's <paramref name="parentKey"/>.</summary>
+    public EntityBuilder<T> HasMany(string name, string label, string description, string targetType,
+        string parentKey, string childKey, LinkDef? via = null)
+    {
+        _entity.Add(new RelationDef(_entity, name, label, description, targetType, true, parentKey, childKey, via));
+        return this;
+    }
+
+    /// <summary>A reference to one target row whose <paramref name="childKey"/> equals this row's <paramref name="parentKey"/>.</summary>
+    public EntityBuilder<T> HasOne(string name, string label, string description, string targetType,
+        string parentKey, string childKey)
+    {
+        _entity.Add(new RelationDef(_entity, name, label, description, targetType, false, parentKey, childKey, null));
+        return this;
+    }
+
+    public EntityDef<T> Build()
+    {
+        if (_entity.Key is null)
+        {
+            throw new InvalidOperationException($"{_entity.TypeName} has no key.");
+        }
+        return _entity;
+    }
+
+    private static PropertyInfo PropertyOf<TValue>(Expression<Func<T, TValue>> expression) =>
+        (expression.Body is UnaryExpression u ? u.Operand : expression.Body) is MemberExpression { Member: PropertyInfo p }
+            ? p
+            : throw new ArgumentException("Expected a property access.", nameof(expression));
+
+    private static FieldKind InferKind(Type type, PropertyInfo prop)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t == typeof(string)) return FieldKind.String;
+        if (t == typeof(int)) return FieldKind.Int;
+        if (t == typeof(long)) return FieldKind.Money;
+        if (t == typeof(DateOnly)) return FieldKind.Date;
+        if (t == typeof(bool)) return FieldKind.Boolean;
+        throw new InvalidOperationException($"No field kind for {prop.DeclaringType?.Name}.{prop.Name} of type {type}.");
+    }
+
+    internal static string SnakeCase(string pascal)
+    {
+        var sb = new StringBuilder(pascal.Length + 8);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            var c = pascal[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                sb.Append('_');
+            }
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,20 @@
+namespace Warehouse.Catalogue;
+
+/// <summary>How a field's value is stored and shown. Drives the GraphQL type, the filter operators and the CSV format.</summary>
+public enum FieldKind
+{
+    /// <summary>Text (Chinese values of closed vocabularies are text, listed in the description).</summary>
+    String,
+    /// <summary>Whole number.</summary>
+    Int,
+    /// <summary>Money: stored as integer fen, shown as a decimal amount in 元 (two places).</summary>
+    Money,
+    /// <summary>Calendar date (yyyy-MM-dd).</summary>
+    Date,
+    /// <summary>Yes/no.</summary>
+    Boolean,
+    /// <summary>A comma-separated list of vocabulary values, exposed as [String!].</summary>
+    StringList,
+    /// <summary>Region level enum (COUNTY, TOWNSHIP, VILLAGE).</summary>
+    RegionLevel,
+}

@@ -1,0 +1,41 @@
+namespace Warehouse.Data;
+
+/// <summary>
+/// Where the warehouse lives (configuration section <c>Warehouse</c> plus <c>ConnectionStrings:Warehouse</c>).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string DefaultSqliteConnection = "Data Source=data/warehouse.db";
+
+    /// <summary><c>Sqlite</c> (embedded default) or <c>SqlServer</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string ConnectionString { get; set; } = DefaultSqliteConnection;
+    /// <summary>Apply db/ scripts when the server starts (default on).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>Generate the demo county when the database has no households (default on, SQLite only).</summary>
+    public bool SeedDemoOnStartup { get; set; } = true;
+    public int DemoHouseholds { get; set; } = 30_000;
+    public int DemoSeed { get; set; } = 42;
+    /// <summary>6-digit code of the demo county (no real county has 139901).</summary>
+    public string CountyCode { get; set; } = "139901";
+
+    /// <summary>
+    /// Makes a relative SQLite file path absolute against <paramref name="baseDirectory"/> (the API project's
+    /// content root), so the server and the CLI open the same file whatever their working directory.
+    /// </summary>
+    public DatabaseOptions ResolvePaths(string baseDirectory)
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return this;
+        }
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory
+            && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
+            ConnectionString = builder.ToString();
+        }
+        return this;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Warehouse.Data;
+
+/// <summary>Creates contexts outside dependency injection (CLI, migrations) with the same settings as the server.</summary>
+public static class DbContextFactory
+{
+    public static WarehouseDbContext Create(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<WarehouseDbContext>();
+        Configure(builder, options);
+        return new WarehouseDbContext(builder.Options);
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            builder.UseSqlServer(options.ConnectionString);
+        }
+        else
+        {
+            builder.UseSqlite(options.ConnectionString);
+        }
+        builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+    }
+}

@@ -1,0 +1,25 @@
+namespace Warehouse.Data;
+
+/// <summary>
+/// Object names per dialect. SQL Server keeps API views in schema <c>api</c>, base tables in <c>wh</c> and the
+/// security tables in <c>sec</c>; SQLite has no schemas, so the schema becomes a name prefix.
+/// </summary>
+public static class DbNames
+{
+    public const string ApiSchema = "api";
+    public const string SecuritySchema = "sec";
+
+    public static (string Name, string? Schema) View(DatabaseProvider provider, string view) =>
+        provider == DatabaseProvider.SqlServer ? (view, ApiSchema) : ("api_" + view, null);
+
+    public static (string Name, string? Schema) SecurityTable(DatabaseProvider provider, string table) =>
+        provider == DatabaseProvider.SqlServer ? (table, SecuritySchema) : ("sec_" + table, null);
+
+    /// <summary>Quoted name for hand-written SQL (tests, exports' baseline).</summary>
+    public static string QuotedView(DatabaseProvider provider, string view) =>
+        provider == DatabaseProvider.SqlServer ? $"[{ApiSchema}].[{view}]" : $"\"api_{view}\"";
+
+    /// <summary>Security table name as it appears in SQL text.</summary>
+    public static string SecurityTableSql(DatabaseProvider provider, string table) =>
+        provider == DatabaseProvider.SqlServer ? $"[{SecuritySchema}].[{table}]" : $"sec_{table}";
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Warehouse.Generation;
+
+namespace Warehouse.Data;
+
+/// <summary>Generates a synthetic county into the configured database (bulk insert, one transaction).</summary>
+public static class Seeder
+{
+    public static GenerationSummary Seed(DatabaseOptions database, GeneratorOptions generator, IProgress<GenerationProgress>? progress = null)
+    {
+        generator.Validate();
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            using var sql = new SqlConnection(database.ConnectionString);
+            sql.Open();
+            using var sink = new SqlServerBulkSink(sql, "wh");
+            return CountyGenerator.Generate(generator, sink, progress);
+        }
+        using var connection = new SqliteConnection(database.ConnectionString);
+        connection.Open();
+        using var sqliteSink = new SqliteBulkSink(connection);
+        var summary = CountyGenerator.Generate(generator, sqliteSink, progress);
+        using (var analyze = connection.CreateCommand())
+        {
+            // Fresh statistics so SQLite's planner picks the region and income indexes.
+            analyze.CommandText = "ANALYZE;";
+            analyze.ExecuteNonQuery();
+        }
+        return summary;
+    }
+
+    /// <summary>True when the warehouse already holds households.</summary>
+    public static bool HasData(DatabaseOptions database)
+    {
+        using var db = DbContextFactory.Create(database);
+        return db.Set<Households.Household>().Any();
+    }
+}

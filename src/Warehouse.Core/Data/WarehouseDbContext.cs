@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Warehouse.Catalogue;
+using Warehouse.Security;
+
+namespace Warehouse.Data;
+
+/// <summary>
+/// EF Core over the API views (read-only, keyless of change tracking) and the security tables (read-write).
+/// The view mappings are derived from the catalogue, so adding an entity adds no code here.
+/// </summary>
+public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : DbContext(options)
+{
+    public DatabaseProvider Provider => Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
+
+    public DbSet<FieldPermissionRow> FieldPermissions => Set<FieldPermissionRow>();
+    public DbSet<UserAssignmentRow> UserAssignments => Set<UserAssignmentRow>();
+    public DbSet<AuditRecordRow> AuditRecords => Set<AuditRecordRow>();
+    public DbSet<MatrixVersionRow> MatrixVersion => Set<MatrixVersionRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var provider = Provider;
+        foreach (var entity in WarehouseCatalogue.Default.Entities)
+        {
+            var builder = modelBuilder.Entity(entity.ClrType);
+            var (name, schema) = DbNames.View(provider, entity.View);
+            builder.ToView(name, schema);
+            builder.HasKey(entity.Key.Property.Name);
+            foreach (var field in entity.Fields)
+            {
+                builder.Property(field.Property.Name).HasColumnName(field.Column);
+            }
+        }
+        SecurityModel.Configure(modelBuilder, provider);
+    }
+}

@@ -1,0 +1,763 @@
+using System.Diagnostics;
+
+namespace Warehouse.Generation;
+
+/// <summary>
+/// One generation run. Small plans (regions, workshops, projects) are kept in memory; households are never kept:
+/// each pass over households rebuilds every household's model from its own random stream and writes the rows of the
+/// table at hand, so memory stays bounded whatever the number of households.
+/// </summary>
+internal sealed class GenerationRun
+{
+    private const int HouseholdPasses = 5;
+    private static readonly int[] AssistOtherWeights = [30, 35, 25, 10];
+
+    private readonly GeneratorOptions _o;
+    private readonly CountingSink _sink;
+    private readonly IProgress<GenerationProgress>? _progress;
+    private readonly RegionPlan _regions;
+    private readonly WorkshopInfo[] _workshops;
+    private readonly HouseholdFactory _factory;
+    private readonly ProjectPlanner _planner;
+    private readonly ProjectInfo[] _projects;
+    private readonly string _county;
+    private readonly DateOnly _yearEnd;
+    private readonly int[] _idCounters;
+    private readonly int _idBaseDay = new DateOnly(1900, 1, 1).DayNumber;
+    private int _heldPosts;
+    private int _lastStep = -1;
+    private double _lastPercent;
+
+    public GenerationRun(GeneratorOptions options, IBulkSink sink, IProgress<GenerationProgress>? progress)
+    {
+        _o = options;
+        _sink = new CountingSink(sink);
+        _progress = progress;
+        _regions = RegionPlan.Build(options);
+        _county = _regions.CountyCode12;
+        _yearEnd = new DateOnly(options.ReferenceYear, 12, 31);
+        _workshops = PlanWorkshops();
+        _factory = new HouseholdFactory(options, _workshops);
+        _planner = new ProjectPlanner(options, _regions);
+        _projects = _planner.PlanAll();
+        _idCounters = new int[(_yearEnd.DayNumber - _idBaseDay + 1) * 2];
+    }
+
+    public GenerationSummary Run()
+    {
+        var sw = Stopwatch.StartNew();
+        WriteRegions();
+        WriteHouseholds();
+        WriteMembers();
+        WriteProjects();
+        WriteBeneficiaries();
+        WriteFunds();
+        WriteWorkshops();
+        WritePosts();
+        WriteEmployment();
+        WriteAssistance();
+        _sink.Complete();
+        sw.Stop();
+        return new GenerationSummary(_o, [.. _sink.Counts], sw.Elapsed);
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    private WorkshopInfo[] PlanWorkshops()
+    {
+        var rng = Rng.For(_o.Seed, Streams.Workshop, 0);
+        var count = Math.Max(3, (int)Math.Round(_o.Households / 1500.0));
+        var candidates = _regions.Villages.Where(v => v.HouseholdCount > 0 && !v.IsCommunity).ToArray();
+        if (candidates.Length == 0)
+        {
+            candidates = _regions.Villages.Where(v => v.HouseholdCount > 0).ToArray();
+        }
+
+        string[] forms = ["厂房式", "居家式", "种养式", "贸易流通式", "文化旅游式"];
+        int[] formWeights = [50, 20, 15, 10, 5];
+        string[] products = ["服装加工", "手工编织", "电子组装", "食用菌", "箱包加工", "农产品加工", "假发加工", "中药材初加工", "塑料制品", "仿真花加工"];
+        const string UsccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        var result = new WorkshopInfo[count];
+        for (var i = 0; i < count; i++)
+        {
+            var v = rng.Pick(candidates);
+            var uscc = string.Create(10, rng, static (span, r) =>
+            {
+                for (var k = 0; k < span.Length; k++)
+                {
+                    span[k] = UsccChars[r.Next(UsccChars.Length)];
+                }
+            });
+            result[i] = new WorkshopInfo
+            {
+                Index = i,
+                Id = "W-" + (i + 1).ToString("D3", Fmt.Inv),
+                Name = v.ShortName + rng.Pick(products) + "帮扶车间",
+                Uscc = "91" + _o.CountyCode + uscc,
+                Form = forms[rng.Weighted(formWeights)],
+                RunStatus = rng.Weighted([85, 10, 5]) switch { 0 => "正常运行", 1 => "监测待处置", _ => "清理" },
+                Village = v,
+                GovInvested = rng.Chance(0.6),
+                LowPoor = i == 1 || (count >= 10 && i == count - 2),
+            };
+            v.Township.Workshops.Add(i);
+        }
+
+        return result;
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    private void Report(string table, long rows, int done, double percent, bool force = false)
+    {
+        var step = (int)(percent / 5.0);
+        if (!force && step <= _lastStep)
+        {
+            return;
+        }
+
+        _lastStep = Math.Max(_lastStep, step);
+        _lastPercent = Math.Max(_lastPercent, percent);
+        _progress?.Report(new GenerationProgress(table, rows, done, _o.Households, Math.Round(Math.Min(100.0, percent), 1)));
+    }
+
+    private double PassPercent(int pass, int done) => 100.0 * ((pass * (double)_o.Households) + done) / (HouseholdPasses * (double)_o.Households);
+
+    private void ForEachHousehold(int pass, string table, Action<HouseholdModel> action)
+    {
+        var h = _o.Households;
+        var tick = Math.Max(1, h / 100);
+        var done = 0;
+        foreach (var v in _regions.Villages)
+        {
+            for (var i = v.HouseholdStart; i < v.HouseholdStart + v.HouseholdCount; i++)
+            {
+                action(_factory.Build(i, v));
+                done++;
+                if (done % tick == 0)
+                {
+                    Report(table, _sink.Current, done, PassPercent(pass, done));
+                }
+            }
+        }
+    }
+
+    private void EndTable(string table, int pass)
+    {
+        var rows = _sink.Current;
+        _sink.End();
+        var percent = pass >= 0 ? PassPercent(pass + 1, 0) : _lastPercent;
+        Report(table, rows, pass >= 0 ? _o.Households : 0, percent, force: true);
+    }
+
+    // ---------------------------------------------------------------- region
+
+    private void WriteRegions()
+    {
+        _sink.Begin(Tables.Region, Tables.RegionColumns);
+        _sink.Add([_county, _o.CountyName, "COUNTY", null, _county, null, null, 0, 0]);
+        foreach (var t in _regions.Townships)
+        {
+            _sink.Add([t.Code, t.Name, "TOWNSHIP", _county, _county, t.Code, null, 0, 0]);
+        }
+
+        foreach (var v in _regions.Villages)
+        {
+            _sink.Add([v.Code, v.Name, "VILLAGE", v.Township.Code, _county, v.Township.Code, v.UrbanRuralType,
+                Fmt.Bool(v.IsExited), Fmt.Bool(v.IsResettlementSite)]);
+        }
+
+        EndTable(Tables.Region, -1);
+    }
+
+    // ---------------------------------------------------------------- household
+
+    private void WriteHouseholds()
+    {
+        _sink.Begin(Tables.Household, Tables.HouseholdColumns);
+        ForEachHousehold(0, Tables.Household, h =>
+        {
+            var v = h.Village;
+            var rng = Rng.For(_o.Seed, Streams.HouseholdContact, h.Index);
+            var address = v.IsCommunity
+                ? rng.Range(1, 24).ToString(Fmt.Inv) + "号楼" + rng.Range(1, 6).ToString(Fmt.Inv) + "单元" + (rng.Range(1, 6) * 100 + rng.Range(1, 4)).ToString(Fmt.Inv) + "室"
+                : Vocab.GroupNumerals[rng.Next(Math.Clamp(3 + (v.HouseholdCount / 80), 3, 12))] + "组" + rng.Range(1, 90).ToString(Fmt.Inv) + "号";
+            var geo = (v.Lat + rng.Uniform(-0.012, 0.012)).ToString("F5", Fmt.Inv) + "," + (v.Lng + rng.Uniform(-0.012, 0.012)).ToString("F5", Fmt.Inv);
+            string? phone = rng.Chance(0.93) ? rng.Pick(Vocab.MobilePrefixes).ToString(Fmt.Inv) + rng.Digits(8) : null;
+            string? bank = null, account = null;
+            if (rng.Chance(0.96))
+            {
+                var b = rng.Weighted(Vocab.BankWeights);
+                bank = Vocab.Banks[b];
+                account = b switch { 0 => "6231", 1 => "6217", 2 => "6228", 3 => "6223", 4 => "6236", _ => "6222" } + rng.Digits(15);
+            }
+
+            _sink.Add([
+                h.Id, _county, v.Township.Code, v.Code, address, geo, h.Poor ? "脱贫户" : "一般农户", h.ExitYear,
+                h.MonitorType, h.RiskTypesText(), Fmt.Date(h.MonitoredAt), Fmt.Date(h.RiskClearedAt), h.Size,
+                h.Wage, h.Business, h.BusinessCost, h.Property, h.Transfer, h.PrevPerCapita, h.RigidExpense,
+                Fmt.Bool(h.Relocated), h.ResettleMode, h.HousingSafety, Fmt.Bool(h.WaterSafe), h.SafetyNet, phone, bank, account,
+            ]);
+        });
+        EndTable(Tables.Household, 0);
+    }
+
+    // ---------------------------------------------------------------- member
+
+    private void WriteMembers()
+    {
+        _sink.Begin(Tables.Member, Tables.MemberColumns);
+        ForEachHousehold(1, Tables.Member, h =>
+        {
+            var v = h.Village;
+            var rng = Rng.For(_o.Seed, Streams.MemberIdentity, h.Index);
+            var members = h.Members;
+            var headSurname = ChineseNames.Surname(rng);
+            var spouse = members.FirstOrDefault(m => m.Relation == "配偶");
+            var spouseSurname = ChineseNames.Surname(rng);
+            var familySurname = !members[0].Male && spouse is not null ? spouseSurname : headSurname;
+            foreach (var m in members)
+            {
+                var surname = m.Relation switch
+                {
+                    "户主" => headSurname,
+                    "配偶" => spouseSurname,
+                    "之儿媳" or "之母" => ChineseNames.Surname(rng),
+                    "之父" => headSurname,
+                    _ => familySurname,
+                };
+                var name = surname + ChineseNames.Given(rng, m.Male, rng.Chance(m.Age >= 50 ? 0.75 : 0.55));
+                var id = IdNumbers.Build(_o.CountyCode, m.Birth, NextSequence(m.Birth, m.Male));
+                string? disability = null, cert = null;
+                if (m.DisabilityType > 0)
+                {
+                    disability = Vocab.DisabilityTypes[m.DisabilityType - 1] + Vocab.Grades[m.DisabilityGrade - 1];
+                    cert = id + m.DisabilityType.ToString(Fmt.Inv) + m.DisabilityGrade.ToString(Fmt.Inv);
+                }
+
+                if (m.WorkshopIndex >= 0)
+                {
+                    var w = _workshops[m.WorkshopIndex];
+                    w.WorkersTotal++;
+                    if (h.Targeted)
+                    {
+                        w.WorkersPoor++;
+                    }
+                }
+
+                if (m.HoldsPost)
+                {
+                    _heldPosts++;
+                }
+
+                _sink.Add([
+                    Fmt.MemberId(h.Index, m.No), h.Id, _county, v.Township.Code, v.Code, name, id, m.Relation, m.Male ? "男" : "女",
+                    Fmt.Date(m.Birth), m.Ethnicity, m.Education, m.SchoolStatus, m.Health, m.Disease, disability, cert, m.Labor,
+                    m.WorkStatus, m.WorkMonths, Fmt.Bool(m.MedIns), Fmt.Bool(m.PensionIns), m.TrainingNeed,
+                ]);
+            }
+        });
+        EndTable(Tables.Member, 1);
+    }
+
+    /// <summary>Sequence part of an ID number, unique per (birth date, gender), odd for men and even for women.</summary>
+    private int NextSequence(DateOnly birth, bool male)
+    {
+        var key = ((birth.DayNumber - _idBaseDay) * 2) + (male ? 1 : 0);
+        var n = _idCounters[key]++;
+        var offset = (int)(((ulong)(uint)key * 2654435761UL) % 500UL);
+        var index = (offset + (n * 37)) % 500;
+        return (index * 2) + (male ? 1 : 0);
+    }
+
+    // ---------------------------------------------------------------- projects and funds
+
+    private void WriteProjects()
+    {
+        _sink.Begin(Tables.Project, Tables.ProjectColumns);
+        foreach (var p in _projects)
+        {
+            _sink.Add([
+                p.Code, p.Name, p.Type, p.Subtype, p.SiteCode, _county, p.Township.Code, p.Year, p.Nature, p.Status, p.Invest,
+                p.Implementer, Fmt.Date(p.PlanStart), Fmt.Date(p.PlanEnd), Fmt.Date(p.AcceptedAt), p.BenefHouseholds, p.BenefPersons,
+                p.LinkModes, p.LaborPay, p.AssetClass, p.AssetOwner, p.Progress,
+            ]);
+        }
+
+        EndTable(Tables.Project, -1);
+    }
+
+    private void WriteBeneficiaries()
+    {
+        _sink.Begin(Tables.ProjectBeneficiary, Tables.ProjectBeneficiaryColumns);
+        foreach (var p in _projects)
+        {
+            foreach (var idx in _planner.Beneficiaries(p))
+            {
+                var v = p.Village ?? _regions.VillageOf(idx);
+                _sink.Add([p.Code, Fmt.HouseholdId(idx), _county, v.Township.Code, v.Code]);
+            }
+        }
+
+        EndTable(Tables.ProjectBeneficiary, -1);
+    }
+
+    private void WriteFunds()
+    {
+        _sink.Begin(Tables.FundAllocation, Tables.FundAllocationColumns);
+        var seq = 0;
+        foreach (var p in _projects)
+        {
+            foreach (var a in _planner.Allocations(p, ref seq))
+            {
+                _sink.Add([a.Id, p.Code, _county, p.Township.Code, a.DocNo, a.Level, a.SourceType, a.Amount, Fmt.Date(a.Date), p.Year]);
+            }
+        }
+
+        EndTable(Tables.FundAllocation, -1);
+
+        _sink.Begin(Tables.FundDisbursement, Tables.FundDisbursementColumns);
+        seq = 0;
+        var disb = 0;
+        foreach (var p in _projects)
+        {
+            foreach (var a in _planner.Allocations(p, ref seq))
+            {
+                WriteDisbursements(p, a, ref disb);
+            }
+        }
+
+        EndTable(Tables.FundDisbursement, -1);
+    }
+
+    private void WriteDisbursements(ProjectInfo p, AllocationInfo a, ref int disb)
+    {
+        var rng = Rng.For(_o.Seed, Streams.Disbursement, a.Seq);
+        var share = p.Status switch
+        {
+            "竣工验收" => rng.Uniform(0.85, 1.0),
+            "实施" => p.Year < _o.ReferenceYear ? rng.Uniform(0.6, 0.95) : rng.Uniform(0.3, 0.8),
+            _ => rng.Chance(0.5) ? 0.0 : rng.Uniform(0.05, 0.2),
+        };
+        var spent = (long)Math.Floor(a.Amount * share / 100.0) * 100L;
+        if (spent <= 0)
+        {
+            return;
+        }
+
+        var count = rng.Range(1, 4);
+        var first = a.Date.AddDays(5);
+        var span = Math.Max(1, _yearEnd.DayNumber - first.DayNumber);
+        var days = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            days[i] = rng.Next(Math.Min(span, 420));
+        }
+
+        Array.Sort(days);
+        var remaining = spent;
+        for (var i = 0; i < count; i++)
+        {
+            var amount = i == count - 1 ? remaining : (long)Math.Floor(spent * rng.Uniform(0.5, 1.5) / count / 100.0) * 100L;
+            amount = Math.Min(amount, remaining);
+            remaining -= amount;
+            if (amount <= 0)
+            {
+                continue;
+            }
+
+            var stage = i == 0 ? "拨付" : rng.Chance(0.03) ? "收回" : "报账支出";
+            string payeeType, payeeName, account;
+            switch (rng.Weighted([35, 30, 25, 10]))
+            {
+                case 0:
+                    payeeType = "企业";
+                    payeeName = (_o.CountyName.Length > 1 ? _o.CountyName[..^1] : _o.CountyName) + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(["建设工程有限公司", "农业发展有限公司", "商贸有限公司", "建材有限公司"]);
+                    account = rng.Digits(18);
+                    break;
+                case 1:
+                    payeeType = "合作社";
+                    payeeName = p.SiteName + rng.Pick(["种植", "养殖", "农机", "林果"]) + "专业合作社";
+                    account = rng.Digits(18);
+                    break;
+                case 2:
+                    payeeType = "村集体";
+                    payeeName = (p.Village?.ShortName ?? p.Township.Name) + "股份经济合作社";
+                    account = rng.Digits(18);
+                    break;
+                default:
+                    payeeType = "农户";
+                    payeeName = ChineseNames.Full(rng, rng.Chance(0.7));
+                    account = "62" + rng.Digits(17);
+                    break;
+            }
+
+            disb++;
+            _sink.Add([
+                "D-" + disb.ToString("D6", Fmt.Inv), a.Id, p.Code, _county, p.Township.Code, stage, amount,
+                Fmt.Date(first.AddDays(days[i])), payeeType, payeeName, account,
+            ]);
+        }
+    }
+
+    // ---------------------------------------------------------------- workshops and posts
+
+    private void WriteWorkshops()
+    {
+        _sink.Begin(Tables.Workshop, Tables.WorkshopColumns);
+        foreach (var w in _workshops)
+        {
+            _sink.Add([
+                w.Id, w.Name, w.Uscc, w.Form, w.RunStatus, _county, w.Village.Township.Code, w.Village.Code, Fmt.Bool(w.GovInvested),
+                w.WorkersTotal, w.WorkersPoor,
+            ]);
+        }
+
+        EndTable(Tables.Workshop, -1);
+    }
+
+    private static string PostId(int seq) => "P-" + seq.ToString("D6", Fmt.Inv);
+
+    private void WritePosts()
+    {
+        _sink.Begin(Tables.WelfarePost, Tables.WelfarePostColumns);
+        var seq = 0;
+        ForEachHousehold(2, Tables.WelfarePost, h =>
+        {
+            foreach (var m in h.Members)
+            {
+                if (!m.HoldsPost)
+                {
+                    continue;
+                }
+
+                seq++;
+                var t = PostTerms.For(_o.Seed, _o.ReferenceYear, PostTerms.KeyOf(h.Index, m.No));
+                AddPost(seq, t, h.Village, Fmt.MemberId(h.Index, m.No));
+            }
+        });
+
+        // A few funded posts are vacant.
+        var vacant = Math.Max(1, _heldPosts * 3 / 100);
+        var rng = Rng.For(_o.Seed, Streams.VacantPost, 0);
+        var villages = _regions.Villages;
+        for (var i = 0; i < vacant; i++)
+        {
+            seq++;
+            var t = PostTerms.For(_o.Seed, _o.ReferenceYear, -1 - i);
+            AddPost(seq, t, villages[rng.Next(villages.Length)], null);
+        }
+
+        EndTable(Tables.WelfarePost, 2);
+    }
+
+    private void AddPost(int seq, PostTerms t, VillageInfo v, string? holder)
+    {
+        var vacant = holder is null;
+        _sink.Add([
+            PostId(seq), t.Type, _county, v.Township.Code, v.Code, t.FundSource, holder, Fmt.Date(t.Start), Fmt.Date(t.End), t.Monthly,
+            Fmt.Bool(t.FullTime), vacant ? 0L : t.Due, vacant ? 0L : t.Paid,
+        ]);
+    }
+
+    // ---------------------------------------------------------------- employment
+
+    private void WriteEmployment()
+    {
+        _sink.Begin(Tables.Employment, Tables.EmploymentColumns);
+        var postSeq = 0;
+        var emp = 0;
+        var year = _o.ReferenceYear;
+        ForEachHousehold(3, Tables.Employment, h =>
+        {
+            var v = h.Village;
+            var rng = Rng.For(_o.Seed, Streams.Employment, h.Index);
+            foreach (var m in h.Members)
+            {
+                if (!m.IsWorking)
+                {
+                    continue;
+                }
+
+                var memberId = Fmt.MemberId(h.Index, m.No);
+                string region, form = m.EmpForm ?? "就近务工";
+                string? employer;
+                string start;
+                string? end;
+                long wage;
+                string? workshopId = null, postId = null;
+
+                if (m.HoldsPost)
+                {
+                    postSeq++;
+                    var t = PostTerms.For(_o.Seed, year, PostTerms.KeyOf(h.Index, m.No));
+                    region = "县内";
+                    employer = v.IsCommunity ? v.ShortName + "居民委员会" : v.Name + "民委员会";
+                    start = Fmt.Date(t.Start);
+                    end = Fmt.Date(new DateOnly(t.End.Year, t.End.Month, 1));
+                    wage = t.Monthly;
+                    postId = PostId(postSeq);
+                }
+                else
+                {
+                    var months = Math.Clamp(m.WorkMonths, 1, 12);
+                    var startMonth = 1 + rng.Next(13 - months);
+                    var endMonth = startMonth + months - 1;
+                    var startDate = new DateOnly(year, startMonth, 1);
+                    if (startMonth == 1 && rng.Chance(0.4))
+                    {
+                        startDate = new DateOnly(year - rng.Range(1, 4), rng.Range(1, 12), 1);
+                    }
+
+                    start = Fmt.Date(startDate);
+                    end = endMonth == 12 && rng.Chance(0.8) ? null : Fmt.Date(new DateOnly(year, endMonth, 1));
+                    switch (m.WorkStatus)
+                    {
+                        case "省外务工":
+                            region = "省外·" + rng.Pick(Vocab.OutOfProvince);
+                            break;
+                        case "省内县外务工":
+                            region = "省内·" + rng.Pick(Vocab.ProvinceCities);
+                            break;
+                        default:
+                            region = "县内";
+                            break;
+                    }
+
+                    var city = region.Length > 3 ? region[3..] : _o.CountyName;
+                    switch (form)
+                    {
+                        case "帮扶车间":
+                            var w = _workshops[m.WorkshopIndex];
+                            workshopId = w.Id;
+                            employer = w.Name;
+                            wage = rng.Range(18, 35) * 10_000L;
+                            break;
+                        case "以工代赈":
+                            var projects = v.Projects;
+                            employer = projects.Count > 0 ? _projects[projects[rng.Next(projects.Count)]].Implementer : v.Township.Name + "人民政府";
+                            wage = rng.Range(25, 42) * 10_000L;
+                            break;
+                        case "自主创业":
+                            employer = null;
+                            wage = rng.Range(20, 60) * 10_000L;
+                            break;
+                        case "灵活就业":
+                            employer = null;
+                            wage = rng.Range(15, 45) * 10_000L;
+                            break;
+                        case "外出务工":
+                            employer = city + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(Vocab.EmployerKinds);
+                            wage = rng.Range(35, 75) * 10_000L;
+                            break;
+                        default:
+                            employer = city + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(Vocab.EmployerKinds);
+                            wage = rng.Range(20, 40) * 10_000L;
+                            break;
+                    }
+
+                    // An earlier job that ended last year.
+                    if (form is "外出务工" or "灵活就业" && rng.Chance(0.1))
+                    {
+                        var s0 = new DateOnly(year - 1, rng.Range(1, 6), 1);
+                        var e0 = s0.AddMonths(rng.Range(2, 6));
+                        emp++;
+                        _sink.Add([
+                            "E-" + emp.ToString("D7", Fmt.Inv), memberId, h.Id, _county, v.Township.Code, v.Code, form, region,
+                            employer, Fmt.Date(s0), Fmt.Date(e0), wage - (rng.Range(0, 5) * 10_000L), null, null,
+                        ]);
+                    }
+                }
+
+                emp++;
+                _sink.Add([
+                    "E-" + emp.ToString("D7", Fmt.Inv), memberId, h.Id, _county, v.Township.Code, v.Code, form, region, employer,
+                    start, end, wage, workshopId, postId,
+                ]);
+            }
+        });
+        EndTable(Tables.Employment, 3);
+    }
+
+    // ---------------------------------------------------------------- assistance
+
+    private void WriteAssistance()
+    {
+        _sink.Begin(Tables.Assistance, Tables.AssistanceColumns);
+        var postSeq = 0;
+        var seq = 0;
+        ForEachHousehold(4, Tables.Assistance, h =>
+        {
+            var firstPost = postSeq + 1;
+            foreach (var m in h.Members)
+            {
+                if (m.HoldsPost)
+                {
+                    postSeq++;
+                }
+            }
+
+            WriteAssistanceOf(h, firstPost, ref seq);
+        });
+        EndTable(Tables.Assistance, 4);
+    }
+
+    private void WriteAssistanceOf(HouseholdModel h, int firstPost, ref int seq)
+    {
+        var rng = Rng.For(_o.Seed, Streams.Assistance, h.Index);
+        var target = h.Monitored ? Math.Max(2, 1 + rng.Poisson(3.8)) : h.Poor ? rng.Weighted(AssistOtherWeights) : 0;
+        var v = h.Village;
+        var cadre = h.Index % v.CadreNames.Length;
+        var from = h.MonitoredAt ?? new DateOnly(_o.ReferenceYear - 1, 1, 1);
+        var spanDays = Math.Max(1, _yearEnd.DayNumber - from.DayNumber);
+        var written = 0;
+        var year = _o.ReferenceYear;
+        var localSeq = seq;
+
+        void Add(string category, string item, string? memberId, long amount, string period, string channel, string? refId, DateOnly? startAt = null, DateOnly? endAt = null)
+        {
+            var start = startAt ?? from.AddDays(rng.Next(spanDays + 1));
+            DateOnly? end = endAt ?? (period == "一次性" ? null : _yearEnd);
+            localSeq++;
+            written++;
+            _sink.Add([
+                "AS-" + localSeq.ToString("D7", Fmt.Inv), h.Id, memberId, _county, v.Township.Code, v.Code, category, item,
+                Fmt.Date(start), Fmt.Date(end), amount, period, channel, refId, v.CadreNames[cadre], v.CadrePhones[cadre],
+            ]);
+        }
+
+        // Entitlements first: safety net and disability allowances.
+        if (h.SafetyNet == "低保")
+        {
+            Add("兜底保障", "低保", null, 44_750L * h.Size, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
+        }
+        else if (h.SafetyNet == "特困")
+        {
+            Add("兜底保障", "特困供养", Fmt.MemberId(h.Index, 1), 58_200L, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 4), rng.Range(1, 12), 1));
+        }
+
+        if (h.Targeted || h.SafetyNet != "无")
+        {
+            foreach (var m in h.Members)
+            {
+                if (m.DisabilityType > 0)
+                {
+                    Add("兜底保障", "残疾人两项补贴", Fmt.MemberId(h.Index, m.No), m.DisabilityGrade <= 2 ? 27_700L : 18_500L, "月", "一卡通", null,
+                        new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
+                }
+            }
+        }
+
+        if (written >= target)
+        {
+            seq = localSeq;
+            return;
+        }
+
+        // Other measures drawn by the household's situation.
+        var ill = Array.Find(h.Members, m => m.Health is "长期慢性病" or "患有大病");
+        var student = Array.Find(h.Members, m => m.SchoolStatus is not null && m.Age >= 6);
+        var vocational = Array.Find(h.Members, m => m.SchoolStatus is { } s && (s.StartsWith("中职", StringComparison.Ordinal) || s.StartsWith("大专", StringComparison.Ordinal)));
+        var labour = Array.Find(h.Members, m => m.InLaborForce && m.Age is >= 18 and <= 65);
+        var migrant = Array.Find(h.Members, m => m.WorkStatus is "省外务工" or "省内县外务工");
+        var posts = new List<(MemberModel Member, int Seq)>();
+        var ps = firstPost;
+        foreach (var m in h.Members)
+        {
+            if (m.HoldsPost)
+            {
+                posts.Add((m, ps++));
+            }
+        }
+
+        // Items: 0 产业奖补 1 小额信贷 2 公益性岗位 3 交通补助 4 技能培训 5 医疗救助 6 家庭医生 7 参保资助 8 雨露计划
+        //        9 教育资助 10 危房改造 11 饮水 12 临时救助 13 搬迁后扶 14 防贫保险 15 消费帮扶
+        int[] weights =
+        [
+            20, labour is null ? 0 : 8, posts.Count > 0 ? 30 : 0, migrant is null ? 0 : 12, labour is null ? 0 : 8,
+            ill is null ? 0 : 25, ill is null ? 3 : 12, 8, vocational is null ? 0 : 35, student is null ? 0 : 14,
+            h.HousingSafety is "C" or "D" ? 35 : 0, h.WaterSafe ? 0 : 25, h.MonitorType == "突发严重困难户" ? 30 : 10,
+            h.Relocated ? 22 : 0, 8, 5,
+        ];
+        bool[] repeatable = [true, false, false, false, true, true, false, false, false, false, false, false, true, false, false, true];
+        var guard = 0;
+        while (written < target && guard++ < 50)
+        {
+            var item = rng.Weighted(weights);
+            if (weights[item] == 0)
+            {
+                break;
+            }
+
+            if (!repeatable[item] && item != 2)
+            {
+                weights[item] = 0;
+            }
+
+            switch (item)
+            {
+                case 0:
+                    var refProject = v.Projects.Count > 0 ? _projects[v.Projects[rng.Next(v.Projects.Count)]].Code : null;
+                    Add("产业", "到户产业奖补", null, rng.Range(10, 80) * 10_000L, "一次性", "一卡通", refProject);
+                    break;
+                case 1:
+                    var loanStart = from.AddDays(rng.Next(spanDays + 1));
+                    Add("金融", "小额信贷", Fmt.MemberId(h.Index, labour!.No), rng.Range(1, 5) * 1_000_000L, "一次性", "对公",
+                        "XD" + loanStart.Year.ToString(Fmt.Inv) + rng.Digits(6), loanStart, loanStart.AddYears(3));
+                    break;
+                case 2:
+                    var (pm, pseq) = posts[0];
+                    posts.RemoveAt(0);
+                    if (posts.Count == 0)
+                    {
+                        weights[2] = 0;
+                    }
+
+                    var terms = PostTerms.For(_o.Seed, year, PostTerms.KeyOf(h.Index, pm.No));
+                    Add("就业", "公益性岗位", Fmt.MemberId(h.Index, pm.No), terms.Monthly, "月", "一卡通", PostId(pseq), terms.Start, terms.End);
+                    break;
+                case 3:
+                    Add("就业", "务工交通补助", Fmt.MemberId(h.Index, migrant!.No), rng.Range(3, 10) * 10_000L, "一次性", "一卡通", null);
+                    break;
+                case 4:
+                    Add("就业", "技能培训", Fmt.MemberId(h.Index, labour!.No), rng.Range(5, 20) * 10_000L, "一次性", "对公", null);
+                    break;
+                case 5:
+                    Add("健康", "医疗救助", Fmt.MemberId(h.Index, ill!.No), rng.Range(5, 200) * 10_000L, "一次性", "一卡通", null);
+                    break;
+                case 6:
+                    Add("健康", "家庭医生签约", Fmt.MemberId(h.Index, (ill ?? h.Members[0]).No), 0, "年", "对公", null);
+                    break;
+                case 7:
+                    Add("健康", "参保资助", null, 38_000L * h.Size, "年", "对公", null);
+                    break;
+                case 8:
+                    Add("教育", "雨露计划", Fmt.MemberId(h.Index, vocational!.No), 300_000L, "年", "一卡通", null);
+                    break;
+                case 9:
+                    Add("教育", "教育资助", Fmt.MemberId(h.Index, student!.No), rng.Range(10, 25) * 10_000L, "年", "一卡通", null);
+                    break;
+                case 10:
+                    Add("住房", "危房改造", null, rng.Range(15, 35) * 100_000L, "一次性", "一卡通", null);
+                    break;
+                case 11:
+                    Add("饮水", "饮水安全巩固", null, rng.Range(2, 20) * 10_000L, "一次性", "对公", null);
+                    break;
+                case 12:
+                    Add("兜底保障", "临时救助", null, rng.Range(5, 44) * 10_000L, "一次性", "一卡通", null);
+                    break;
+                case 13:
+                    Add("搬迁后扶", "后续扶持产业奖补", null, rng.Range(10, 50) * 10_000L, "一次性", "一卡通", null);
+                    break;
+                case 14:
+                    Add("其他", "防贫保险", null, rng.Range(5, 20) * 1_000L * h.Size, "年", "对公", null);
+                    break;
+                default:
+                    Add("其他", "消费帮扶", null, rng.Range(2, 20) * 10_000L, "一次性", "一卡通", null);
+                    break;
+            }
+        }
+
+        seq = localSeq;
+    }
+}

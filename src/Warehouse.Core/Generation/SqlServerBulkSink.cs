@@ -1,0 +1,133 @@
+using System.Data;
+using Microsoft.Data.SqlClient;
+
+namespace Warehouse.Generation;
+
+/// <summary>
+/// Loads generated rows into SQL Server with <see cref="SqlBulkCopy"/>: rows are buffered in a <see cref="DataTable"/>
+/// and flushed every <c>batchSize</c> rows, all inside one transaction committed by <see cref="Complete"/>.
+/// Tables are <c>[schema].[table]</c> with the same column names as SQLite; computed columns are never written.
+/// </summary>
+public sealed class SqlServerBulkSink : IBulkSink, IDisposable
+{
+    private readonly SqlConnection _connection;
+    private readonly string _schema;
+    private readonly int _batchSize;
+    private SqlTransaction? _transaction;
+    private SqlBulkCopy? _bulk;
+    private DataTable? _buffer;
+    private bool _completed;
+
+    /// <param name="connection">An open connection; the caller keeps ownership.</param>
+    /// <param name="schema">Schema of the base tables.</param>
+    /// <param name="batchSize">Rows per bulk-copy batch.</param>
+    public SqlServerBulkSink(SqlConnection connection, string schema = "wh", int batchSize = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        SinkNames.Check(schema, ["x"]);
+        _connection = connection;
+        _schema = schema;
+        _batchSize = batchSize;
+    }
+
+    public void Begin(string table, IReadOnlyList<string> columns)
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("The load was already completed.");
+        }
+
+        if (_bulk is not null)
+        {
+            throw new InvalidOperationException("The previous table was not ended.");
+        }
+
+        SinkNames.Check(table, columns);
+        _transaction ??= _connection.BeginTransaction();
+        _buffer = new DataTable(table) { Locale = Fmt.Inv };
+        foreach (var c in columns)
+        {
+            _buffer.Columns.Add(c, typeof(object));
+        }
+
+        _bulk = new SqlBulkCopy(_connection, SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.TableLock, _transaction)
+        {
+            DestinationTableName = "[" + _schema + "].[" + table + "]",
+            BatchSize = _batchSize,
+            BulkCopyTimeout = 0,
+        };
+        foreach (var c in columns)
+        {
+            _bulk.ColumnMappings.Add(c, c);
+        }
+    }
+
+    public void Add(object?[] row)
+    {
+        var buffer = _buffer ?? throw new InvalidOperationException("Begin was not called.");
+        var values = new object[row.Length];
+        for (var i = 0; i < row.Length; i++)
+        {
+            values[i] = row[i] ?? DBNull.Value;
+        }
+
+        buffer.Rows.Add(values);
+        if (buffer.Rows.Count >= _batchSize)
+        {
+            Flush();
+        }
+    }
+
+    public void End()
+    {
+        if (_bulk is null)
+        {
+            return;
+        }
+
+        Flush();
+        ((IDisposable)_bulk).Dispose();
+        _bulk = null;
+        _buffer?.Dispose();
+        _buffer = null;
+    }
+
+    public void Complete()
+    {
+        End();
+        _transaction?.Commit();
+        _transaction?.Dispose();
+        _transaction = null;
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        if (_bulk is not null)
+        {
+            ((IDisposable)_bulk).Dispose();
+            _bulk = null;
+        }
+
+        _buffer?.Dispose();
+        _buffer = null;
+        if (_transaction is not null)
+        {
+            _transaction.Rollback();
+            _transaction.Dispose();
+            _transaction = null;
+        }
+    }
+
+    private void Flush()
+    {
+        if (_bulk is null || _buffer is null || _buffer.Rows.Count == 0)
+        {
+            return;
+        }
+
+        _bulk.WriteToServer(_buffer);
+        _buffer.Clear();
+    }
+}

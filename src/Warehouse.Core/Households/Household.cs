@@ -1,0 +1,36 @@
+namespace Warehouse.Households;
+
+/// <summary>A row of the api households view (建档立卡 / 监测对象 household).</summary>
+public sealed class Household
+{
+    public string Id { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string TownshipCode { get; set; } = "";
+    public string VillageCode { get; set; } = "";
+    public string? Address { get; set; }
+    public string? GeoPoint { get; set; }
+    public string HouseholdAttr { get; set; } = "";
+    public int? ExitYear { get; set; }
+    public string? MonitorType { get; set; }
+    public string? RiskTypes { get; set; }
+    public DateOnly? MonitoredAt { get; set; }
+    public DateOnly? RiskClearedAt { get; set; }
+    public int HouseholdSize { get; set; }
+    public long WageIncomeFen { get; set; }
+    public long BusinessIncomeFen { get; set; }
+    public long BusinessCostFen { get; set; }
+    public long PropertyIncomeFen { get; set; }
+    public long TransferIncomeFen { get; set; }
+    public long NetIncomeFen { get; set; }
+    public long PerCapitaNetIncomeFen { get; set; }
+    public long? PrevPerCapitaNetIncomeFen { get; set; }
+    public long RigidExpenseFen { get; set; }
+    public bool Relocated { get; set; }
+    public string? ResettleMode { get; set; }
+    public string? HousingSafety { get; set; }
+    public bool WaterSafe { get; set; }
+    public string SafetyNet { get; set; } = "";
+    public string? Phone { get; set; }
+    public string? BankName { get; set; }
+    public string? BankAccount { get; set; }
+}

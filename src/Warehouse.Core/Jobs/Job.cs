@@ -1,0 +1,20 @@
+namespace Warehouse.Jobs;
+
+/// <summary>A row of the api jobs view (就业记录).</summary>
+public sealed class Job
+{
+    public string Id { get; set; } = "";
+    public string MemberId { get; set; } = "";
+    public string HouseholdId { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string TownshipCode { get; set; } = "";
+    public string VillageCode { get; set; } = "";
+    public string EmpForm { get; set; } = "";
+    public string WorkRegion { get; set; } = "";
+    public string? Employer { get; set; }
+    public DateOnly StartMonth { get; set; }
+    public DateOnly? EndMonth { get; set; }
+    public long MonthlyWageFen { get; set; }
+    public string? WorkshopId { get; set; }
+    public string? PostId { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace Warehouse.Jobs;
+
+/// <summary>A row of the api welfare_posts view (公益性岗位).</summary>
+public sealed class WelfarePost
+{
+    public string Id { get; set; } = "";
+    public string PostType { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string TownshipCode { get; set; } = "";
+    public string VillageCode { get; set; } = "";
+    public string FundSource { get; set; } = "";
+    public string? HolderMemberId { get; set; }
+    public DateOnly TermStart { get; set; }
+    public DateOnly TermEnd { get; set; }
+    public long MonthlySubsidyFen { get; set; }
+    public bool FullTime { get; set; }
+    public long SubsidyDueFen { get; set; }
+    public long SubsidyPaidFen { get; set; }
+}

@@ -1,0 +1,29 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Warehouse.Catalogue;
+using Warehouse.Data;
+using Warehouse.Security;
+
+namespace Warehouse.Querying;
+
+/// <summary>
+/// The only way the query layer reaches a view: every queryable it hands out is already limited to the
+/// reader's row scope. Relation filters and related sort keys embed these scoped roots as subqueries.
+/// </summary>
+public sealed class QuerySources(WarehouseDbContext db, AccessContext access)
+{
+    public WarehouseDbContext Db { get; } = db;
+    public AccessContext Access { get; } = access;
+
+    /// <summary>Rows of <paramref name="entity"/> the reader may see.</summary>
+    public IQueryable<T> Scoped<T>(EntityDef<T> entity) where T : class, new() =>
+        Db.Set<T>().Where(ScopeRules.Predicate(entity, Access));
+
+    /// <summary>The same, as an expression to embed in another query (relation filters, related sort keys).</summary>
+    public Expression ScopedRoot(EntityDef entity) => entity.Accept(new RootVisitor(this));
+
+    private sealed class RootVisitor(QuerySources sources) : IEntityVisitor<Expression>
+    {
+        public Expression Visit<T>(EntityDef<T> entity) where T : class, new() => sources.Scoped(entity).Expression;
+    }
+}

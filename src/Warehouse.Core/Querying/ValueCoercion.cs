@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using Warehouse.Catalogue;
+
+namespace Warehouse.Querying;
+
+/// <summary>
+/// Turns argument values (from GraphQL or from an export's JSON) into the stored representation of a field:
+/// amounts in 元 become whole fen, dates become <see cref="DateOnly"/>. Anything that does not fit is an
+/// <see cref="ErrorCodes.InvalidValue"/> error naming the path.
+/// </summary>
+public static class ValueCoercion
+{
+    /// <summary>Longest text accepted in a filter value.</summary>
+    public const int MaxStringLength = 1000;
+
+    public static object? ToStored(FieldDef field, object? raw, string path)
+    {
+        if (raw is JsonElement json)
+        {
+            raw = FromJson(json);
+        }
+        if (raw is null)
+        {
+            return null;
+        }
+        var target = Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType;
+        try
+        {
+            return field.Kind switch
+            {
+                FieldKind.Money => ToFen(raw, path),
+                FieldKind.Int => Convert.ToInt32(ToIntegral(raw, path), CultureInfo.InvariantCulture),
+                FieldKind.Date => ToDate(raw, path),
+                FieldKind.Boolean => raw is bool b ? b : throw Invalid(path, "a Boolean"),
+                FieldKind.RegionLevel => raw is string s && s is "COUNTY" or "TOWNSHIP" or "VILLAGE" ? s : throw Invalid(path, "COUNTY, TOWNSHIP or VILLAGE"),
+                _ when target == typeof(string) => ToText(raw, path),
+                _ => throw Invalid(path, target.Name),
+            };
+        }
+        catch (OverflowException)
+        {
+            throw Invalid(path, "a value in range");
+        }
+    }
+
+    /// <summary>Stored value → output value: fen become a decimal amount in 元.</summary>
+    public static object? ToOutput(FieldDef field, object? stored) =>
+        field.Kind == FieldKind.Money && stored is long fen ? fen / 100m : stored;
+
+    private static object? FromJson(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDecimal(),
+        _ => e,
+    };
+
+    private static string ToText(object raw, string path)
+    {
+        if (raw is not string s)
+        {
+            throw Invalid(path, "a String");
+        }
+        if (s.Length > MaxStringLength)
+        {
+            throw new QueryException(ErrorCodes.InvalidValue, $"{path}: text longer than {MaxStringLength} characters.");
+        }
+        return s;
+    }
+
+    private static long ToFen(object raw, string path)
+    {
+        var yuan = raw switch
+        {
+            decimal d => d,
+            int i => i,
+            long l => l,
+            double db when !double.IsNaN(db) && !double.IsInfinity(db) => (decimal)db,
+            string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) => p,
+            _ => throw Invalid(path, "an amount in 元"),
+        };
+        var fen = yuan * 100m;
+        if (fen != decimal.Truncate(fen))
+        {
+            throw new QueryException(ErrorCodes.InvalidValue, $"{path}: amounts have at most two decimal places (whole fen).");
+        }
+        return decimal.ToInt64(fen);
+    }
+
+    private static long ToIntegral(object raw, string path) => raw switch
+    {
+        int i => i,
+        long l => l,
+        decimal d when d == decimal.Truncate(d) => decimal.ToInt64(d),
+        double db when db == Math.Truncate(db) && Math.Abs(db) < 9e15 => (long)db,
+        _ => throw Invalid(path, "a whole number"),
+    };
+
+    private static DateOnly ToDate(object raw, string path) => raw switch
+    {
+        DateOnly d => d,
+        DateTime dt => DateOnly.FromDateTime(dt),
+        DateTimeOffset dto => DateOnly.FromDateTime(dto.Date),
+        string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
+        _ => throw Invalid(path, "a date (yyyy-MM-dd)"),
+    };
+
+    private static QueryException Invalid(string path, string expected) =>
+        new(ErrorCodes.InvalidValue, $"{path}: expected {expected}.");
+}

@@ -1,0 +1,15 @@
+namespace Warehouse.Regions;
+
+/// <summary>A row of the api regions view.</summary>
+public sealed class Region
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Level { get; set; } = "";
+    public string? ParentCode { get; set; }
+    public string CountyCode { get; set; } = "";
+    public string? TownshipCode { get; set; }
+    public string? UrbanRuralType { get; set; }
+    public bool IsExitedVillage { get; set; }
+    public bool IsResettlementSite { get; set; }
+}

@@ -1,0 +1,43 @@
+using Warehouse.Catalogue;
+
+namespace Warehouse.Security;
+
+/// <summary>
+/// Who is asking, resolved once per request: data role, region and the permission snapshot in force.
+/// Everything that reads data takes one of these; there is no unscoped read path.
+/// </summary>
+public sealed class AccessContext
+{
+    public AccessContext(string userId, string? dataRole, string? regionCode, bool isAdmin, PermissionSnapshot permissions)
+    {
+        if (dataRole is not null && !Roles.IsDataRole(dataRole))
+        {
+            throw new ArgumentException($"'{dataRole}' is not a data role.", nameof(dataRole));
+        }
+        if (dataRole is not null && (regionCode is null || !RegionCodes.IsValid(regionCode)))
+        {
+            throw new ArgumentException("A data role needs a 12-digit region code.", nameof(regionCode));
+        }
+        UserId = userId;
+        DataRole = dataRole;
+        RegionCode = regionCode ?? "";
+        IsAdmin = isAdmin;
+        Permissions = permissions;
+    }
+
+    public string UserId { get; }
+    /// <summary>county, township or village; null for an admin without a data role (reads no data).</summary>
+    public string? DataRole { get; }
+    public string RegionCode { get; }
+    public bool IsAdmin { get; }
+    public PermissionSnapshot Permissions { get; }
+
+    public string CountyCode => RegionCodes.County(RegionCode);
+
+    /// <summary>Role name used in messages and the audit trail.</summary>
+    public string RoleName => DataRole ?? (IsAdmin ? Roles.Admin : "none");
+
+    /// <summary>The grant in force for this reader on a field; no data role means hidden.</summary>
+    public Grant GrantFor(FieldDef field) =>
+        DataRole is null ? Grant.H : Permissions.For(DataRole, field);
+}

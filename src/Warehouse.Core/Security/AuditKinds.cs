@@ -1,0 +1,11 @@
+namespace Warehouse.Security;
+
+/// <summary>Kinds of audit record.</summary>
+public static class AuditKinds
+{
+    public const string PermissionChange = "PERMISSION_CHANGE";
+    public const string AssignmentChange = "ASSIGNMENT_CHANGE";
+    public const string Reveal = "REVEAL";
+    public const string DataAccess = "DATA_ACCESS";
+    public const string Export = "EXPORT";
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Warehouse.Data;
+
+namespace Warehouse.Security;
+
+/// <summary>EF mapping of the security tables (sec schema on SQL Server, sec_ prefix on SQLite).</summary>
+internal static class SecurityModel
+{
+    public static void Configure(ModelBuilder modelBuilder, DatabaseProvider provider)
+    {
+        modelBuilder.Entity<FieldPermissionRow>(b =>
+        {
+            Table(b, provider, "field_permission");
+            b.HasKey(x => new { x.Role, x.TypeName, x.FieldName });
+            b.Property(x => x.Role).HasColumnName("role");
+            b.Property(x => x.TypeName).HasColumnName("type_name");
+            b.Property(x => x.FieldName).HasColumnName("field_name");
+            b.Property(x => x.Access).HasColumnName("access");
+            b.Property(x => x.Revealable).HasColumnName("revealable");
+            b.Property(x => x.AggregateOnly).HasColumnName("aggregate_only");
+            b.Property(x => x.Version).HasColumnName("version");
+            b.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            b.Property(x => x.UpdatedBy).HasColumnName("updated_by");
+        });
+        modelBuilder.Entity<UserAssignmentRow>(b =>
+        {
+            Table(b, provider, "user_assignment");
+            b.HasKey(x => new { x.UserId, x.Role });
+            b.Property(x => x.UserId).HasColumnName("user_id");
+            b.Property(x => x.Role).HasColumnName("role");
+            b.Property(x => x.RegionCode).HasColumnName("region_code");
+            b.Property(x => x.Status).HasColumnName("status");
+            b.Property(x => x.Version).HasColumnName("version");
+            b.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            b.Property(x => x.UpdatedBy).HasColumnName("updated_by");
+        });
+        modelBuilder.Entity<AuditRecordRow>(b =>
+        {
+            Table(b, provider, "audit_record");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).HasColumnName("id");
+            b.Property(x => x.At).HasColumnName("at");
+            b.Property(x => x.UserId).HasColumnName("user_id");
+            b.Property(x => x.Role).HasColumnName("role");
+            b.Property(x => x.Kind).HasColumnName("kind");
+            b.Property(x => x.TypeName).HasColumnName("type_name");
+            b.Property(x => x.FieldName).HasColumnName("field_name");
+            b.Property(x => x.RecordId).HasColumnName("record_id");
+            b.Property(x => x.Reason).HasColumnName("reason");
+            b.Property(x => x.Operation).HasColumnName("operation");
+            b.Property(x => x.DocumentHash).HasColumnName("document_hash");
+            b.Property(x => x.RowCount).HasColumnName("row_count");
+            b.Property(x => x.Detail).HasColumnName("detail");
+        });
+        modelBuilder.Entity<MatrixVersionRow>(b =>
+        {
+            Table(b, provider, "matrix_version");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            b.Property(x => x.Version).HasColumnName("version");
+        });
+    }
+
+    private static void Table<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> b,
+        DatabaseProvider provider, string table) where T : class
+    {
+        var (name, schema) = DbNames.SecurityTable(provider, table);
+        b.ToTable(name, schema);
+    }
+}

@@ -1,0 +1,39 @@
+using Warehouse.Catalogue;
+using Warehouse.Querying;
+
+namespace Warehouse.Security;
+
+/// <summary>
+/// Turns a stored value into what a reader receives: full, masked, or (when revealable and asked for with a
+/// reason) full after the reveal was recorded. The graph and the exports both read values only through here.
+/// </summary>
+public static class ValueShaper
+{
+    public static object? Read(AccessContext access, FieldDef field, object row)
+    {
+        var grant = access.GrantFor(field);
+        var raw = PropertyAccessors.Getter(field.Property)(row);
+        return grant.Access switch
+        {
+            Access.Full => ValueCoercion.ToOutput(field, raw),
+            Access.Masked => Masks.Apply(field.Mask, raw, name => PropertyAccessors.Get(row, name)),
+            _ => throw FieldGuard.Hidden(access, field),
+        };
+    }
+
+    /// <summary>The full value of a masked, revealable field. The caller records the reveal first.</summary>
+    public static object? Reveal(AccessContext access, FieldDef field, object row)
+    {
+        var grant = access.GrantFor(field);
+        if (grant.Access == Access.Hidden)
+        {
+            throw FieldGuard.Hidden(access, field);
+        }
+        if (grant.Access == Access.Masked && !grant.Revealable)
+        {
+            throw new QueryException(ErrorCodes.RevealNotAllowed, $"{field.QualifiedName} cannot be revealed by role {access.RoleName}.");
+        }
+        var raw = ValueCoercion.ToOutput(field, PropertyAccessors.Getter(field.Property)(row));
+        return raw is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : raw?.ToString();
+    }
+}
