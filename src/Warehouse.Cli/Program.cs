@@ -1,3 +1,7 @@
-using Warehouse.Cli;
+namespace Warehouse.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+/// <summary>Entry point (a named class, so it does not clash with the API's Program in the test project).</summary>
+public static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
+}

@@ -16,6 +16,8 @@ public sealed class SqlServerBulkSink : IBulkSink, IDisposable
     private SqlTransaction? _transaction;
     private SqlBulkCopy? _bulk;
     private DataTable? _buffer;
+    private bool[] _isDate = [];
+    private bool[] _isFlag = [];
     private bool _completed;
 
     /// <param name="connection">An open connection; the caller keeps ownership.</param>
@@ -46,9 +48,12 @@ public sealed class SqlServerBulkSink : IBulkSink, IDisposable
         SinkNames.Check(table, columns);
         _transaction ??= _connection.BeginTransaction();
         _buffer = new DataTable(table) { Locale = Fmt.Inv };
-        foreach (var c in columns)
+        _isDate = [.. columns.Select(c => Tables.DateColumns.Contains(c))];
+        _isFlag = [.. columns.Select(c => Tables.FlagColumns.Contains(c))];
+        for (var i = 0; i < columns.Count; i++)
         {
-            _buffer.Columns.Add(c, typeof(object));
+            // Dates go as DateTime (date columns), flags as bool (bit columns), the rest as the generated value.
+            _buffer.Columns.Add(columns[i], _isDate[i] ? typeof(DateTime) : _isFlag[i] ? typeof(bool) : typeof(object));
         }
 
         _bulk = new SqlBulkCopy(_connection, SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.TableLock, _transaction)
@@ -66,10 +71,21 @@ public sealed class SqlServerBulkSink : IBulkSink, IDisposable
     public void Add(object?[] row)
     {
         var buffer = _buffer ?? throw new InvalidOperationException("Begin was not called.");
+        if (row.Length != _isDate.Length)
+        {
+            throw new ArgumentException("The row width does not match the table.", nameof(row));
+        }
+
         var values = new object[row.Length];
         for (var i = 0; i < row.Length; i++)
         {
-            values[i] = row[i] ?? DBNull.Value;
+            values[i] = row[i] switch
+            {
+                null => DBNull.Value,
+                string s when _isDate[i] => DateTime.ParseExact(s, "yyyy-MM-dd", Fmt.Inv, System.Globalization.DateTimeStyles.None),
+                int f when _isFlag[i] => f != 0,
+                var v => v,
+            };
         }
 
         buffer.Rows.Add(values);

@@ -13,6 +13,7 @@ public sealed class SqliteBulkSink : IBulkSink, IDisposable
     private SqliteCommand? _insert;
     private SqliteParameter[] _parameters = [];
     private long? _synchronous;
+    private long? _cacheSize;
     private bool _completed;
 
     /// <param name="connection">An open connection; the caller keeps ownership.</param>
@@ -42,11 +43,8 @@ public sealed class SqliteBulkSink : IBulkSink, IDisposable
         SinkNames.Check(table, columns);
         if (_transaction is null)
         {
-            using (var get = _connection.CreateCommand())
-            {
-                get.CommandText = "PRAGMA synchronous";
-                _synchronous = get.ExecuteScalar() is long s ? s : null;
-            }
+            _synchronous = Pragma("synchronous");
+            _cacheSize = Pragma("cache_size");
 
             Execute("PRAGMA synchronous = OFF");
             Execute("PRAGMA cache_size = -65536");
@@ -102,6 +100,7 @@ public sealed class SqliteBulkSink : IBulkSink, IDisposable
         _transaction = null;
         _completed = true;
         Execute("PRAGMA synchronous = " + (_synchronous ?? 2).ToString(Fmt.Inv));
+        Execute("PRAGMA cache_size = " + (_cacheSize ?? -2000).ToString(Fmt.Inv));
     }
 
     public void Dispose()
@@ -114,6 +113,13 @@ public sealed class SqliteBulkSink : IBulkSink, IDisposable
             _transaction.Dispose();
             _transaction = null;
         }
+    }
+
+    private long? Pragma(string name)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "PRAGMA " + name;
+        return cmd.ExecuteScalar() is long v ? v : null;
     }
 
     private void Execute(string sql)

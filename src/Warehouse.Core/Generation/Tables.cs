@@ -22,6 +22,15 @@ public static class Tables
     /// <summary>Columns computed by the database; sinks must never write them.</summary>
     public static IReadOnlyList<string> ComputedColumns { get; } = ["net_income_fen", "per_capita_net_income_fen"];
 
+    /// <summary>Columns holding 'yyyy-MM-dd' dates (TEXT in SQLite, date on SQL Server).</summary>
+    public static IReadOnlyList<string> DateColumns { get; } =
+        ["monitored_at", "risk_cleared_at", "birth_date", "plan_start", "plan_end", "accepted_at", "alloc_date", "paid_at",
+         "term_start", "term_end", "start_month", "end_month", "start_date", "end_date"];
+
+    /// <summary>Columns holding 0/1 flags (INTEGER in SQLite, bit on SQL Server).</summary>
+    public static IReadOnlyList<string> FlagColumns { get; } =
+        ["is_exited_village", "is_resettlement_site", "relocated", "water_safe", "med_ins", "pension_ins", "gov_invested", "full_time"];
+
     public static IReadOnlyList<string> RegionColumns { get; } =
         ["code", "name", "level", "parent_code", "county_code", "township_code", "urban_rural_type", "is_exited_village", "is_resettlement_site"];
 

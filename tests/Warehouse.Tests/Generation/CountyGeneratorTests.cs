@@ -1,0 +1,286 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Warehouse.Generation;
+using Xunit;
+
+namespace Warehouse.Tests.Generation;
+
+public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
+{
+    private const string LaborForce = "('普通劳动力','技能劳动力','弱劳动力或半劳动力')";
+    private readonly GeneratedCounty _db;
+
+    public CountyGeneratorTests(GeneratedCounty db) => _db = db;
+
+    [Fact]
+    public void Summary_counts_match_the_tables_in_FK_order()
+    {
+        Assert.Equal(Tables.All, _db.Summary.Tables.Select(t => t.Key).ToArray());
+        foreach (var (table, rows) in _db.Summary.Tables)
+        {
+            Assert.Equal(rows, _db.Scalar("SELECT COUNT(*) FROM " + table));
+            Assert.True(rows > 0, table + " is empty");
+        }
+
+        Assert.Equal(GeneratedCounty.Households, _db.Summary.RowsOf(Tables.Household));
+        Assert.Equal(1 + 12 + 250, _db.Summary.RowsOf(Tables.Region));
+    }
+
+    [Fact]
+    public void Progress_is_reported_about_every_five_percent()
+    {
+        var percents = _db.Progress.Select(p => p.Percent).ToList();
+        Assert.InRange(percents.Count, 20, 60);
+        Assert.Equal(100.0, percents[^1]);
+        for (var i = 1; i < percents.Count; i++)
+        {
+            Assert.True(percents[i] >= percents[i - 1], "progress went backwards");
+            Assert.True(percents[i] - percents[i - 1] <= 5.01, "a gap above 5 %");
+        }
+    }
+
+    [Fact]
+    public void Same_seed_gives_identical_tables_and_another_seed_differs()
+    {
+        var first = TableHashes(_db.Connection);
+        var again = GenerateHashes(GeneratedCounty.Seed);
+        var other = GenerateHashes(GeneratedCounty.Seed + 1);
+        foreach (var table in Tables.All)
+        {
+            Assert.Equal(first[table], again[table]);
+        }
+
+        Assert.NotEqual(first[Tables.Household], other[Tables.Household]);
+        Assert.NotEqual(first[Tables.Member], other[Tables.Member]);
+    }
+
+    [Fact]
+    public void Id_numbers_are_valid_unique_and_consistent_with_the_member()
+    {
+        using var cmd = _db.Connection.CreateCommand();
+        cmd.CommandText = "SELECT id_number, gender, birth_date, disability_cert_no FROM member";
+        using var r = cmd.ExecuteReader();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var n = 0;
+        while (r.Read())
+        {
+            var id = r.GetString(0);
+            Assert.Equal(18, id.Length);
+            Assert.StartsWith("139901", id, StringComparison.Ordinal);
+            Assert.Equal(IdNumbersTests.ReferenceCheck(id[..17]), id[17]);
+            Assert.Equal(r.GetString(2).Replace("-", string.Empty, StringComparison.Ordinal), id[6..14]);
+            Assert.Equal(r.GetString(1) == "男" ? 1 : 0, (id[16] - '0') % 2);
+            Assert.True(seen.Add(id), "duplicate " + id);
+            if (!r.IsDBNull(3))
+            {
+                Assert.Equal(20, r.GetString(3).Length);
+                Assert.StartsWith(id, r.GetString(3), StringComparison.Ordinal);
+            }
+
+            n++;
+        }
+
+        Assert.True(n > GeneratedCounty.Households);
+    }
+
+    [Fact]
+    public void Household_sizes_and_incomes_follow_the_targets()
+    {
+        Assert.InRange(_db.Real("SELECT AVG(household_size) FROM household"), 2.4, 2.8);
+        Assert.InRange(_db.Real("SELECT AVG(per_capita_net_income_fen < 850000) FROM household"), 0.09, 0.17);
+        Assert.InRange(_db.Real("SELECT AVG(household_attr = '脱贫户') FROM household"), 0.62, 0.78);
+        Assert.InRange(_db.Real("SELECT AVG(monitor_type IS NOT NULL) FROM household"), 0.16, 0.24);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household h WHERE household_size <> (SELECT COUNT(*) FROM member m WHERE m.household_id = h.household_id)"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE (monitor_type IS NULL) <> (risk_types IS NULL) OR (monitor_type IS NULL) <> (monitored_at IS NULL)"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE risk_cleared_at IS NOT NULL AND risk_cleared_at <= monitored_at"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE (household_attr = '脱贫户') <> (exit_year IS NOT NULL)"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE wage_income_fen < 0 OR business_cost_fen < 0 OR business_cost_fen > business_income_fen OR transfer_income_fen < 0"));
+        Assert.InRange(_db.Real("SELECT AVG(per_capita_net_income_fen < prev_per_capita_net_income_fen) FROM household"), 0.05, 0.18);
+    }
+
+    [Fact]
+    public void Labour_force_and_jobs_follow_the_targets()
+    {
+        Assert.InRange(_db.Real($"SELECT AVG(labor_capacity IN {LaborForce}) FROM member"), 0.54, 0.64);
+        Assert.InRange(_db.Real($"SELECT AVG(work_status <> '未务工') FROM member WHERE labor_capacity IN {LaborForce}"), 0.58, 0.70);
+        var posts = _db.Real("SELECT COUNT(*) FROM welfare_post WHERE holder_member_id IS NOT NULL");
+        var labour = _db.Real($"SELECT COUNT(*) FROM member WHERE labor_capacity IN {LaborForce}");
+        Assert.InRange(posts / labour, 0.10, 0.18);
+
+        // Every household with labour has someone working.
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM household h
+            WHERE EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {LaborForce})
+              AND NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.work_status <> '未务工')
+            """));
+
+        // Post holders are labour-force members of the post's village, with a matching employment row.
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM welfare_post p JOIN member m ON m.member_id = p.holder_member_id
+            WHERE m.village_code <> p.village_code OR m.labor_capacity NOT IN {LaborForce}
+               OR NOT EXISTS (SELECT 1 FROM employment e WHERE e.post_id = p.post_id AND e.member_id = m.member_id AND e.emp_form = '公益性岗位')
+            """));
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM welfare_post WHERE holder_member_id IS NULL") > 0);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM employment WHERE (emp_form = '公益性岗位') <> (post_id IS NOT NULL) OR (emp_form = '帮扶车间') <> (workshop_id IS NOT NULL)"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM welfare_post WHERE monthly_subsidy_fen NOT BETWEEN 30000 AND 80000 OR subsidy_paid_fen > subsidy_due_fen OR term_end < term_start"));
+    }
+
+    [Fact]
+    public void Monitored_households_have_about_four_point_eight_measures_and_at_least_two()
+    {
+        const string perHousehold = """
+            SELECT (SELECT COUNT(*) FROM assistance a WHERE a.household_id = h.household_id) AS n
+            FROM household h WHERE h.monitor_type IS NOT NULL
+            """;
+        Assert.InRange(_db.Real("SELECT AVG(n) FROM (" + perHousehold + ")"), 4.0, 5.6);
+        Assert.True(_db.Scalar("SELECT MIN(n) FROM (" + perHousehold + ")") >= 2);
+
+        // Safety-net households have the matching entitlement.
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household h WHERE safety_net = '低保' AND NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = h.household_id AND a.item = '低保')"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household h WHERE safety_net = '特困' AND NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = h.household_id AND a.item = '特困供养')"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '到户产业奖补' AND amount_fen > 800000"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '小额信贷' AND amount_fen > 5000000"));
+    }
+
+    [Fact]
+    public void Workshop_worker_counts_match_employment_rows()
+    {
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM workshop w
+            WHERE w.workers_total <> (SELECT COUNT(*) FROM employment e WHERE e.workshop_id = w.workshop_id AND e.emp_form = '帮扶车间')
+               OR w.workers_poor <> (SELECT COUNT(*) FROM employment e JOIN household h ON h.household_id = e.household_id
+                                     WHERE e.workshop_id = w.workshop_id AND e.emp_form = '帮扶车间'
+                                       AND (h.household_attr = '脱贫户' OR h.monitor_type IS NOT NULL))
+            """));
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM workshop") >= 3);
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM workshop WHERE workers_total > 0 AND workers_poor * 10 >= workers_total * 3") >= 1);
+    }
+
+    [Fact]
+    public void Yigong_projects_pay_at_least_fifteen_percent_labour()
+    {
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM fund_allocation WHERE source_type = '以工代赈'") > 0);
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM project p
+            WHERE EXISTS (SELECT 1 FROM fund_allocation a WHERE a.project_code = p.project_code AND a.source_type = '以工代赈')
+              AND p.labor_pay_fen * 100 < p.total_invest_fen * 15
+            """));
+    }
+
+    [Fact]
+    public void Projects_and_funds_are_consistent()
+    {
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM project") >= 20);
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM project p
+            WHERE p.benef_households <> (SELECT COUNT(*) FROM project_beneficiary b WHERE b.project_code = p.project_code)
+               OR p.benef_persons <> (SELECT COALESCE(SUM(h.household_size), 0) FROM project_beneficiary b
+                                      JOIN household h ON h.household_id = b.household_id WHERE b.project_code = p.project_code)
+            """));
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM project p
+            WHERE EXISTS (SELECT 1 FROM fund_allocation a WHERE a.project_code = p.project_code)
+              AND p.total_invest_fen <> (SELECT SUM(amount_fen) FROM fund_allocation a WHERE a.project_code = p.project_code)
+            """));
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM fund_allocation a
+            WHERE a.amount_fen < (SELECT COALESCE(SUM(d.amount_fen), 0) FROM fund_disbursement d WHERE d.alloc_id = a.alloc_id)
+               OR EXISTS (SELECT 1 FROM fund_disbursement d WHERE d.alloc_id = a.alloc_id AND (d.paid_at <= a.alloc_date OR d.amount_fen <= 0 OR d.project_code <> a.project_code))
+            """));
+        Assert.True(_db.Real("SELECT SUM(CASE WHEN type = '产业发展' THEN total_invest_fen ELSE 0 END) * 1.0 / SUM(total_invest_fen) FROM project") >= 0.6);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM project WHERE (lib_status = '竣工验收') <> (accepted_at IS NOT NULL) OR progress_pct NOT BETWEEN 0 AND 100"));
+    }
+
+    [Fact]
+    public void Foreign_keys_and_region_codes_hold()
+    {
+        string[] orphans =
+        [
+            "SELECT COUNT(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = m.household_id AND h.village_code = m.village_code AND h.township_code = m.township_code)",
+            "SELECT COUNT(*) FROM household h WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = h.village_code AND r.level = 'VILLAGE' AND r.township_code = h.township_code AND r.county_code = h.county_code)",
+            "SELECT COUNT(*) FROM region r WHERE r.parent_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM region p WHERE p.code = r.parent_code)",
+            "SELECT COUNT(*) FROM project p WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = p.site_code AND r.level IN ('TOWNSHIP', 'VILLAGE') AND r.township_code = p.township_code)",
+            "SELECT COUNT(*) FROM project_beneficiary b WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_code = b.project_code) OR NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = b.household_id AND h.village_code = b.village_code)",
+            "SELECT COUNT(*) FROM fund_allocation a WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_code = a.project_code AND p.township_code = a.township_code)",
+            "SELECT COUNT(*) FROM fund_disbursement d WHERE NOT EXISTS (SELECT 1 FROM fund_allocation a WHERE a.alloc_id = d.alloc_id)",
+            "SELECT COUNT(*) FROM welfare_post p WHERE p.holder_member_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = p.holder_member_id)",
+            "SELECT COUNT(*) FROM employment e WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = e.member_id AND m.household_id = e.household_id AND m.village_code = e.village_code)",
+            "SELECT COUNT(*) FROM employment e WHERE e.workshop_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM workshop w WHERE w.workshop_id = e.workshop_id)",
+            "SELECT COUNT(*) FROM employment e WHERE e.post_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM welfare_post p WHERE p.post_id = e.post_id)",
+            "SELECT COUNT(*) FROM assistance a WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = a.household_id AND h.village_code = a.village_code)",
+            "SELECT COUNT(*) FROM assistance a WHERE a.member_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = a.member_id AND m.household_id = a.household_id)",
+            "SELECT COUNT(*) FROM workshop w WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = w.village_code AND r.township_code = w.township_code)",
+        ];
+        foreach (var sql in orphans)
+        {
+            Assert.True(_db.Scalar(sql) == 0, sql);
+        }
+
+        Assert.Equal(0, _db.Scalar("PRAGMA foreign_key_check") );
+    }
+
+    [Fact]
+    public void Sqlite_sink_refuses_computed_columns_and_bad_identifiers()
+    {
+        using var sink = new SqliteBulkSink(_db.Connection);
+        Assert.Throws<ArgumentException>(() => sink.Begin("household", ["household_id", "net_income_fen"]));
+        Assert.Throws<ArgumentException>(() => sink.Begin("household; DROP TABLE x", ["household_id"]));
+    }
+
+    [Fact]
+    public void Options_are_validated()
+    {
+        var sink = new NullSink();
+        Assert.Throws<ArgumentOutOfRangeException>(() => CountyGenerator.Generate(new GeneratorOptions { Households = 0 }, sink));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CountyGenerator.Generate(new GeneratorOptions { Households = 1_000_001 }, sink));
+        Assert.Throws<ArgumentException>(() => CountyGenerator.Generate(new GeneratorOptions { CountyCode = "12345" }, sink));
+        var tiny = CountyGenerator.Generate(new GeneratorOptions { Households = 1, Seed = 3 }, sink);
+        Assert.Equal(1, tiny.RowsOf(Tables.Household));
+    }
+
+    private static Dictionary<string, string> GenerateHashes(int seed)
+    {
+        var path = GeneratedCounty.CreateDatabase(out var connection);
+        try
+        {
+            using (var sink = new SqliteBulkSink(connection))
+            {
+                CountyGenerator.Generate(GeneratedCounty.Options(seed), sink);
+            }
+
+            return TableHashes(connection);
+        }
+        finally
+        {
+            connection.Dispose();
+            GeneratedCounty.DeleteDatabase(path);
+        }
+    }
+
+    private static Dictionary<string, string> TableHashes(SqliteConnection connection)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in Tables.All)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT * FROM " + table + " ORDER BY 1, 2";
+            using var r = cmd.ExecuteReader();
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            while (r.Read())
+            {
+                for (var i = 0; i < r.FieldCount; i++)
+                {
+                    var text = r.IsDBNull(i) ? "\u0000" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                    hash.AppendData(Encoding.UTF8.GetBytes(text + "\u001f"));
+                }
+
+                hash.AppendData("\n"u8);
+            }
+
+            result[table] = Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        return result;
+    }
+}

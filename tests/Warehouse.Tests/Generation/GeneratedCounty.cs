@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Warehouse.Generation;
+
+namespace Warehouse.Tests.Generation;
+
+/// <summary>A small county (2,000 households, seed 7) generated into a temporary SQLite file.</summary>
+public sealed class GeneratedCounty : IDisposable
+{
+    public const int Households = 2_000;
+    public const int Seed = 7;
+
+    public GeneratedCounty()
+    {
+        Path = CreateDatabase(out var connection);
+        Connection = connection;
+        Progress = [];
+        using var sink = new SqliteBulkSink(Connection);
+        Summary = CountyGenerator.Generate(Options(Seed), sink, new ListProgress(Progress));
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Connection { get; }
+
+    public GenerationSummary Summary { get; }
+
+    public List<GenerationProgress> Progress { get; }
+
+    public static GeneratorOptions Options(int seed) => new() { Households = Households, Seed = seed };
+
+    /// <summary>Creates a temp database with the base tables and returns its path and an open connection.</summary>
+    public static string CreateDatabase(out SqliteConnection connection)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wh-gen-" + Guid.NewGuid().ToString("N") + ".db");
+        connection = new SqliteConnection("Data Source=" + path + ";Pooling=false");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = File.ReadAllText(FindScript());
+        cmd.ExecuteNonQuery();
+        return path;
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+        {
+            try
+            {
+                File.Delete(f);
+            }
+            catch (IOException)
+            {
+                // best effort
+            }
+        }
+    }
+
+    private static string FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "db", "sqlite", "0001_base_tables.sql");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("db/sqlite/0001_base_tables.sql not found above " + AppContext.BaseDirectory);
+    }
+
+    public long Scalar(string sql)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public double Real(string sql)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToDouble(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        DeleteDatabase(Path);
+    }
+
+    private sealed class ListProgress(List<GenerationProgress> list) : IProgress<GenerationProgress>
+    {
+        public void Report(GenerationProgress value) => list.Add(value);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Warehouse.Tests.Infrastructure;
+
+/// <summary>One read-only app per test class that does not change data (xunit class fixture).</summary>
+public sealed class AppFixture : IDisposable
+{
+    public WarehouseApp App { get; } = new();
+
+    /// <summary>A few real region codes of the generated county, read by SQL.</summary>
+    public string County => "139901000000";
+    public string Township => Sql.Strings(App.Database, "SELECT code FROM region WHERE level='TOWNSHIP' ORDER BY code LIMIT 1")[0];
+    public string Village => Sql.Strings(App.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1")[0];
+
+    public void Dispose() => App.Dispose();
+}

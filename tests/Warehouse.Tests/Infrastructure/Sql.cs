@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+
+namespace Warehouse.Tests.Infrastructure;
+
+/// <summary>Plain SQL against the test database: how tests compute expected rows independently of the code under test.</summary>
+public static class Sql
+{
+    public static List<string> Strings(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var c = db.Open();
+        using var cmd = Command(c, sql, parameters);
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read())
+        {
+            list.Add(r.GetString(0));
+        }
+        return list;
+    }
+
+    public static long Scalar(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var c = db.Open();
+        using var cmd = Command(c, sql, parameters);
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static string? Text(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var c = db.Open();
+        using var cmd = Command(c, sql, parameters);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    public static void Execute(TestDatabase db, string sql)
+    {
+        using var c = db.Open();
+        using var cmd = Command(c, sql, []);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, string sql, (string Name, object Value)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+        return cmd;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Warehouse.Api.Security;
+
+namespace Warehouse.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over HTTP (in-process test server) on a private copy of the generated warehouse, with the
+/// local issuer on and a fixed test key, and EF Core's SQL recorded.
+/// </summary>
+public sealed class WarehouseApp : WebApplicationFactory<Program>
+{
+    public static readonly string SigningKey = Convert.ToBase64String("warehouse-tests-signing-key-32-bytes!!"u8.ToArray());
+
+    public WarehouseApp() => Database = TestDatabase.Copy();
+
+    public TestDatabase Database { get; }
+    public SqlLog SqlLog { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Warehouse", Database.ConnectionString);
+        builder.UseSetting("Warehouse:MigrateOnStartup", "true");
+        builder.UseSetting("Warehouse:SeedDemoOnStartup", "false");
+        builder.UseSetting("Warehouse:Auth:LocalIssuer:Enabled", "true");
+        builder.UseSetting("Warehouse:Auth:LocalIssuer:SigningKey", SigningKey);
+        builder.UseSetting("Warehouse:Paging:CursorSecret", Convert.ToBase64String(new byte[32]));
+        builder.ConfigureLogging(l => l.AddProvider(SqlLog));
+    }
+
+    public LocalTokenIssuer Issuer => Services.GetRequiredService<LocalTokenIssuer>();
+
+    public string Token(string role, string? region, string? user = null) =>
+        Issuer.Issue(user ?? $"test-{role}-{region}", role, region, TimeSpan.FromMinutes(30));
+
+    public HttpClient ClientFor(string role, string? region, string? user = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, region, user));
+        return client;
+    }
+
+    /// <summary>POSTs a query and returns the parsed body (asserting the status when given).</summary>
+    public static async Task<JsonObject> PostAsync(HttpClient client, string query, object? variables = null, int? expectStatus = 200)
+    {
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        var text = await response.Content.ReadAsStringAsync();
+        if (expectStatus is { } status)
+        {
+            Xunit.Assert.True((int)response.StatusCode == status, $"HTTP {(int)response.StatusCode} (expected {status}): {text}");
+        }
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>POSTs a query that must succeed without errors and returns data.</summary>
+    public static async Task<JsonObject> DataAsync(HttpClient client, string query, object? variables = null)
+    {
+        var body = await PostAsync(client, query, variables);
+        Xunit.Assert.True(body["errors"] is null, "errors: " + body["errors"]?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        return body["data"]!.AsObject();
+    }
+
+    public static string? FirstErrorCode(JsonObject body) => body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+}
