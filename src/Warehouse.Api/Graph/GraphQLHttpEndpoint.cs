@@ -61,6 +61,13 @@ public static class GraphQLHttpEndpoint
             await WriteError(http, serializer, e.Status, e.Code, e.Message, mediaType);
             return;
         }
+        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(request))
+        {
+            // GET must not change anything (GraphQL-over-HTTP: 405 for mutations over GET).
+            http.Response.Headers.Allow = "POST";
+            await WriteError(http, serializer, StatusCodes.Status405MethodNotAllowed, "MUTATION_OVER_GET", "Mutations must be sent with POST, not GET.", mediaType);
+            return;
+        }
         var resolution = await resolver.ResolveAsync(http.User, ct);
         if (resolution.Access is not { } access)
         {
@@ -81,18 +88,8 @@ public static class GraphQLHttpEndpoint
             options.RequestServices = http.RequestServices;
             options.CancellationToken = ct;
             options.UnhandledExceptionDelegate = c => ErrorPolicy.OnUnhandled(c, logger);
-            if (HttpMethods.IsGet(http.Request.Method))
-            {
-                options.ValidationRules = GraphQL.Validation.DocumentValidator.CoreRules.Append(new GetIsReadOnlyRule());
-            }
         });
         ErrorPolicy.RewordHidden(result, access);
-        if (result.Errors?.Any(e => e.Code == GetIsReadOnlyRule.Code) == true)
-        {
-            http.Response.Headers.Allow = "POST";
-            await Write(http, serializer, result, StatusCodes.Status405MethodNotAllowed, mediaType);
-            return;
-        }
         if (result.Executed && result.Data is not null && !context.Audit.IsEmpty)
         {
             try
@@ -138,6 +135,20 @@ public static class GraphQLHttpEndpoint
 
     internal static Task WriteError(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message, string mediaType) =>
         Write(http, serializer, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] }, status, mediaType);
+
+    private static bool IsMutation(GraphQLRequest request)
+    {
+        try
+        {
+            var operations = GraphQLParser.Parser.Parse(request.Query).Definitions.OfType<GraphQLOperationDefinition>().ToList();
+            var selected = request.OperationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            return selected?.Operation == OperationType.Mutation;
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            return false; // the executor reports the syntax error
+        }
+    }
 
     private static string? OperationName(ExecutionResult result) => result.Operation?.Name?.StringValue;
 

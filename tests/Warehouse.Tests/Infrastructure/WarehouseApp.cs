@@ -32,6 +32,7 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
         builder.UseSetting("Warehouse:Auth:LocalIssuer:Enabled", "true");
         builder.UseSetting("Warehouse:Auth:LocalIssuer:SigningKey", SigningKey);
         builder.UseSetting("Warehouse:Paging:CursorSecret", Convert.ToBase64String(new byte[32]));
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         builder.ConfigureLogging(l => l.AddProvider(SqlLog));
     }
 
@@ -43,6 +44,7 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
     public HttpClient ClientFor(string role, string? region, string? user = null)
     {
         var client = CreateClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, region, user));
         return client;
     }
