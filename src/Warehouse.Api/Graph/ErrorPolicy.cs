@@ -22,6 +22,14 @@ internal static partial class ErrorPolicy
             case QueryException q:
                 context.Exception = new ExecutionError(q.Message) { Code = q.Code };
                 break;
+            case AdminException a:
+                var error = new ExecutionError(a.Message) { Code = a.Code };
+                if (a.Details.Count > 0)
+                {
+                    error.Data["details"] = a.Details;
+                }
+                context.Exception = error;
+                break;
             case OperationCanceledException:
                 context.Exception = new ExecutionError("The request was cancelled or timed out.") { Code = "CANCELLED" };
                 break;

@@ -10,14 +10,16 @@ namespace Warehouse.Api.Graph;
 /// validation. An admin without a data role gets no data fields.
 /// </summary>
 internal sealed class RoleSchemaBuilder(WarehouseCatalogue catalogue, PermissionSnapshot permissions, string? dataRole, bool isAdmin,
-    IEnumerable<ISchemaContributor> contributors, IServiceProvider services)
+    IEnumerable<ISchemaContributor> contributors)
 {
     public Schema Build()
     {
         Grant GrantFor(FieldDef f) => dataRole is null ? Grant.H : permissions.For(dataRole, f);
         bool Visible(EntityDef e) => dataRole is not null && e.Exposed;
 
-        var schema = new Schema(services) { Description = "Warehouse: county poverty-monitoring data (防返贫监测), one graph over the warehouse's API views." };
+        // Graph types are created by activation, not from the app's container: the schema holds no app services
+        // (resolvers take theirs from the request), so the CLI and tests can build it without a host.
+        var schema = new Schema(new GraphQL.DefaultServiceProvider()) { Description = "Warehouse: county poverty-monitoring data (防返贫监测), one graph over the warehouse's API views." };
         var query = new ObjectGraphType { Name = "Query", Description = "Read the warehouse. Every list is limited to your region; fields follow your role's permissions." };
         var inputs = new InputTypes(GrantFor, Visible);
         var entities = new EntityTypes(GrantFor, Visible);

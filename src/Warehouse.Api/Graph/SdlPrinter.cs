@@ -1,5 +1,4 @@
 using GraphQL;
-using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Catalogue;
 using Warehouse.Security;
 
@@ -22,9 +21,8 @@ public static class SdlPrinter
 
     public static string Print(string? dataRole, bool isAdmin, IEnumerable<ISchemaContributor> contributors)
     {
-        using var services = new ServiceCollection().BuildServiceProvider();
         var permissions = PermissionSnapshot.FromCatalogue(WarehouseCatalogue.Default);
-        var schema = new RoleSchemaBuilder(WarehouseCatalogue.Default, permissions, dataRole, isAdmin, contributors, services).Build();
+        var schema = new RoleSchemaBuilder(WarehouseCatalogue.Default, permissions, dataRole, isAdmin, contributors).Build();
         return schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
     }
 

@@ -17,6 +17,11 @@ public static class GraphSetup
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }));
         builder.Services.AddSingleton<SchemaCache>();
+        foreach (var contributor in SchemaContributors.All)
+        {
+            builder.Services.AddSingleton(contributor);
+        }
+        builder.Services.AddSingleton<Warehouse.Security.PermissionAdmin>();
         builder.Services.AddSingleton<AccessResolver>();
         return builder;
     }
