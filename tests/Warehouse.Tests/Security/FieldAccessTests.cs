@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Warehouse.Tests.Infrastructure;
+using Xunit;
+
+namespace Warehouse.Tests.Security;
+
+/// <summary>Masks, hidden fields, side channels (filter, sort, relation filter, cursor) and reveal with audit.</summary>
+public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task County_reads_names_and_ids_masked_village_reads_names_in_full()
+    {
+        var village = fixture.Village;
+        var id = Sql.Strings(fixture.App.Database, "SELECT member_id FROM member WHERE village_code = @v ORDER BY member_id LIMIT 1", ("@v", village))[0];
+        var name = Sql.Text(fixture.App.Database, "SELECT name FROM member WHERE member_id = @m", ("@m", id))!;
+        var idNumber = Sql.Text(fixture.App.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", id))!;
+        const string query = "query($id: String!) { member(id: $id) { name idNumber } }";
+
+        var county = (await WarehouseApp.DataAsync(fixture.App.ClientFor("county", fixture.County), query, new { id }))["member"]!;
+        Assert.Equal(name[0] + new string('*', name.Length - 1), county["name"]!.GetValue<string>());
+        Assert.Equal(idNumber[..3] + new string('*', 11) + idNumber[^4..], county["idNumber"]!.GetValue<string>());
+
+        var villageRow = (await WarehouseApp.DataAsync(fixture.App.ClientFor("village", village), query, new { id }))["member"]!;
+        Assert.Equal(name, villageRow["name"]!.GetValue<string>());
+        Assert.Equal(idNumber[..3] + new string('*', 11) + idNumber[^4..], villageRow["idNumber"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Hidden_field_fails_validation_naming_field_and_role_and_is_not_introspectable()
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village);
+        var body = await WarehouseApp.PostAsync(client, "{ members(first: 1) { nodes { id diseaseName } } }", expectStatus: 400);
+        Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(body));
+        var message = body["errors"]![0]!["message"]!.GetValue<string>();
+        Assert.Contains("Member.diseaseName", message, StringComparison.Ordinal);
+        Assert.Contains("village", message, StringComparison.Ordinal);
+        Assert.Null(body["data"]);
+
+        var type = await WarehouseApp.DataAsync(client, "{ __type(name: \"Member\") { fields { name } } }");
+        var names = type["__type"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).ToList();
+        Assert.DoesNotContain("diseaseName", names);
+        Assert.DoesNotContain("disabilityCertNo", names);
+        Assert.Contains("name", names);
+        var filter = await WarehouseApp.DataAsync(client, "{ __type(name: \"MemberFilterInput\") { inputFields { name } } }");
+        Assert.DoesNotContain("diseaseName", filter["__type"]!["inputFields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("{ members(where: {name: {eq: \"张三\"}}) { totalCount } }")]
+    [InlineData("{ members(order: [{name: ASC}]) { nodes { id } } }")]
+    [InlineData("{ households(where: {members: {some: {name: {startsWith: \"张\"}}}}) { totalCount } }")]
+    [InlineData("{ households(where: {phone: {startsWith: \"138\"}}) { totalCount } }")]
+    [InlineData("{ jobs(order: [{member: {birthDate: ASC}}]) { nodes { id } } }")]
+    public async Task Masked_fields_cannot_be_filtered_sorted_or_reached_through_relations(string query)
+    {
+        var client = fixture.App.ClientFor("county", fixture.County);
+        var body = await WarehouseApp.PostAsync(client, query);
+        Assert.Equal("FIELD_MASKED", WarehouseApp.FirstErrorCode(body));
+        Assert.Contains("county", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reveal_needs_a_reason_and_is_audited_before_data_returns()
+    {
+        var client = fixture.App.ClientFor("county", fixture.County, user: "reveal-tester");
+        var id = Sql.Strings(fixture.App.Database, "SELECT member_id FROM member ORDER BY member_id LIMIT 1 OFFSET 5")[0];
+        var noReason = await WarehouseApp.PostAsync(client, "query($id: String!) { member(id: $id) { idNumber(reveal: \"  \") } }", new { id });
+        Assert.Equal("REVEAL_REASON_REQUIRED", WarehouseApp.FirstErrorCode(noReason));
+        Assert.Null(noReason["data"]!["member"]!["idNumber"]);
+
+        var data = await WarehouseApp.DataAsync(client, "query($id: String!) { member(id: $id) { idNumber(reveal: \"核对低保资格 case 2025-118\") name } }", new { id });
+        Assert.Equal(Sql.Text(fixture.App.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", id)), data["member"]!["idNumber"]!.GetValue<string>());
+        Assert.Contains("*", data["member"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, Sql.Scalar(fixture.App.Database,
+            "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-tester' AND type_name = 'Member' AND field_name = 'idNumber' AND record_id = @m AND reason = '核对低保资格 case 2025-118'", ("@m", id)));
+    }
+
+    [Fact]
+    public async Task Requests_returning_personal_data_are_audited_with_fields_and_rows()
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village, user: "audit-tester");
+        await WarehouseApp.DataAsync(client, "query Visits { households(first: 7, order: [{id: ASC}]) { nodes { id phone monitorType } } }");
+        var detail = Sql.Text(fixture.App.Database,
+            "SELECT detail FROM sec_audit_record WHERE kind = 'DATA_ACCESS' AND user_id = 'audit-tester' AND type_name = 'Household' AND operation = 'Visits' AND row_count = 7");
+        Assert.NotNull(detail);
+        Assert.Contains("phone", detail, StringComparison.Ordinal);
+        Assert.Contains("monitorType", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"id\"", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Public_data_requests_write_no_audit_record()
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village, user: "public-reader");
+        await WarehouseApp.DataAsync(client, "{ projects(first: 3) { nodes { code name totalInvest } } }");
+        Assert.Equal(0, Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE user_id = 'public-reader'"));
+    }
+}
