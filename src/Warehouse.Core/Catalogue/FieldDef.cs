@@ -42,6 +42,14 @@ public sealed class FieldDef
     public IReadOnlyList<string> DependsOn { get; }
     public bool IsNullable { get; }
 
+    /// <summary>
+    /// False for codes, identifiers, phone and account numbers (ASCII; varchar on SQL Server); true for Chinese text.
+    /// Keyed by column name so the catalogue and the T-SQL scripts agree (SchemaParityTests check the scripts).
+    /// </summary>
+    public bool IsUnicodeText => !(Column.EndsWith("_id", StringComparison.Ordinal) || Column.EndsWith("_code", StringComparison.Ordinal)
+        || Column is "code" or "level" or "phone" or "id_number" or "bank_account" or "cadre_phone" or "disability_cert_no"
+            or "geo_point" or "operator_uscc" or "payee_account" or "urban_rural_type" or "link_id");
+
     public bool CanFilter => (Caps & FieldCaps.Filter) != 0;
     public bool CanSort => (Caps & FieldCaps.Sort) != 0;
     public bool CanGroup => (Caps & FieldCaps.Group) != 0;

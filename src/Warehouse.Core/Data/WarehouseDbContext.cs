@@ -28,7 +28,12 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
             builder.HasKey(entity.Key.Property.Name);
             foreach (var field in entity.Fields)
             {
-                builder.Property(field.Property.Name).HasColumnName(field.Column);
+                var property = builder.Property(field.Property.Name).HasColumnName(field.Column);
+                if (provider == DatabaseProvider.SqlServer && field.Property.PropertyType == typeof(string) && !field.IsUnicodeText)
+                {
+                    // varchar columns: parameters must be varchar too, or SQL Server converts the column and cannot seek its index.
+                    property.IsUnicode(false);
+                }
             }
         }
         SecurityModel.Configure(modelBuilder, provider);

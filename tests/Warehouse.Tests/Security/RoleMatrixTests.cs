@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Snapshooter.Xunit;
+using Warehouse.Catalogue;
+using Warehouse.Data;
+using Warehouse.Tests.Infrastructure;
+using Xunit;
+
+namespace Warehouse.Tests.Security;
+
+/// <summary>
+/// The named matrix: for each role (and an admin without a data role), each type and each field, what actually
+/// comes back over HTTP: full (equal to the stored value, read by SQL), masked (differs from it) or rejected
+/// (absent from the role's schema). Snapshot-compared, so any change in who sees what is a reviewed diff.
+/// </summary>
+public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Matrix()
+    {
+        var roles = new (string Role, string? Region)[] { ("county", fixture.County), ("township", fixture.Township), ("village", fixture.Village), ("admin", null) };
+        var report = new StringBuilder();
+        foreach (var (role, region) in roles)
+        {
+            var client = fixture.App.ClientFor(role, region);
+            foreach (var entity in WarehouseCatalogue.Default.Exposed)
+            {
+                var outcomes = await Outcomes(client, entity);
+                report.Append(CultureInfo.InvariantCulture, $"{role,-8} {entity.TypeName,-14} ")
+                    .AppendJoin(' ', entity.Fields.Select(f => $"{f.Name}={outcomes[f.Name]}")).Append('\n');
+            }
+        }
+        Snapshot.Match(report.ToString());
+    }
+
+    private async Task<Dictionary<string, string>> Outcomes(HttpClient client, EntityDef entity)
+    {
+        var introspection = await WarehouseApp.PostAsync(client, "query($t: String!) { __type(name: $t) { fields { name } } }", new { t = entity.TypeName });
+        var present = introspection["data"]?["__type"]?["fields"]?.AsArray().Select(f => f!["name"]!.GetValue<string>()).ToHashSet() ?? [];
+        var result = entity.Fields.ToDictionary(f => f.Name, f => present.Contains(f.Name) ? "?" : "rejected");
+        var readable = entity.Fields.Where(f => present.Contains(f.Name)).ToList();
+        if (readable.Count == 0)
+        {
+            return result;
+        }
+        var query = $"{{ {entity.ListField}(first: 40, order: [{{{entity.Key.Name}: ASC}}]) {{ nodes {{ {string.Join(' ', readable.Select(f => f.Name))} }} }} }}";
+        var rows = (await WarehouseApp.DataAsync(client, query))[entity.ListField]!["nodes"]!.AsArray();
+        var stored = StoredRows(entity, rows.Select(r => r![entity.Key.Name]!.GetValue<string>()).ToList());
+        foreach (var field in readable)
+        {
+            var compared = rows.Select(r => (Shown: Text(r![field.Name]), Stored: Normalize(field, stored[r![entity.Key.Name]!.GetValue<string>()][field.Column])))
+                .Where(p => p.Stored is not null).ToList();
+            result[field.Name] = compared.Count == 0 ? "full(no values)" : compared.All(p => p.Shown == p.Stored) ? "full" : "masked";
+        }
+        return result;
+    }
+
+    private Dictionary<string, Dictionary<string, object?>> StoredRows(EntityDef entity, List<string> keys)
+    {
+        using var c = fixture.App.Database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT * FROM {DbNames.QuotedView(DatabaseProvider.Sqlite, entity.View)} WHERE {entity.Key.Column} IN ({string.Join(',', keys.Select((_, i) => "@k" + i))})";
+        for (var i = 0; i < keys.Count; i++)
+        {
+            cmd.Parameters.AddWithValue("@k" + i, keys[i]);
+        }
+        using var reader = cmd.ExecuteReader();
+        var rows = new Dictionary<string, Dictionary<string, object?>>();
+        while (reader.Read())
+        {
+            var row = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
+            rows[(string)row[entity.Key.Column]!] = row;
+        }
+        return rows;
+    }
+
+    private static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonArray a => string.Join(',', a.Select(x => x!.GetValue<string>())),
+        JsonValue v when v.TryGetValue<decimal>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        _ => node.GetValue<string>(),
+    };
+
+    private static string? Normalize(FieldDef field, object? stored) => stored switch
+    {
+        null => null,
+        long fen when field.Kind == FieldKind.Money => (fen / 100m).ToString(CultureInfo.InvariantCulture),
+        long b when field.Kind == FieldKind.Boolean => b != 0 ? "true" : "false",
+        _ => Convert.ToString(stored, CultureInfo.InvariantCulture),
+    };
+}
