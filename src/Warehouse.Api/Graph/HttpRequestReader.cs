@@ -11,10 +11,14 @@ namespace Warehouse.Api.Graph;
 /// </summary>
 internal static class HttpRequestReader
 {
-    public static async Task<GraphQLRequest> ReadAsync(HttpRequest http, IGraphQLTextSerializer serializer, CancellationToken ct)
+    public static async Task<GraphQLRequest> ReadAsync(HttpRequest http, IGraphQLTextSerializer serializer, int maxBytes, CancellationToken ct)
     {
         if (HttpMethods.IsGet(http.Method))
         {
+            if (http.QueryString.Value?.Length > maxBytes)
+            {
+                throw new BadRequest("REQUEST_TOO_LARGE", $"The query string is longer than {maxBytes} bytes; send large queries with POST.", StatusCodes.Status414UriTooLong);
+            }
             var query = http.Query["query"];
             if (StringValues.IsNullOrEmpty(query))
             {
@@ -34,10 +38,27 @@ internal static class HttpRequestReader
         {
             throw new BadRequest("UNSUPPORTED_MEDIA_TYPE", "POST bodies must be application/json.", StatusCodes.Status415UnsupportedMediaType);
         }
+        if (http.ContentLength > maxBytes)
+        {
+            throw new BadRequest("REQUEST_TOO_LARGE", $"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+        // Read at most maxBytes + 1 so a body without Content-Length cannot exceed the limit either.
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (body.Length + read > maxBytes)
+            {
+                throw new BadRequest("REQUEST_TOO_LARGE", $"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+            body.Write(buffer, 0, read);
+        }
+        body.Position = 0;
         GraphQLRequest? request;
         try
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Body, ct);
+            request = await serializer.ReadAsync<GraphQLRequest>(body, ct);
         }
         catch (JsonException e)
         {

@@ -23,6 +23,8 @@ public static class GraphSetup
         }
         builder.Services.AddSingleton<Warehouse.Security.PermissionAdmin>();
         builder.Services.AddSingleton<AccessResolver>();
+        builder.Services.AddSingleton<GraphRequestHandler>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Limits.LimitsOptions.Section).Get<Limits.LimitsOptions>() ?? new Limits.LimitsOptions());
         return builder;
     }
 }

@@ -18,7 +18,14 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
 {
     public static readonly string SigningKey = Convert.ToBase64String("warehouse-tests-signing-key-32-bytes!!"u8.ToArray());
 
-    public WarehouseApp() => Database = TestDatabase.Copy();
+    private readonly (string Key, string Value)[] _settings;
+
+    /// <param name="settings">Extra configuration for this app (e.g. a limit under test).</param>
+    public WarehouseApp(params (string Key, string Value)[] settings)
+    {
+        _settings = settings;
+        Database = TestDatabase.Copy();
+    }
 
     public TestDatabase Database { get; }
     public SqlLog SqlLog { get; } = new();
@@ -34,6 +41,10 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
         builder.UseSetting("Warehouse:Paging:CursorSecret", Convert.ToBase64String(new byte[32]));
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         builder.ConfigureLogging(l => l.AddProvider(SqlLog));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public LocalTokenIssuer Issuer => Services.GetRequiredService<LocalTokenIssuer>();

@@ -1,0 +1,161 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Warehouse.Api.Limits;
+using Warehouse.Api.Security;
+using Warehouse.Querying;
+using Warehouse.Security;
+
+namespace Warehouse.Api.Graph;
+
+/// <summary>
+/// One GraphQL request: read it (within the size limit), refuse mutations over GET, resolve the caller, measure
+/// the document against the role's limits, execute it against the role's schema with a timeout, and write the
+/// audit records before any data leaves. Every failure has a code and the status the spec gives; never a 500.
+/// </summary>
+public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLTextSerializer serializer, AccessResolver resolver,
+    SchemaCache schemas, AuditWriter audit, LimitsOptions limits, PagingOptions paging, IHostEnvironment environment, ILogger<GraphRequestHandler> logger)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var mediaType = GraphQLHttpEndpoint.Negotiate(http.Request);
+        if (mediaType is null)
+        {
+            await WriteError(http, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", $"Accept {GraphQLHttpEndpoint.GraphQLResponseJson} or application/json.", "application/json");
+            return;
+        }
+        try
+        {
+            await ExecuteAsync(http, mediaType);
+        }
+        catch (BadRequest e)
+        {
+            await WriteError(http, e.Status, e.Code, e.Message, mediaType);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && e is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
+        {
+            logger.LogError(e, "Database unavailable");
+            await WriteError(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable, "The database is unavailable; try again shortly.", mediaType);
+        }
+    }
+
+    private async Task ExecuteAsync(HttpContext http, string mediaType)
+    {
+        var aborted = http.RequestAborted;
+        var request = await HttpRequestReader.ReadAsync(http.Request, serializer, limits.MaxBodyBytes, aborted);
+        var document = TryParse(request.Query);
+        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
+        {
+            // GET must not change anything (GraphQL-over-HTTP: 405 for mutations over GET).
+            http.Response.Headers.Allow = "POST";
+            throw new BadRequest("MUTATION_OVER_GET", "Mutations must be sent with POST, not GET.", StatusCodes.Status405MethodNotAllowed);
+        }
+        var resolution = await resolver.ResolveAsync(http.User, aborted);
+        if (resolution.Access is not { } access)
+        {
+            throw new BadRequest(ErrorCodes.Forbidden, resolution.Reason!, StatusCodes.Status403Forbidden);
+        }
+        var schema = schemas.Get(new SchemaKey(access.DataRole, access.IsAdmin, access.Permissions.Version), access.Permissions);
+        var roleLimits = limits.For(access.RoleName);
+        if (document is not null)
+        {
+            var metrics = QueryCost.Measure(document, schema, request.OperationName, request.Variables, roleLimits, paging.DefaultPageSize);
+            var introspection = roleLimits.Introspection ?? !environment.IsProduction();
+            if (LimitErrors.Check(metrics, roleLimits, introspection, access.RoleName) is { } broken)
+            {
+                await WriteError(http, mediaType == GraphQLHttpEndpoint.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, broken.Code, broken.Message, mediaType);
+                return;
+            }
+        }
+
+        var context = new GraphRequestContext(access);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(roleLimits.TimeoutSeconds));
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options =>
+            {
+                options.Schema = schema;
+                options.Query = request.Query;
+                options.Document = document;
+                options.OperationName = request.OperationName;
+                options.Variables = request.Variables;
+                options.Extensions = request.Extensions;
+                options.UserContext = context;
+                options.RequestServices = http.RequestServices;
+                options.CancellationToken = timeout.Token;
+                options.UnhandledExceptionDelegate = c => ErrorPolicy.OnUnhandled(c, logger);
+            });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
+            return;
+        }
+        if (timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
+            return;
+        }
+        ErrorPolicy.RewordHidden(result, access);
+        if (result.Executed && result.Data is not null && !context.Audit.IsEmpty)
+        {
+            try
+            {
+                await audit.WriteAsync(access, context.Audit, AuditKinds.DataAccess, request.OperationName ?? result.Operation?.Name?.StringValue, Hash(request.Query), aborted);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Audit trail could not be written; no data returned");
+                await WriteError(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
+                    "The audit trail cannot be written, so no data is returned; try again shortly.", mediaType);
+                return;
+            }
+        }
+        var status = !result.Executed && mediaType == GraphQLHttpEndpoint.GraphQLResponseJson ? StatusCodes.Status400BadRequest
+            : result.Data is null && result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status200OK;
+        await Write(http, result, status, mediaType);
+    }
+
+    private static GraphQLDocument? TryParse(string? query)
+    {
+        if (string.IsNullOrEmpty(query))
+        {
+            return null;
+        }
+        try
+        {
+            return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = 128 });
+        }
+        catch (GraphQLParserException)
+        {
+            return null; // the executor reports the syntax error with its code and location
+        }
+    }
+
+    private static bool IsMutation(GraphQLDocument? document, string? operationName)
+    {
+        var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
+        var selected = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return selected?.Operation == OperationType.Mutation;
+    }
+
+    private async Task Write(HttpContext http, ExecutionResult result, int status, string mediaType)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private Task WriteError(HttpContext http, int status, string code, string message, string mediaType) =>
+        Write(http, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] }, status, mediaType);
+
+    private static string? Hash(string? query) =>
+        query is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(query)))[..16];
+}
