@@ -20,6 +20,8 @@ public static class CliApp
           seed [--households N] [--seed S]     generate a synthetic county into it (default 30000, seed 42)
                [--county CCCCCC]               6-digit county code (default 139901)
           schema [--out DIR]                   write each role's SDL to schema/ (default ./schema)
+          register-document --file F.graphql [--name N]
+                                               register a persisted document; prints its id
           token --role <county|township|village|admin> --region <12-digit code>
                 [--user ID] [--minutes N]      print a local development token (last line)
 
@@ -54,6 +56,7 @@ public static class CliApp
                 "seed" => Verbs.Seed(Database(configuration), parsed, output),
                 "schema" => Verbs.Schema(parsed, output),
                 "token" => Verbs.Token(configuration, ApiRoot, parsed, output),
+                "register-document" => await Verbs.RegisterDocumentAsync(Database(configuration), parsed, output),
                 _ => await Unknown(args[0], error),
             };
         }

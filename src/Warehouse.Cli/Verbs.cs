@@ -96,6 +96,28 @@ internal static class Verbs
         return 0;
     }
 
+    public static async Task<int> RegisterDocumentAsync(DatabaseOptions database, CliArguments args, TextWriter output)
+    {
+        var file = args.Get("file") ?? throw new CliException("register-document needs --file <path to a .graphql file>.");
+        if (!File.Exists(file))
+        {
+            throw new CliException($"no file {file}.");
+        }
+        MigrationRunner.Run(database);
+        var store = new Api.PersistedDocuments.PersistedDocumentStore(new OptionsContextFactory(database));
+        try
+        {
+            var row = await store.RegisterAsync(await File.ReadAllTextAsync(file), args.Get("name") ?? Path.GetFileNameWithoutExtension(file), Environment.UserName, CancellationToken.None);
+            output.WriteLine($"registered {row.Name}: send {{\"documentId\": \"{row.DocumentId}\"}}");
+            output.WriteLine(row.DocumentId);
+            return 0;
+        }
+        catch (Querying.QueryException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+    }
+
     /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to the thread pool and interleave).</summary>
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {

@@ -6,6 +6,7 @@ using GraphQL.Transport;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Warehouse.Api.Limits;
+using Warehouse.Api.PersistedDocuments;
 using Warehouse.Api.Security;
 using Warehouse.Querying;
 using Warehouse.Security;
@@ -18,7 +19,8 @@ namespace Warehouse.Api.Graph;
 /// audit records before any data leaves. Every failure has a code and the status the spec gives; never a 500.
 /// </summary>
 public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLTextSerializer serializer, AccessResolver resolver,
-    SchemaCache schemas, AuditWriter audit, LimitsOptions limits, PagingOptions paging, IHostEnvironment environment, ILogger<GraphRequestHandler> logger)
+    SchemaCache schemas, AuditWriter audit, LimitsOptions limits, PagingOptions paging, PersistedDocumentStore documents,
+    PersistedDocumentOptions persisted, IHostEnvironment environment, ILogger<GraphRequestHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -47,6 +49,22 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
     {
         var aborted = http.RequestAborted;
         var request = await HttpRequestReader.ReadAsync(http.Request, serializer, limits.MaxBodyBytes, aborted);
+        var persistedId = request.DocumentId ?? PersistedHash(request.Extensions);
+        if (persistedId is not null)
+        {
+            if (!string.IsNullOrEmpty(request.Query) && PersistedDocumentStore.IdOf(request.Query) != persistedId)
+            {
+                throw new BadRequest("PERSISTED_DOCUMENT_MISMATCH", "The query text does not match the documentId; send one or the other.");
+            }
+            try
+            {
+                request.Query = await documents.LoadAsync(persistedId, aborted);
+            }
+            catch (QueryException e)
+            {
+                throw new BadRequest(e.Code, e.Message);
+            }
+        }
         var document = TryParse(request.Query);
         if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
         {
@@ -58,6 +76,10 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
         if (resolution.Access is not { } access)
         {
             throw new BadRequest(ErrorCodes.Forbidden, resolution.Reason!, StatusCodes.Status403Forbidden);
+        }
+        if (persisted.AllowOnlyPersisted && persistedId is null && !persisted.ExemptRoles.Contains(access.RoleName))
+        {
+            throw new BadRequest(PersistedDocumentStore.Required, "This server runs registered documents only: send documentId (sha256:<hex>) instead of query.");
         }
         var schema = schemas.Get(new SchemaKey(access.DataRole, access.IsAdmin, access.Permissions.Version), access.Permissions);
         var roleLimits = limits.For(access.RoleName);
@@ -74,7 +96,11 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
 
         var context = new GraphRequestContext(access);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(roleLimits.TimeoutSeconds));
+        var allowed = TimeSpan.FromSeconds(roleLimits.TimeoutSeconds);
+        timeout.CancelAfter(allowed);
+        // The timer cancels running database commands; the clock check below also catches a request that
+        // finished after its time while the timer callback waited for a thread: its data is not sent either.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         ExecutionResult result;
         try
         {
@@ -97,7 +123,7 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
             return;
         }
-        if (timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
+        if ((timeout.IsCancellationRequested || clock.Elapsed > allowed) && !aborted.IsCancellationRequested)
         {
             await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
             return;
@@ -122,6 +148,12 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             : StatusCodes.Status200OK;
         await Write(http, result, status, mediaType);
     }
+
+    /// <summary>Apollo-style extensions.persistedQuery.sha256Hash, accepted as an alias of documentId.</summary>
+    private static string? PersistedHash(Inputs? extensions) =>
+        extensions?.TryGetValue("persistedQuery", out var pq) == true && pq is IDictionary<string, object?> d && d.TryGetValue("sha256Hash", out var h) && h is string hash
+            ? "sha256:" + hash.ToLowerInvariant()
+            : null;
 
     private static GraphQLDocument? TryParse(string? query)
     {

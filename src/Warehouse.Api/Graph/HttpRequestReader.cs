@@ -20,13 +20,14 @@ internal static class HttpRequestReader
                 throw new BadRequest("REQUEST_TOO_LARGE", $"The query string is longer than {maxBytes} bytes; send large queries with POST.", StatusCodes.Status414UriTooLong);
             }
             var query = http.Query["query"];
-            if (StringValues.IsNullOrEmpty(query))
+            if (StringValues.IsNullOrEmpty(query) && StringValues.IsNullOrEmpty(http.Query["documentId"]))
             {
                 throw new BadRequest("QUERY_MISSING", "GET needs a query parameter named query.");
             }
             return new GraphQLRequest
             {
-                Query = query.ToString(),
+                Query = StringValues.IsNullOrEmpty(query) ? null : query.ToString(),
+                DocumentId = http.Query["documentId"].FirstOrDefault(),
                 OperationName = http.Query["operationName"].FirstOrDefault(),
                 Variables = Parse<Inputs>(serializer, http.Query["variables"].FirstOrDefault(), "variables"),
                 Extensions = Parse<Inputs>(serializer, http.Query["extensions"].FirstOrDefault(), "extensions"),
@@ -72,7 +73,7 @@ internal static class HttpRequestReader
         {
             throw new BadRequest("INVALID_JSON", $"The body is not a GraphQL request: {e.Message}");
         }
-        if (request is null || string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null)
+        if (request is null || string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null && request.Extensions?.ContainsKey("persistedQuery") != true)
         {
             throw new BadRequest("QUERY_MISSING", "The body needs a query.");
         }

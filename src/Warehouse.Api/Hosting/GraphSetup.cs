@@ -24,6 +24,8 @@ public static class GraphSetup
         builder.Services.AddSingleton<Warehouse.Security.PermissionAdmin>();
         builder.Services.AddSingleton<AccessResolver>();
         builder.Services.AddSingleton<GraphRequestHandler>();
+        builder.Services.AddSingleton<PersistedDocuments.PersistedDocumentStore>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(PersistedDocuments.PersistedDocumentOptions.Section).Get<PersistedDocuments.PersistedDocumentOptions>() ?? new PersistedDocuments.PersistedDocumentOptions());
         builder.Services.AddSingleton(builder.Configuration.GetSection(Limits.LimitsOptions.Section).Get<Limits.LimitsOptions>() ?? new Limits.LimitsOptions());
         return builder;
     }

@@ -20,7 +20,8 @@ public static class DbContextFactory
         }
         else
         {
-            builder.UseSqlite(options.ConnectionString);
+            // Microsoft.Data.Sqlite retries a busy database until the command timeout: that is the bounded wait.
+            builder.UseSqlite(options.ConnectionString, o => o.CommandTimeout(options.BusyTimeoutSeconds));
         }
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();

@@ -16,6 +16,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<UserAssignmentRow> UserAssignments => Set<UserAssignmentRow>();
     public DbSet<AuditRecordRow> AuditRecords => Set<AuditRecordRow>();
     public DbSet<MatrixVersionRow> MatrixVersion => Set<MatrixVersionRow>();
+    public DbSet<PersistedDocumentRow> PersistedDocuments => Set<PersistedDocumentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -15,6 +15,7 @@ public static class ErrorCodes
     public const string InvalidValue = "INVALID_VALUE";
     public const string Forbidden = "FORBIDDEN";
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+    public const string DatabaseBusy = "DATABASE_BUSY";
     public const string AuditUnavailable = "AUDIT_UNAVAILABLE";
     public const string StaleVersion = "STALE_VERSION";
     public const string InvalidPermission = "INVALID_PERMISSION";

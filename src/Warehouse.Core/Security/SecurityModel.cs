@@ -52,6 +52,16 @@ internal static class SecurityModel
             b.Property(x => x.RowCount).HasColumnName("row_count");
             b.Property(x => x.Detail).HasColumnName("detail");
         });
+        modelBuilder.Entity<PersistedDocumentRow>(b =>
+        {
+            Table(b, provider, "persisted_document");
+            b.HasKey(x => x.DocumentId);
+            b.Property(x => x.DocumentId).HasColumnName("document_id").IsUnicode(false);
+            b.Property(x => x.Name).HasColumnName("name");
+            b.Property(x => x.Query).HasColumnName("query");
+            b.Property(x => x.CreatedAt).HasColumnName("created_at");
+            b.Property(x => x.CreatedBy).HasColumnName("created_by");
+        });
         modelBuilder.Entity<MatrixVersionRow>(b =>
         {
             Table(b, provider, "matrix_version");
