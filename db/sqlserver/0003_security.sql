@@ -1,5 +1,6 @@
--- DRAFT (wt-tsql only): the twin of db/sqlite/0003_security.sql, in schema sec (sec_audit_record is
--- sec.audit_record). Not part of the delivered files.
+-- Security tables (twin of db/sqlite/0003_security.sql) in schema sec: the permission matrix, user
+-- assignments, the matrix version and the append-only audit trail. Default permissions come from the
+-- catalogue through the migration runner (Warehouse.Migrations.DefaultPermissions).
 SET ANSI_NULLS ON;
 SET QUOTED_IDENTIFIER ON;
 GO
@@ -36,7 +37,7 @@ CREATE TABLE sec.user_assignment (
 
 CREATE TABLE sec.matrix_version (
     id              int           NOT NULL,
-    version         int           NOT NULL,
+    version         bigint        NOT NULL,
     CONSTRAINT pk_matrix_version PRIMARY KEY (id),
     CONSTRAINT ck_matrix_version_single_row CHECK (id = 1)
 );

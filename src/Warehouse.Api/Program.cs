@@ -1,17 +1,21 @@
 using Warehouse.Api.Graph;
 using Warehouse.Api.Health;
 using Warehouse.Api.Hosting;
+using Warehouse.Api.Observability;
 using Warehouse.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl("http://localhost:5080");
 builder.AddWarehouseData();
 builder.AddWarehouseAuthentication();
 builder.AddWarehouseGraph();
+builder.AddWarehouseObservability();
 
 var app = builder.Build();
 app.InitializeDatabase();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
+app.MapMetrics();
 app.MapGraphQL();
 app.Run();

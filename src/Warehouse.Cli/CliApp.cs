@@ -79,7 +79,27 @@ public static class CliApp
     }
 
     /// <summary>The API project folder: relative paths (the SQLite file, the local issuer key) resolve against it, as in the server.</summary>
-    public static string ApiRoot => Path.GetFullPath(Path.Combine("src", "Warehouse.Api")) is var root && Directory.Exists(root) ? root : Directory.GetCurrentDirectory();
+    public static string ApiRoot { get; } = FindApiRoot();
+
+    /// <summary>
+    /// src/Warehouse.Api of the checkout, looked for above the working directory and above the CLI's own binaries,
+    /// so running the CLI from any folder of the repository opens the same database and key as the server.
+    /// </summary>
+    private static string FindApiRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "Warehouse.Api");
+                if (File.Exists(Path.Combine(candidate, "appsettings.json")))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
 
     private static Warehouse.Data.DatabaseOptions Database(IConfiguration configuration) =>
         DataSetup.ReadDatabaseOptions(configuration).ResolvePaths(ApiRoot);

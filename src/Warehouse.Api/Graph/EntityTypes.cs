@@ -78,19 +78,21 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
     {
         var rc = (GraphRequestContext)c.UserContext;
         var key = (string)keyGetter(c.Source!)!;
-        rc.Audit.Returned(field, key);
         if (c.Arguments?.TryGetValue("reveal", out var arg) == true && arg.Source != GraphQL.Execution.ArgumentSource.FieldDefault)
         {
             var reason = (arg.Value as string)?.Trim();
-            if (string.IsNullOrEmpty(reason) || reason.Length < 4)
+            if (string.IsNullOrEmpty(reason) || reason.Length < 4 || reason.Length > 500)
             {
-                throw new QueryException(ErrorCodes.RevealReasonRequired, $"Revealing {field.QualifiedName} needs a reason of at least 4 characters.");
+                throw new QueryException(ErrorCodes.RevealReasonRequired, $"Revealing {field.QualifiedName} needs a reason of 4 to 500 characters.");
             }
             var value = ValueShaper.Reveal(rc.Access, field, c.Source!);
             rc.Audit.Reveal(field, key, reason);
+            rc.Audit.Returned(field, key);
             return value;
         }
-        return ValueShaper.Read(rc.Access, field, c.Source!);
+        var masked = ValueShaper.Read(rc.Access, field, c.Source!);
+        rc.Audit.Returned(field, key);
+        return masked;
     }
 
     private static IGraphType OutputType(FieldDef field)

@@ -7,9 +7,11 @@ namespace Warehouse.Api.Graph;
 /// The per-request user context: who is asking (resolved once), what must be audited, and the open relation
 /// batches of this request.
 /// </summary>
-public sealed class GraphRequestContext(AccessContext access) : Dictionary<string, object?>
+public sealed class GraphRequestContext(AccessContext access, Observability.RequestTrace? trace = null) : Dictionary<string, object?>
 {
     public AccessContext Access { get; } = access;
     public AuditBuffer Audit { get; } = new();
+    /// <summary>Request metrics (rows returned); a detached one when the request is not traced.</summary>
+    public Observability.RequestTrace Trace { get; } = trace ?? new();
     internal ConcurrentDictionary<object, RelationBatch> Batches { get; } = new();
 }

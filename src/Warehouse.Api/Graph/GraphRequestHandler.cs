@@ -6,7 +6,9 @@ using GraphQL.Transport;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Warehouse.Api.Limits;
+using Warehouse.Api.Observability;
 using Warehouse.Api.PersistedDocuments;
+using Warehouse.Observability;
 using Warehouse.Api.Security;
 using Warehouse.Querying;
 using Warehouse.Security;
@@ -20,10 +22,12 @@ namespace Warehouse.Api.Graph;
 /// </summary>
 public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLTextSerializer serializer, AccessResolver resolver,
     SchemaCache schemas, AuditWriter audit, LimitsOptions limits, PagingOptions paging, PersistedDocumentStore documents,
-    PersistedDocumentOptions persisted, IHostEnvironment environment, ILogger<GraphRequestHandler> logger)
+    PersistedDocumentOptions persisted, ObservabilityOptions observability, IHostEnvironment environment, ILogger<GraphRequestHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
+        using var activity = WarehouseTelemetry.Traces.StartActivity("graphql");
+        http.Items[typeof(RequestTrace)] = new RequestTrace();
         var mediaType = GraphQLHttpEndpoint.Negotiate(http.Request);
         if (mediaType is null)
         {
@@ -94,7 +98,12 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             }
         }
 
-        var context = new GraphRequestContext(access);
+        var trace = Trace(http);
+        trace.UserId = access.UserId;
+        trace.Role = access.RoleName;
+        trace.DocumentHash = Hash(request.Query);
+        trace.Operation = request.OperationName;
+        var context = new GraphRequestContext(access, trace);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var allowed = TimeSpan.FromSeconds(roleLimits.TimeoutSeconds);
         timeout.CancelAfter(allowed);
@@ -182,8 +191,14 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
+        var trace = Trace(http);
+        trace.Operation ??= result.Operation?.Name?.StringValue;
+        trace.Complete(http, result, status, logger, observability.RequestLog);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    private static RequestTrace Trace(HttpContext http) =>
+        http.Items.TryGetValue(typeof(RequestTrace), out var t) && t is RequestTrace trace ? trace : new RequestTrace();
 
     private Task WriteError(HttpContext http, int status, string code, string message, string mediaType) =>
         Write(http, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] }, status, mediaType);

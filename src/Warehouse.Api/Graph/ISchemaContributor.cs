@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Warehouse.Security;
 
 namespace Warehouse.Api.Graph;
 
@@ -6,4 +7,8 @@ namespace Warehouse.Api.Graph;
 public interface ISchemaContributor
 {
     void Contribute(Schema schema, ObjectGraphType query, ref ObjectGraphType? mutation, string? dataRole, bool isAdmin);
+
+    /// <summary>The same, for contributors whose types depend on the role's field grants (aggregates).</summary>
+    void Contribute(Schema schema, ObjectGraphType query, ref ObjectGraphType? mutation, string? dataRole, bool isAdmin, PermissionSnapshot permissions) =>
+        Contribute(schema, query, ref mutation, dataRole, isAdmin);
 }

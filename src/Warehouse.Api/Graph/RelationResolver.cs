@@ -61,10 +61,15 @@ internal static class RelationResolver
         var properties = PropertyPlanner.Properties(relation.Target, SelectionCollector.Fields(context.FieldAst.SelectionSet, context.Document));
         var where = GraphArguments.Where(context);
         var order = GraphArguments.Order(context);
-        return new RelationBatch((keys, ct) => engine.RelatedAsync(rc.Access, new RelatedRequest
+        return new RelationBatch(async (keys, ct) =>
         {
-            Relation = relation, ParentKeys = keys, Where = where, Order = order, Properties = properties,
-        }, ct));
+            var rows = await engine.RelatedAsync(rc.Access, new RelatedRequest
+            {
+                Relation = relation, ParentKeys = keys, Where = where, Order = order, Properties = properties,
+            }, ct);
+            rc.Trace.AddRows(relation.Target.TypeName, rows.Values.Sum(r => r.Count));
+            return rows;
+        });
     }
 
     private sealed class FirstResult(IDataLoaderResult<List<object>> inner) : IDataLoaderResult<object?>

@@ -48,7 +48,7 @@ internal sealed class RoleSchemaBuilder(WarehouseCatalogue catalogue, Permission
         ObjectGraphType? mutation = null;
         foreach (var contributor in contributors)
         {
-            contributor.Contribute(schema, query, ref mutation, dataRole, isAdmin);
+            contributor.Contribute(schema, query, ref mutation, dataRole, isAdmin, permissions);
         }
         schema.Query = query;
         if (mutation is not null)

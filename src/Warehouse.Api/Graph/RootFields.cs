@@ -43,7 +43,9 @@ internal static class RootFields
             var rc = (GraphRequestContext)c.UserContext;
             var engine = c.RequestServices!.GetRequiredService<QueryEngine>();
             var properties = PropertyPlanner.Properties(entity, SelectionCollector.Fields(c.FieldAst.SelectionSet, c.Document));
-            return await engine.FindAsync(rc.Access, entity, GraphArguments.String(c, entity.Key.Name)!, properties, c.CancellationToken);
+            var row = await engine.FindAsync(rc.Access, entity, GraphArguments.String(c, entity.Key.Name)!, properties, c.CancellationToken);
+            rc.Trace.AddRows(entity.TypeName, row is null ? 0 : 1);
+            return row;
         }),
     };
 
@@ -69,6 +71,7 @@ internal static class RootFields
             IncludeRows = top.Contains("nodes") || top.Contains("edges") || top.Contains("pageInfo"),
             CheckOppositeSide = pageInfo.Contains("hasPreviousPage") || pageInfo.Contains("hasNextPage"),
         }, c.CancellationToken);
+        rc.Trace.AddRows(entity.TypeName, page.Rows.Count);
         return new ConnectionResult(page);
     }
 }

@@ -16,7 +16,7 @@ public static class DataSetup
         var paging = builder.Configuration.GetSection("Warehouse:Paging").Get<PagingOptions>() ?? new PagingOptions();
         builder.Services.AddSingleton(paging);
         builder.Services.AddSingleton(new CursorCodec(string.IsNullOrEmpty(paging.CursorSecret)
-            ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)
+            ? SecretFile.ReadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "data", "cursor.key"))
             : Convert.FromBase64String(paging.CursorSecret)));
         builder.Services.AddSingleton<QueryEngine>();
         builder.Services.AddSingleton<PermissionStore>();

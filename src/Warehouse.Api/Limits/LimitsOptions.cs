@@ -21,7 +21,7 @@ public sealed class LimitsOptions
     public int MaxBodyBytes { get; set; } = 64 * 1024;
     /// <summary>Longest a request may run; the database command is cancelled when it is reached.</summary>
     public double TimeoutSeconds { get; set; } = 30;
-    /// <summary>Introspection on or off; null means on in Development and Testing, off elsewhere.</summary>
+    /// <summary>Introspection on or off; null means off in the Production environment and on in every other.</summary>
     public bool? Introspection { get; set; }
     /// <summary>Overrides per role name (county, township, village, admin); unset values keep the defaults above.</summary>
     public Dictionary<string, RoleLimits> Roles { get; set; } = new(StringComparer.Ordinal);

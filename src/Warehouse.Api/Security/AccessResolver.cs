@@ -39,7 +39,9 @@ public sealed class AccessResolver(AssignmentStore assignments, PermissionStore 
         }
         if (data.Count == 0 && !isAdmin)
         {
-            return AccessResolution.Deny($"User {userId} has no role in Warehouse; ask an admin for an assignment.");
+            return AccessResolution.Deny(stored.Count > 0
+                ? $"The assignment of user {userId} was revoked by an admin; ask an admin to restore it."
+                : $"User {userId} has no role in Warehouse; ask an admin for an assignment.");
         }
         var (dataRole, regionCode) = data.Count == 1 ? data[0] : (null, null);
         if (dataRole is not null && (regionCode is null || !RegionCodes.IsValid(regionCode) || RegionCodes.Level(regionCode) != LevelOf(dataRole)))

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -47,22 +46,10 @@ public sealed class LocalTokenIssuer(LocalIssuerOptions options)
         RoleClaimType = RoleClaim,
     };
 
-    private static byte[] LoadKey(LocalIssuerOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.SigningKey))
-        {
-            return Convert.FromBase64String(options.SigningKey);
-        }
-        var path = Path.GetFullPath(options.KeyFile);
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        return key;
-    }
+    private static byte[] LoadKey(LocalIssuerOptions options) =>
+        !string.IsNullOrWhiteSpace(options.SigningKey)
+            ? Convert.FromBase64String(options.SigningKey)
+            : Hosting.SecretFile.ReadOrCreate(Path.GetFullPath(options.KeyFile));
 
     /// <summary>The user id a principal carries (Entra object id, else subject).</summary>
     public static string? UserId(ClaimsPrincipal user) =>

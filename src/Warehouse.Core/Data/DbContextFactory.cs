@@ -24,6 +24,7 @@ public static class DbContextFactory
             builder.UseSqlite(options.ConnectionString, o => o.CommandTimeout(options.BusyTimeoutSeconds));
         }
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        builder.AddInterceptors(Observability.DbTimingInterceptor.Instance);
         builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 }

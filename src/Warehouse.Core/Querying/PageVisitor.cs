@@ -18,22 +18,25 @@ internal sealed class PageVisitor(QuerySources sources, PageRequest request, Cur
             query = query.Where(filter);
         }
         var keys = new SortCompiler(sources).Compile(entity, x, request.Order);
-        var signature = CursorCodec.Signature(entity.TypeName, keys.Select(k => k.Path + (k.Descending ? "-" : "+")));
+        // A cursor belongs to one type, order, filter and reader: replayed elsewhere it is an INVALID_CURSOR error.
+        var signature = CursorCodec.Signature(entity.TypeName, keys.Select(k => k.Path + (k.Descending ? "-" : "+"))
+            .Append(System.Text.Json.JsonSerializer.Serialize(request.Where)).Append(sources.Access.RoleName + ":" + sources.Access.RegionCode));
         var types = keys.Select(k => k.ValueType).ToList();
 
+        // The cursor is checked even when only totalCount is asked for: a bad cursor is an error on every path.
+        var cursor = backward ? request.Before : request.After;
+        var values = cursor is null ? null : cursors.Decode(cursor, signature, types);
         int? total = request.IncludeTotalCount ? await query.CountAsync(ct) : null;
         if (!request.IncludeRows)
         {
             return new PageResult { Rows = [], Cursors = [], TotalCount = total };
         }
 
-        var cursor = backward ? request.Before : request.After;
         var seek = backward ? keys.Select(k => k.Reversed()).ToList() : keys;
         var filtered = query;
         Expression<Func<T, bool>>? afterCursor = null;
-        if (cursor is not null)
+        if (values is not null)
         {
-            var values = cursors.Decode(cursor, signature, types);
             afterCursor = Expression.Lambda<Func<T, bool>>(Keyset.After(seek, values), x);
             query = query.Where(afterCursor);
         }

@@ -18,6 +18,8 @@ public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts)
             return;
         }
         var now = DateTime.UtcNow;
+        // Column limits on SQL Server: operation names are the caller's text, so they are cut, not trusted.
+        operation = operation is { Length: > 200 } ? operation[..200] : operation;
         await using var db = await contexts.CreateDbContextAsync(ct);
         foreach (var (field, record, reason) in buffer.Reveals)
         {

@@ -66,9 +66,9 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
 
     public async Task<UserAssignmentRow> AssignAsync(string adminId, string userId, string role, string regionCode, int? expectedVersion, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(userId) || userId.Length > 200)
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > 128)
         {
-            throw new AdminException(ErrorCodes.InvalidAssignment, "userId must be 1–200 characters.");
+            throw new AdminException(ErrorCodes.InvalidAssignment, "userId must be 1–128 characters.");
         }
         if (!Roles.IsKnown(role))
         {

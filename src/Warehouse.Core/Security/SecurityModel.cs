@@ -19,7 +19,7 @@ internal static class SecurityModel
             b.Property(x => x.Revealable).HasColumnName("revealable");
             b.Property(x => x.AggregateOnly).HasColumnName("aggregate_only");
             b.Property(x => x.Version).HasColumnName("version");
-            b.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            b.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(Utc);
             b.Property(x => x.UpdatedBy).HasColumnName("updated_by");
         });
         modelBuilder.Entity<UserAssignmentRow>(b =>
@@ -31,7 +31,7 @@ internal static class SecurityModel
             b.Property(x => x.RegionCode).HasColumnName("region_code");
             b.Property(x => x.Status).HasColumnName("status");
             b.Property(x => x.Version).HasColumnName("version");
-            b.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            b.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(Utc);
             b.Property(x => x.UpdatedBy).HasColumnName("updated_by");
         });
         modelBuilder.Entity<AuditRecordRow>(b =>
@@ -39,7 +39,7 @@ internal static class SecurityModel
             Table(b, provider, "audit_record");
             b.HasKey(x => x.Id);
             b.Property(x => x.Id).HasColumnName("id");
-            b.Property(x => x.At).HasColumnName("at");
+            b.Property(x => x.At).HasColumnName("at").HasConversion(Utc);
             b.Property(x => x.UserId).HasColumnName("user_id");
             b.Property(x => x.Role).HasColumnName("role");
             b.Property(x => x.Kind).HasColumnName("kind");
@@ -59,7 +59,7 @@ internal static class SecurityModel
             b.Property(x => x.DocumentId).HasColumnName("document_id").IsUnicode(false);
             b.Property(x => x.Name).HasColumnName("name");
             b.Property(x => x.Query).HasColumnName("query");
-            b.Property(x => x.CreatedAt).HasColumnName("created_at");
+            b.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(Utc);
             b.Property(x => x.CreatedBy).HasColumnName("created_by");
         });
         modelBuilder.Entity<MatrixVersionRow>(b =>
@@ -70,6 +70,10 @@ internal static class SecurityModel
             b.Property(x => x.Version).HasColumnName("version");
         });
     }
+
+    /// <summary>Times are stored as UTC; SQLite returns them without a kind, so they are marked UTC on read.</summary>
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> Utc =
+        new(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     private static void Table<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> b,
         DatabaseProvider provider, string table) where T : class

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Warehouse.Tests.Infrastructure;
+using Xunit;
+
+namespace Warehouse.Tests.Aggregation;
+
+/// <summary>
+/// Compares the groups of an aggregate with the rows of plain SQL: each group is flattened to its leaf values in
+/// selection order (keys, then measures) and each SQL row to its columns in order; numbers compare to 6 decimals,
+/// booleans as 0/1.
+/// </summary>
+internal static class AggregateAssert
+{
+    public static List<List<string>> Groups(JsonNode aggregate) =>
+        aggregate["groups"]!.AsArray().Select(g => Leaves(g!).ToList()).ToList();
+
+    public static List<List<string>> Rows(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var c = db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+        using var r = cmd.ExecuteReader();
+        var rows = new List<List<string>>();
+        while (r.Read())
+        {
+            var row = new List<string>();
+            for (var i = 0; i < r.FieldCount; i++)
+            {
+                row.Add(r.IsDBNull(i) ? "null" : Norm(r.GetValue(i)));
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public static void Equal(TestDatabase db, JsonNode aggregate, string sql, params (string Name, object Value)[] parameters)
+    {
+        var expected = Rows(db, sql, parameters);
+        var actual = Groups(aggregate);
+        Assert.True(expected.Count == actual.Count, $"{actual.Count} groups, SQL has {expected.Count} rows.\nfirst actual: {Show(actual)}\nfirst expected: {Show(expected)}");
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.True(expected[i].SequenceEqual(actual[i]), $"group {i}: graph [{string.Join(", ", actual[i])}] ≠ SQL [{string.Join(", ", expected[i])}]");
+        }
+    }
+
+    private static string Show(List<List<string>> rows) => rows.Count == 0 ? "(none)" : string.Join(", ", rows[0]);
+
+    private static IEnumerable<string> Leaves(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    foreach (var leaf in child is null ? ["null"] : Leaves(child))
+                    {
+                        yield return leaf;
+                    }
+                }
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    foreach (var leaf in Leaves(child!))
+                    {
+                        yield return leaf;
+                    }
+                }
+                break;
+            case JsonValue v:
+                yield return v.GetValueKind() switch
+                {
+                    JsonValueKind.Number => Norm(v.GetValue<double>()),
+                    JsonValueKind.True => "1",
+                    JsonValueKind.False => "0",
+                    JsonValueKind.Null => "null",
+                    _ => v.GetValue<string>(),
+                };
+                break;
+        }
+    }
+
+    private static string Norm(object value) => value switch
+    {
+        long or int or double or decimal => Math.Round(Convert.ToDouble(value, CultureInfo.InvariantCulture), 6).ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "1" : "0",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+    };
+
+    public static string Json(JsonNode node) =>
+        node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

@@ -1,0 +1,219 @@
+using System.Text.Json.Nodes;
+using Warehouse.Aggregation;
+using Warehouse.Catalogue;
+using Warehouse.Querying;
+using Warehouse.Security;
+using Warehouse.Tests.Graph;
+using Warehouse.Tests.Infrastructure;
+using Xunit;
+
+namespace Warehouse.Tests.Aggregation;
+
+/// <summary>Operators, keys, having/order/first, scope per role, permissions and small-cell suppression, against plain SQL.</summary>
+[Collection(SqlLogCollection.Name)]
+public sealed class AggregateTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private TestDatabase Db => fixture.App.Database;
+
+    private async Task<JsonNode> Aggregate(string role, string region, string query, string root, object? variables = null) =>
+        (await WarehouseApp.DataAsync(fixture.App.ClientFor(role, region), query, variables))[root]!;
+
+    public static TheoryData<string, string, string> OperatorCases => new()
+    {
+        {
+            "all operators by a text key",
+            "householdsAggregate(groupBy: [HOUSEHOLD_ATTR]) { groups { keys { householdAttr } count countDistinct { villageCode } sum { netIncome householdSize } avg { perCapitaNetIncome householdSize } min { perCapitaNetIncome exitYear } max { transferIncome exitYear } } }",
+            """
+            SELECT household_attr, COUNT(*), COUNT(DISTINCT village_code), SUM(net_income_fen) / 100.0, SUM(household_size),
+                   AVG(per_capita_net_income_fen) / 100.0, AVG(household_size), MIN(per_capita_net_income_fen) / 100.0, MIN(exit_year),
+                   MAX(transfer_income_fen) / 100.0, MAX(exit_year)
+            FROM household GROUP BY 1 ORDER BY 1
+            """
+        },
+        { "no groupBy: one group", "householdsAggregate { groups { count sum { rigidExpense } } }", "SELECT COUNT(*), SUM(rigid_expense_fen) / 100.0 FROM household" },
+        { "int key", "householdsAggregate(groupBy: [HOUSEHOLD_SIZE]) { groups { keys { householdSize } count } }", "SELECT household_size, COUNT(*) FROM household GROUP BY 1 ORDER BY 1" },
+        { "boolean keys", "householdsAggregate(groupBy: [RELOCATED, WATER_SAFE]) { groups { keys { relocated waterSafe } count } }", "SELECT relocated, water_safe, COUNT(*) FROM household GROUP BY 1, 2 ORDER BY 1, 2" },
+        { "date key", "householdsAggregate(groupBy: [RISK_CLEARED_AT], first: 50) { groups { keys { riskClearedAt } count } }", "SELECT risk_cleared_at, COUNT(*) FROM household GROUP BY 1 ORDER BY 1 LIMIT 50" },
+        { "year of a date", "householdsAggregate(groupBy: [MONITORED_AT_YEAR]) { groups { keys { monitoredAtYear } count } }",
+            "SELECT CAST(strftime('%Y', monitored_at) AS INTEGER), COUNT(*) FROM household GROUP BY 1 ORDER BY 1" },
+        { "month of a date", "householdsAggregate(groupBy: [MONITORED_AT_MONTH]) { groups { keys { monitoredAtMonth } count } }",
+            "SELECT substr(monitored_at, 1, 7), COUNT(*) FROM household GROUP BY 1 ORDER BY 1" },
+        { "region names", "householdsAggregate(groupBy: [COUNTY_NAME, TOWNSHIP_NAME, VILLAGE_CODE], first: 40) { groups { keys { countyName townshipName villageCode } count } }",
+            "SELECT c.name, t.name, h.village_code, COUNT(*) FROM household h JOIN region c ON c.code = h.county_code JOIN region t ON t.code = h.township_code GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 40" },
+        { "having and order by a measure, first", "householdsAggregate(groupBy: [VILLAGE_CODE], having: [{measure: COUNT, gte: 40}, {measure: AVG_PER_CAPITA_NET_INCOME, lt: 15000}], order: [{measure: SUM_NET_INCOME, direction: DESC}], first: 7) { groups { keys { villageCode } count } }",
+            "SELECT village_code, COUNT(*) FROM household GROUP BY 1 HAVING COUNT(*) >= 40 AND AVG(per_capita_net_income_fen) < 1500000 ORDER BY SUM(net_income_fen) DESC, 1 LIMIT 7" },
+        { "order by a key descending", "householdsAggregate(groupBy: [SAFETY_NET, MONITOR_TYPE], order: [{key: MONITOR_TYPE, direction: DESC}]) { groups { keys { safetyNet monitorType } count } }",
+            "SELECT safety_net, monitor_type, COUNT(*) FROM household GROUP BY 1, 2 ORDER BY 2 DESC, 1, 2" },
+        { "where as the list", "householdsAggregate(where: {members: {some: {healthStatus: {eq: \"残疾\"}}}, perCapitaNetIncome: {lt: 12000}}, groupBy: [TOWNSHIP_CODE]) { groups { keys { townshipCode } count } }",
+            "SELECT township_code, COUNT(*) FROM household h WHERE per_capita_net_income_fen < 1200000 AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.health_status = '残疾') GROUP BY 1 ORDER BY 1" },
+        { "members rates", "membersAggregate(groupBy: [GENDER]) { groups { keys { gender } count laborForce employed employmentRate } }",
+            "SELECT gender, COUNT(*), SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力')), SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力') AND work_status <> '未务工'), SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力') AND work_status <> '未务工') * 1.0 / SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力')) FROM member GROUP BY 1 ORDER BY 1" },
+        { "having on a rate", "householdsAggregate(groupBy: [VILLAGE_CODE], having: [{measure: SHARE_BELOW_8500, gt: 0.2}]) { groups { keys { villageCode } shareBelow8500 } }",
+            "SELECT village_code, AVG(per_capita_net_income_fen < 850000) FROM household GROUP BY 1 HAVING AVG(per_capita_net_income_fen < 850000) > 0.2 ORDER BY 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OperatorCases))]
+    public async Task Operators_and_keys_match_sql(string name, string selection, string sql)
+    {
+        Assert.NotEmpty(name);
+        var root = System.Text.RegularExpressions.Regex.Match(selection, "^[A-Za-z]+").Value;
+        var result = await Aggregate("county", fixture.County, "{ " + selection + " }", root);
+        Assert.NotEmpty(result["groups"]!.AsArray());
+        AggregateAssert.Equal(Db, result, sql);
+    }
+
+    [Fact]
+    public async Task One_sql_statement_with_one_group_by_and_parameters_only()
+    {
+        fixture.App.SqlLog.Clear();
+        await Aggregate("township", fixture.Township, """
+            { householdsAggregate(where: {safetyNet: {eq: "低保"}}, groupBy: [VILLAGE_NAME], having: [{measure: COUNT, gt: 1}]) { groups { keys { villageName } count sum { netIncome } } } }
+            """, "householdsAggregate");
+        var data = fixture.App.SqlLog.Commands.Where(c => c.Contains("api_households", StringComparison.Ordinal)).ToList();
+        var sql = Assert.Single(data);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sql, "GROUP BY"));
+        Assert.DoesNotContain("低保", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Township, sql, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("county")]
+    [InlineData("township")]
+    [InlineData("village")]
+    public async Task Scope_per_role_equals_sql_restricted_to_the_region(string role)
+    {
+        var (region, column) = role switch
+        {
+            "county" => (fixture.County, "county_code"),
+            "township" => (fixture.Township, "township_code"),
+            _ => (fixture.Village, "village_code"),
+        };
+        var households = await Aggregate(role, region, """
+            { householdsAggregate(where: {householdSize: {gte: 2}}, groupBy: [MONITOR_TYPE]) { groups { keys { monitorType } count sum { netIncome } } } }
+            """, "householdsAggregate");
+        AggregateAssert.Equal(Db, households, $"SELECT monitor_type, COUNT(*), SUM(net_income_fen) / 100.0 FROM household WHERE {column} = $r AND household_size >= 2 GROUP BY 1 ORDER BY 1", ("$r", region));
+        var members = await Aggregate(role, region, "{ membersAggregate(groupBy: [WORK_STATUS]) { groups { keys { workStatus } count employmentRate } } }", "membersAggregate");
+        AggregateAssert.Equal(Db, members, $"""
+            SELECT work_status, COUNT(*), CASE WHEN SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力')) = 0 THEN NULL
+                   ELSE SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力') AND work_status <> '未务工') * 1.0 / SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力')) END
+            FROM member WHERE {column} = $r GROUP BY 1 ORDER BY 1
+            """, ("$r", region));
+        // Published entities are county-wide for every role.
+        var projects = await Aggregate(role, region, "{ projectsAggregate(groupBy: [TYPE]) { groups { keys { type } count } } }", "projectsAggregate");
+        AggregateAssert.Equal(Db, projects, "SELECT type, COUNT(*) FROM project GROUP BY 1 ORDER BY 1");
+    }
+
+    [Fact]
+    public async Task A_relation_filter_stays_inside_the_scope()
+    {
+        // Township: households of other townships never count, even through a project's beneficiaries.
+        var t = fixture.Township;
+        var result = await Aggregate("township", t, """
+            { householdsAggregate(where: {village: {isExitedVillage: {eq: true}}}) { groups { count } } }
+            """, "householdsAggregate");
+        AggregateAssert.Equal(Db, result, "SELECT COUNT(*) FROM household h JOIN region r ON r.code = h.village_code WHERE h.township_code = $t AND r.is_exited_village = 1 HAVING COUNT(*) > 0", ("$t", t));
+    }
+
+    [Fact]
+    public async Task Small_cells_on_aggregate_only_fields_are_suppressed()
+    {
+        var t = fixture.Township;
+        var result = await Aggregate("township", t, """
+            { membersAggregate(groupBy: [VILLAGE_CODE, ETHNICITY]) { suppressionApplies groups { keys { villageCode ethnicity } suppressed count countDistinct { householdId } } } }
+            """, "membersAggregate");
+        Assert.True(result["suppressionApplies"]!.GetValue<bool>());
+        var expected = AggregateAssert.Rows(Db, """
+            SELECT village_code, ethnicity, COUNT(DISTINCT household_id) < 5, CASE WHEN COUNT(DISTINCT household_id) < 5 THEN NULL ELSE COUNT(*) END,
+                   CASE WHEN COUNT(DISTINCT household_id) < 5 THEN NULL ELSE COUNT(DISTINCT household_id) END
+            FROM member WHERE township_code = $t GROUP BY 1, 2 ORDER BY 1, 2
+            """, ("$t", t));
+        Assert.Equal(expected, AggregateAssert.Groups(result));
+        Assert.Contains(expected, r => r[2] == "1");
+        Assert.Contains(expected, r => r[2] == "0");
+    }
+
+    [Fact]
+    public async Task Having_and_order_never_reveal_a_suppressed_cell()
+    {
+        var t = fixture.Township;
+        var result = await Aggregate("township", t, """
+            { membersAggregate(groupBy: [VILLAGE_CODE, ETHNICITY], having: [{measure: COUNT, gte: 1}], order: [{measure: COUNT}]) { groups { suppressed count } } }
+            """, "membersAggregate");
+        var groups = result["groups"]!.AsArray();
+        Assert.NotEmpty(groups);
+        Assert.All(groups, g => Assert.False(g!["suppressed"]!.GetValue<bool>()));
+        var expected = Sql.Scalar(Db, "SELECT COUNT(*) FROM (SELECT 1 FROM member WHERE township_code = $t GROUP BY village_code, ethnicity HAVING COUNT(DISTINCT household_id) >= 5)", ("$t", t));
+        Assert.Equal(expected, groups.Count);
+    }
+
+    [Fact]
+    public async Task Full_fields_are_not_suppressed_and_the_village_reads_ethnicity_in_full()
+    {
+        var v = fixture.Village;
+        var result = await Aggregate("village", v, "{ membersAggregate(groupBy: [ETHNICITY]) { suppressionApplies groups { keys { ethnicity } suppressed count } } }", "membersAggregate");
+        Assert.False(result["suppressionApplies"]!.GetValue<bool>());
+        AggregateAssert.Equal(Db, result, "SELECT ethnicity, 0, COUNT(*) FROM member WHERE village_code = $v GROUP BY 1 ORDER BY 1", ("$v", v));
+    }
+
+    [Fact]
+    public async Task Aggregate_only_fields_cannot_be_filtered_on()
+    {
+        var body = await WarehouseApp.PostAsync(fixture.App.ClientFor("township", fixture.Township),
+            """{ membersAggregate(where: {ethnicity: {eq: "满族"}}) { groups { count } } }""", expectStatus: null);
+        Assert.NotNull(body["errors"]);
+        Assert.Null(body["data"]?["membersAggregate"]);
+    }
+
+    [Fact]
+    public async Task Hidden_and_masked_fields_are_absent_from_the_role_enums()
+    {
+        // disabilityTypeGrade is MASKED for the village; diseaseName HIDDEN for all: neither can be named.
+        var client = fixture.App.ClientFor("village", fixture.Village);
+        foreach (var query in new[]
+                 {
+                     "{ membersAggregate(groupBy: [DISEASE_NAME]) { groups { count } } }",
+                     "{ membersAggregate { groups { countDistinct { diseaseName } } } }",
+                     "{ membersAggregate(order: [{measure: COUNT_DISTINCT_DISABILITY_TYPE_GRADE}]) { groups { count } } }",
+                     "{ householdsAggregate { groups { countDistinct { bankAccount } } } }",
+                 })
+        {
+            var body = await WarehouseApp.PostAsync(client, query, expectStatus: null);
+            Assert.NotNull(body["errors"]);
+            Assert.Null(body["data"]);
+        }
+    }
+
+    [Theory]
+    [InlineData("M", ErrorCodes.FieldMasked)]
+    [InlineData("H", ErrorCodes.FieldHidden)]
+    public void The_engine_refuses_masked_and_hidden_fields_whatever_the_schema(string grant, string code)
+    {
+        var monitorType = WarehouseCatalogue.Default.Require("Household").Field("monitorType")!;
+        var snapshot = new PermissionSnapshot(7, [KeyValuePair.Create(("township", "Household", "monitorType"), grant == "M" ? Grant.M : Grant.H)]);
+        var access = new AccessContext("u", "township", fixture.Township, false, snapshot);
+        var engine = new AggregateEngine(null!, new AggregationOptions());
+        var households = monitorType.Entity;
+        var asKey = Assert.Throws<QueryException>(() => engine.Plan(access, new AggregateRequest { Entity = households, GroupBy = ["monitorType"] }));
+        Assert.Equal(code, asKey.Code);
+        var asMeasure = Assert.Throws<QueryException>(() => engine.Plan(access, new AggregateRequest { Entity = households, Measures = ["countDistinct.monitorType"] }));
+        Assert.Equal(code, asMeasure.Code);
+        // With the field aggregate-only, the same request is allowed and suppressed.
+        var aggregateOnly = new AccessContext("u", "township", fixture.Township, false,
+            new PermissionSnapshot(8, [KeyValuePair.Create(("township", "Household", "monitorType"), Grant.A)]));
+        Assert.True(engine.Plan(aggregateOnly, new AggregateRequest { Entity = households, GroupBy = ["monitorType"] }).Suppress);
+    }
+
+    [Theory]
+    [InlineData("{ householdsAggregate(first: 0) { groups { count } } }", ErrorCodes.InvalidPaging)]
+    [InlineData("{ householdsAggregate(first: 10001) { groups { count } } }", ErrorCodes.InvalidPaging)]
+    [InlineData("{ householdsAggregate(groupBy: [VILLAGE_CODE, VILLAGE_CODE]) { groups { count } } }", ErrorCodes.InvalidValue)]
+    [InlineData("{ householdsAggregate(groupBy: [VILLAGE_CODE], order: [{key: TOWNSHIP_CODE}]) { groups { count } } }", ErrorCodes.InvalidOrder)]
+    [InlineData("{ householdsAggregate(order: [{}]) { groups { count } } }", ErrorCodes.InvalidOrder)]
+    [InlineData("{ householdsAggregate(having: [{measure: COUNT}]) { groups { count } } }", ErrorCodes.InvalidFilter)]
+    public async Task Bad_arguments_are_coded_errors(string query, string code)
+    {
+        var body = await WarehouseApp.PostAsync(fixture.App.ClientFor("county", fixture.County), query);
+        Assert.Equal(code, WarehouseApp.FirstErrorCode(body));
+    }
+}

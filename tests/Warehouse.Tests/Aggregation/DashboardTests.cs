@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Warehouse.Tests.Database;
+using Warehouse.Tests.Infrastructure;
+using Xunit;
+
+namespace Warehouse.Tests.Aggregation;
+
+/// <summary>
+/// Each dashboard example in schema/examples/dashboards runs as its role, unchanged, and every group equals plain SQL
+/// on the generated county restricted to the role's region.
+/// </summary>
+public sealed class DashboardTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const string Lf = "('普通劳动力','技能劳动力','弱劳动力或半劳动力')";
+    private const string Disbursed = "(SELECT alloc_id, SUM(CASE WHEN stage = '收回' THEN -amount_fen ELSE amount_fen END) AS d FROM fund_disbursement GROUP BY alloc_id)";
+
+    private static string File(string name) =>
+        System.IO.File.ReadAllText(Path.Combine(RepoPaths.Root, "schema", "examples", "dashboards", name));
+
+    private async Task<JsonObject> Run(string role, string region, string file, object? variables = null) =>
+        await WarehouseApp.DataAsync(fixture.App.ClientFor(role, region), File(file), variables);
+
+    private TestDatabase Db => fixture.App.Database;
+
+    [Fact]
+    public void Every_example_has_a_question_and_a_role_header()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "schema", "examples", "dashboards"), "*.graphql");
+        Assert.True(files.Length >= 12);
+        foreach (var path in files)
+        {
+            var text = System.IO.File.ReadAllText(path);
+            Assert.StartsWith("# Question (", text, StringComparison.Ordinal);
+            Assert.Contains("# Role: " + Path.GetFileName(path).Split('-')[0], text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Township_1_few_measures()
+    {
+        var t = fixture.Township;
+        var data = await Run("township", t, "township-1-few-measures.graphql");
+        AggregateAssert.Equal(Db, data["none"]!, """
+            SELECT h.village_code, r.name, COUNT(*) FROM household h LEFT JOIN region r ON r.code = h.village_code
+            WHERE h.township_code = $t AND h.monitor_type IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = h.household_id)
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """, ("$t", t));
+        AggregateAssert.Equal(Db, data["one"]!, """
+            SELECT a.village_code, a.household_id, COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
+            WHERE a.township_code = $t AND h.monitor_type IS NOT NULL GROUP BY 1, 2 HAVING COUNT(*) < 2 ORDER BY 1, 2
+            """, ("$t", t));
+    }
+
+    [Fact]
+    public async Task Township_3_income_mix()
+    {
+        var t = fixture.Township;
+        var data = await Run("township", t, "township-3-income-mix.graphql");
+        AggregateAssert.Equal(Db, data["householdsAggregate"]!, """
+            SELECT h.village_code, r.name, COUNT(*), SUM(wage_income_fen) / 100.0, SUM(business_income_fen) / 100.0, SUM(business_cost_fen) / 100.0,
+                   SUM(property_income_fen) / 100.0, SUM(transfer_income_fen) / 100.0, SUM(net_income_fen) / 100.0,
+                   SUM(CASE WHEN transfer_income_fen * 5 > net_income_fen * 3 THEN 1 ELSE 0 END)
+            FROM household h LEFT JOIN region r ON r.code = h.village_code WHERE h.township_code = $t GROUP BY 1, 2 ORDER BY 1, 2
+            """, ("$t", t));
+        Assert.True(data["householdsAggregate"]!["groups"]!.AsArray().Count > 1);
+    }
+
+    [Fact]
+    public async Task Township_4_workshops()
+    {
+        var t = Sql.Strings(Db, "SELECT township_code FROM workshop GROUP BY township_code ORDER BY COUNT(*) DESC, township_code LIMIT 1")[0];
+        var data = await Run("township", t, "township-4-workshops.graphql", new { township = t });
+        AggregateAssert.Equal(Db, data["perWorkshop"]!, """
+            SELECT workshop_id, gov_invested, SUM(workers_total), SUM(workers_poor),
+                   CASE WHEN SUM(workers_total) = 0 THEN NULL ELSE SUM(workers_poor) * 1.0 / SUM(workers_total) END AS s
+            FROM workshop WHERE township_code = $t GROUP BY 1, 2 ORDER BY s, 1, 2
+            """, ("$t", t));
+        AggregateAssert.Equal(Db, data["total"]!, """
+            SELECT COUNT(*), SUM(workers_total), SUM(workers_poor), SUM(workers_poor) * 1.0 / SUM(workers_total),
+                   SUM(CASE WHEN workers_poor * 10 < workers_total * 3 THEN 1 ELSE 0 END)
+            FROM workshop WHERE township_code = $t HAVING COUNT(*) > 0
+            """, ("$t", t));
+    }
+
+    [Fact]
+    public async Task Township_5_posts()
+    {
+        var t = fixture.Township;
+        var today = Sql.Strings(Db, "SELECT term_end FROM welfare_post WHERE township_code = $t ORDER BY term_end LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM welfare_post WHERE township_code = $t)", ("$t", t))[0];
+        var in30 = DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var data = await Run("township", t, "township-5-posts.graphql", new { today, in30 });
+        AggregateAssert.Equal(Db, data["byVillage"]!, """
+            SELECT p.village_code, r.name, COUNT(*), SUM(holder_member_id IS NOT NULL), SUM(subsidy_due_fen) / 100.0, SUM(subsidy_paid_fen) / 100.0,
+                   CASE WHEN SUM(subsidy_due_fen) = 0 THEN NULL ELSE SUM(subsidy_paid_fen) * 1.0 / SUM(subsidy_due_fen) END
+            FROM welfare_post p LEFT JOIN region r ON r.code = p.village_code WHERE p.township_code = $t GROUP BY 1, 2 ORDER BY 1, 2
+            """, ("$t", t));
+        AggregateAssert.Equal(Db, data["ending"]!, """
+            SELECT village_code, COUNT(*) FROM welfare_post WHERE township_code = $t AND term_end BETWEEN $a AND $b GROUP BY 1 ORDER BY 1
+            """, ("$t", t), ("$a", today), ("$b", in30));
+        Assert.NotEmpty(data["ending"]!["groups"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task County_1_low_income()
+    {
+        var data = await Run("county", fixture.County, "county-1-low-income.graphql");
+        AggregateAssert.Equal(Db, data["all"]!, """
+            SELECT h.township_code, r.name, h.monitor_type, COUNT(*), SUM(per_capita_net_income_fen < 850000),
+                   SUM(per_capita_net_income_fen < 850000) * 1.0 / COUNT(*),
+                   SUM(prev_per_capita_net_income_fen IS NOT NULL AND per_capita_net_income_fen < prev_per_capita_net_income_fen)
+            FROM household h LEFT JOIN region r ON r.code = h.township_code GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            """);
+        AggregateAssert.Equal(Db, data["below"]!, """
+            SELECT township_code, monitor_type, COUNT(*), SUM(household_size) FROM household WHERE per_capita_net_income_fen < 850000 GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+    }
+
+    [Fact]
+    public async Task County_2_funds()
+    {
+        var data = await Run("county", fixture.County, "county-2-funds.graphql");
+        AggregateAssert.Equal(Db, data["bySource"]!, $"""
+            SELECT a.source_level, a.source_type, COUNT(*), SUM(a.amount_fen) / 100.0, SUM(COALESCE(x.d, 0)) / 100.0, SUM(COALESCE(x.d, 0)) * 1.0 / SUM(a.amount_fen)
+            FROM fund_allocation a LEFT JOIN {Disbursed} x ON x.alloc_id = a.alloc_id GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        AggregateAssert.Equal(Db, data["linked"]!, "SELECT SUM(amount_fen) / 100.0 FROM fund_allocation WHERE source_type IN ('衔接资金', '统筹整合涉农资金')");
+        AggregateAssert.Equal(Db, data["industry"]!, """
+            SELECT SUM(a.amount_fen) / 100.0 FROM fund_allocation a JOIN project p ON p.project_code = a.project_code
+            WHERE a.source_type IN ('衔接资金', '统筹整合涉农资金') AND p.type = '产业发展'
+            """);
+    }
+
+    [Fact]
+    public async Task County_3_employment()
+    {
+        var data = await Run("county", fixture.County, "county-3-employment.graphql");
+        AggregateAssert.Equal(Db, data["rate"]!, $"""
+            SELECT m.township_code, r.name, SUM(labor_capacity IN {Lf}), SUM(labor_capacity IN {Lf} AND work_status <> '未务工'),
+                   SUM(labor_capacity IN {Lf} AND work_status <> '未务工') * 1.0 / SUM(labor_capacity IN {Lf})
+            FROM member m LEFT JOIN region r ON r.code = m.township_code GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        AggregateAssert.Equal(Db, data["jobs"]!, "SELECT township_code, emp_form, COUNT(*) FROM employment GROUP BY 1, 2 ORDER BY 1, 2");
+        AggregateAssert.Equal(Db, data["noneEmployed"]!, """
+            SELECT township_code, COUNT(*) FROM household h
+            WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.work_status <> '未务工') GROUP BY 1 ORDER BY 1
+            """);
+    }
+
+    [Fact]
+    public async Task County_5_projects()
+    {
+        var data = await Run("county", fixture.County, "county-5-projects.graphql");
+        AggregateAssert.Equal(Db, data["projectsAggregate"]!, """
+            SELECT type, lib_status, COUNT(*), SUM(total_invest_fen) / 100.0, SUM(labor_pay_fen) / 100.0, SUM(benef_households),
+                   SUM(labor_pay_fen) * 1.0 / SUM(total_invest_fen), SUM(benef_households) * 1000000.0 / SUM(total_invest_fen)
+            FROM project GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+    }
+
+    [Fact]
+    public async Task Village_2_low_income()
+    {
+        var v = fixture.Village;
+        var data = await Run("village", v, "village-2-low-income.graphql");
+        AggregateAssert.Equal(Db, data["householdsAggregate"]!, """
+            SELECT monitor_type, COUNT(*), SUM(per_capita_net_income_fen < 850000),
+                   SUM(prev_per_capita_net_income_fen IS NOT NULL AND per_capita_net_income_fen < prev_per_capita_net_income_fen),
+                   SUM(per_capita_net_income_fen < 850000) * 1.0 / COUNT(*)
+            FROM household WHERE village_code = $v GROUP BY 1 ORDER BY 1
+            """, ("$v", v));
+    }
+
+    [Fact]
+    public async Task Village_3_no_job()
+    {
+        var v = fixture.Village;
+        var data = await Run("village", v, "village-3-no-job.graphql");
+        AggregateAssert.Equal(Db, data["membersAggregate"]!, $"""
+            SELECT training_need, COUNT(*), COUNT(DISTINCT household_id) FROM member
+            WHERE village_code = $v AND labor_capacity IN {Lf} AND (work_status = '未务工' OR work_months < 3) GROUP BY 1 ORDER BY COUNT(*) DESC, 1
+            """, ("$v", v));
+    }
+
+    [Fact]
+    public async Task Village_4_assistance()
+    {
+        var v = fixture.Village;
+        var data = await Run("village", v, "village-4-assistance.graphql");
+        AggregateAssert.Equal(Db, data["received"]!, """
+            SELECT item, period, COUNT(*), COUNT(DISTINCT household_id), SUM(amount_fen) / 100.0, AVG(amount_fen) / 100.0, MIN(amount_fen) / 100.0, MAX(amount_fen) / 100.0
+            FROM assistance WHERE village_code = $v AND item IN ('低保', '特困供养', '到户产业奖补') GROUP BY 1, 2 ORDER BY 1, 2
+            """, ("$v", v));
+        AggregateAssert.Equal(Db, data["noLabourNotDibao"]!, $"""
+            SELECT COUNT(*) FROM household h WHERE village_code = $v AND safety_net <> '低保'
+              AND NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {Lf}) HAVING COUNT(*) > 0
+            """, ("$v", v));
+    }
+
+    [Fact]
+    public async Task Village_5_projects()
+    {
+        var v = Sql.Strings(Db, "SELECT site_code FROM project WHERE length(site_code) = 12 AND site_code NOT LIKE '%000' GROUP BY site_code ORDER BY COUNT(*) DESC, site_code LIMIT 1")[0];
+        var data = await Run("village", v, "village-5-projects.graphql", new { village = v });
+        AggregateAssert.Equal(Db, data["projects"]!, """
+            SELECT project_code, SUM(total_invest_fen) / 100.0, SUM(benef_households), SUM(benef_persons), AVG(progress_pct)
+            FROM project WHERE site_code = $v GROUP BY 1 ORDER BY 1
+            """, ("$v", v));
+        AggregateAssert.Equal(Db, data["funds"]!, $"""
+            SELECT a.project_code, SUM(a.amount_fen) / 100.0, SUM(COALESCE(x.d, 0)) / 100.0, SUM(COALESCE(x.d, 0)) * 1.0 / SUM(a.amount_fen)
+            FROM fund_allocation a JOIN project p ON p.project_code = a.project_code LEFT JOIN {Disbursed} x ON x.alloc_id = a.alloc_id
+            WHERE p.site_code = $v GROUP BY 1 ORDER BY 1
+            """, ("$v", v));
+        Assert.NotEmpty(data["projects"]!["groups"]!.AsArray());
+    }
+}
