@@ -68,14 +68,23 @@ internal static partial class ErrorPolicy
 
     private static ExecutionError? Hidden(ExecutionError error, AccessContext access)
     {
-        var match = UnknownField().Match(error.Message);
-        if (!match.Success)
+        FieldDef? field = null;
+        if (UnknownField().Match(error.Message) is { Success: true } output)
         {
-            return null;
+            field = WarehouseCatalogue.Default.Find(TypeOf(output.Groups["type"].Value))?.Field(output.Groups["field"].Value);
         }
-        var type = match.Groups["type"].Value;
-        var entity = WarehouseCatalogue.Default.Find(TypeOf(type));
-        if (entity?.Field(match.Groups["field"].Value) is not { } field)
+        else if (UnknownInputField().Match(error.Message) is { Success: true } input)
+        {
+            field = WarehouseCatalogue.Default.Find(TypeOf(input.Groups["type"].Value))?.Field(input.Groups["field"].Value);
+        }
+        else if (UnknownLiteralField().Match(error.Message) is { Success: true } literal)
+        {
+            // The literal's message does not name the input type: any catalogue field of that name hidden for the role.
+            field = WarehouseCatalogue.Default.Exposed.SelectMany(e => e.Fields)
+                .FirstOrDefault(f => f.Name == literal.Groups["field"].Value && access.GrantFor(f).Access == Access.Hidden);
+        }
+        // Only a field the catalogue has and the role may not see becomes FIELD_HIDDEN; a typo stays a typo.
+        if (field is null || access.GrantFor(field).Access != Access.Hidden)
         {
             return null;
         }
@@ -94,4 +103,10 @@ internal static partial class ErrorPolicy
 
     [GeneratedRegex("^(Cannot query field|Field) '(?<field>[_A-Za-z0-9]+)' (on type|is not defined by type) '(?<type>[_A-Za-z0-9]+)'")]
     private static partial Regex UnknownField();
+
+    [GeneratedRegex("Unrecognized input fields? '(?<field>[_A-Za-z0-9]+)'[^.]*? for type '(?<type>[_A-Za-z0-9]+)'")]
+    private static partial Regex UnknownInputField();
+
+    [GeneratedRegex("In field '(?<field>[_A-Za-z0-9]+)': Unknown field")]
+    private static partial Regex UnknownLiteralField();
 }

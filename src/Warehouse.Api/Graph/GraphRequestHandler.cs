@@ -152,7 +152,9 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
                 return;
             }
         }
-        var status = !result.Executed && mediaType == GraphQLHttpEndpoint.GraphQLResponseJson ? StatusCodes.Status400BadRequest
+        // A request error is one where nothing ran: not executed, or refused as a whole (no mutation type for this role).
+        var requestError = !result.Executed || result.Data is null && result.Errors?.All(e => e.Code is "INVALID_OPERATION") == true;
+        var status = requestError && mediaType == GraphQLHttpEndpoint.GraphQLResponseJson ? StatusCodes.Status400BadRequest
             : result.Data is null && result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status200OK;
         await Write(http, result, status, mediaType);

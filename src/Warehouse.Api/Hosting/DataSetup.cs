@@ -21,6 +21,7 @@ public static class DataSetup
         builder.Services.AddSingleton<QueryEngine>();
         builder.Services.AddSingleton<PermissionStore>();
         builder.Services.AddSingleton<AssignmentStore>();
+        builder.Services.AddSingleton<RegionDirectory>();
         builder.Services.AddSingleton<AuditWriter>();
         return builder;
     }

@@ -9,7 +9,7 @@ namespace Warehouse.Api.Security;
 /// no stored assignment at all may be given role and region by the token's claims (app role in <c>roles</c>,
 /// region in <c>region_code</c>). A revoked assignment is an explicit deny that token claims cannot override.
 /// </summary>
-public sealed class AccessResolver(AssignmentStore assignments, PermissionStore permissions)
+public sealed class AccessResolver(AssignmentStore assignments, PermissionStore permissions, RegionDirectory regions)
 {
     public async Task<AccessResolution> ResolveAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -47,6 +47,10 @@ public sealed class AccessResolver(AssignmentStore assignments, PermissionStore 
         if (dataRole is not null && (regionCode is null || !RegionCodes.IsValid(regionCode) || RegionCodes.Level(regionCode) != LevelOf(dataRole)))
         {
             return AccessResolution.Deny($"Role {dataRole} needs a 12-digit {LevelOf(dataRole).ToLowerInvariant()} region code; got '{regionCode}'.");
+        }
+        if (dataRole is not null && await regions.LevelOfAsync(regionCode!, ct) is null)
+        {
+            return AccessResolution.Deny($"Region {regionCode} does not exist in this warehouse.");
         }
         return AccessResolution.Allow(new AccessContext(userId, dataRole, regionCode, isAdmin, snapshot));
     }

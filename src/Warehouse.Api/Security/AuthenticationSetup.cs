@@ -82,7 +82,7 @@ public static class AuthenticationSetup
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(JsonSerializer.Serialize(new
             {
-                errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", reason } } },
+                errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", codes = new[] { "UNAUTHENTICATED" }, reason } } },
             }));
         },
     };

@@ -21,6 +21,10 @@ public static class MigrationRunner
         {
             EnsureSqliteFolder(options.ConnectionString);
         }
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            EnsureDatabase.For.SqlDatabase(options.ConnectionString, new DbUpLog(log));
+        }
         var dialect = options.Provider == DatabaseProvider.SqlServer ? "sqlserver" : "sqlite";
         var builder = options.Provider == DatabaseProvider.SqlServer
             ? DeployChanges.To.SqlDatabase(options.ConnectionString)

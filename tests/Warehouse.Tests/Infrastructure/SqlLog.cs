@@ -12,24 +12,35 @@ public sealed class SqlLog : ILoggerProvider
 
     public void Clear() => _commands.Clear();
 
-    public ILogger CreateLogger(string categoryName) =>
-        categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? new Recorder(_commands) : NullLogger;
+    private readonly ConcurrentQueue<string> _requests = new();
+
+    /// <summary>The request log lines (one per GraphQL request).</summary>
+    public IReadOnlyList<string> Requests => [.. _requests];
+
+    public ILogger CreateLogger(string categoryName) => categoryName switch
+    {
+        "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101),
+        "Warehouse.Api.Graph.GraphRequestHandler" => new Recorder(_requests, 1000),
+        _ => NullLogger,
+    };
 
     public void Dispose() { }
 
     private static readonly ILogger NullLogger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
-    private sealed class Recorder(ConcurrentQueue<string> commands) : ILogger
+    private sealed class Recorder(ConcurrentQueue<string> lines, int eventId) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        private readonly int eventIdToKeep = eventId;
+
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            // 20101 = CommandExecuted: the SQL that actually ran.
-            if (eventId.Id == 20101)
+            // 20101 = EF's CommandExecuted (the SQL that ran); 1000 = the request log line.
+            if (eventId.Id == eventIdToKeep)
             {
-                commands.Enqueue(formatter(state, exception));
+                lines.Enqueue(formatter(state, exception));
             }
         }
     }

@@ -95,4 +95,33 @@ public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixt
         await WarehouseApp.DataAsync(client, "{ projects(first: 3) { nodes { code name totalInvest } } }");
         Assert.Equal(0, Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE user_id = 'public-reader'"));
     }
+
+    [Theory]
+    [InlineData("{ members(where: {diseaseName: {eq: \"糖尿病\"}}) { totalCount } }")]
+    [InlineData("{ households(where: {members: {some: {disabilityCertNo: {eq: \"x\"}}}}) { totalCount } }")]
+    public async Task Hidden_fields_in_filters_fail_naming_field_and_role(string query)
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village);
+        var body = await WarehouseApp.PostAsync(client, query, expectStatus: 400);
+        Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(body));
+        Assert.Contains("village", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hidden_fields_in_filter_variables_fail_naming_field_and_role()
+    {
+        var client = fixture.App.ClientFor("township", fixture.Township);
+        var body = await WarehouseApp.PostAsync(client, "query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }",
+            new { w = new { bankName = new { eq = "农商行" } } }, expectStatus: 400);
+        Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(body));
+        Assert.Contains("Household.bankName", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mutations_sent_by_a_data_role_are_request_errors()
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village);
+        var body = await WarehouseApp.PostAsync(client, "mutation { assignUser(userId: \"x\", role: \"county\", regionCode: \"139901000000\") { version } }", expectStatus: 400);
+        Assert.Null(body["data"]);
+    }
 }

@@ -71,4 +71,12 @@ public sealed class TokenTests(AppFixture fixture) : IClassFixture<AppFixture>
         var body = await WarehouseApp.PostAsync(client, "{ households { totalCount } }", expectStatus: 403);
         Assert.Equal("FORBIDDEN", WarehouseApp.FirstErrorCode(body));
     }
+
+    [Fact]
+    public async Task A_region_that_does_not_exist_is_refused()
+    {
+        var client = fixture.App.ClientFor("village", "139901999399");
+        var body = await WarehouseApp.PostAsync(client, "{ households { totalCount } }", expectStatus: 403);
+        Assert.Contains("does not exist", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
