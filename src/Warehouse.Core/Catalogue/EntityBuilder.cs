@@ -44,6 +44,32 @@ public sealed class EntityBuilder<T> where T : class, new()
         return this;
     }
 
+    /// <summary>
+    /// Declares the region codes the row carries (countyCode, townshipCode and, where the row has one, villageCode):
+    /// the columns row scope filters on, groupable for dashboards.
+    /// </summary>
+    /// <param name="of">Whose region it is, for the descriptions (e.g. "the household").</param>
+    /// <param name="sensitivity">Data class of the codes on this entity.</param>
+    public EntityBuilder<T> RegionCodes(string of, Sensitivity sensitivity = Sensitivity.Public)
+    {
+        foreach (var (property, name, label, level) in new[]
+                 {
+                     ("CountyCode", "countyCode", "所属县", "county"),
+                     ("TownshipCode", "townshipCode", "所属乡镇", "township"),
+                     ("VillageCode", "villageCode", "所属村", "village"),
+                 })
+        {
+            if (typeof(T).GetProperty(property) is not { } prop)
+            {
+                continue;
+            }
+            var x = Expression.Parameter(typeof(T), "x");
+            Field(Expression.Lambda<Func<T, string?>>(Expression.Property(x, prop), x), name, label,
+                $"12-digit code of the {level} of {of}.", sensitivity: sensitivity, caps: FieldCaps.All);
+        }
+        return this;
+    }
+
     /// <summary>A one-to-many relation: target rows whose <paramref name="childKey"/> equals this row's <paramref name="parentKey"/>.</summary>
     public EntityBuilder<T> HasMany(string name, string label, string description, string targetType,
         string parentKey, string childKey, LinkDef? via = null)

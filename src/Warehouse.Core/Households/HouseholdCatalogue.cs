@@ -12,9 +12,7 @@ public static class HouseholdCatalogue
                 "A registered household (建档立卡户) or household under monitoring (监测对象), with its incomes and risks. Rows are limited to the reader's region.",
                 RowScope.Region)
             .Key(x => x.Id, "id", "户编号", "Household number (surrogate key).", column: "household_id")
-            .Field(x => x.CountyCode, "countyCode", "所属县", "12-digit county code.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
-            .Field(x => x.TownshipCode, "townshipCode", "所属乡镇", "12-digit code of the township managing the household.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
-            .Field(x => x.VillageCode, "villageCode", "所属村", "12-digit code of the managing village.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
+            .RegionCodes("the managing village", Sensitivity.Internal)
             .Field(x => x.Address, "address", "组/门牌", "Village group and house number; coarsened to the group for roles above the village.",
                 sensitivity: Sensitivity.Personal, mask: MaskKind.Address, caps: FieldCaps.Filter, grants: Coarse)
             .Field(x => x.GeoPoint, "geoPoint", "经纬度", "Latitude,longitude; coarsened to 0.1° above the village.",

@@ -11,9 +11,7 @@ public static class MemberCatalogue
                 RowScope.Region)
             .Key(x => x.Id, "id", "成员编号", "Member number (surrogate key).", column: "member_id")
             .Field(x => x.HouseholdId, "householdId", "户编号", "Household the member belongs to.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
-            .Field(x => x.CountyCode, "countyCode", "所属县", "12-digit county code.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
-            .Field(x => x.TownshipCode, "townshipCode", "所属乡镇", "12-digit township code of the household.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
-            .Field(x => x.VillageCode, "villageCode", "所属村", "12-digit village code of the household.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
+            .RegionCodes("the household", Sensitivity.Internal)
             .Field(x => x.Name, "name", "姓名", "Full name. The county reads it masked (张*) and may reveal it with a reason.",
                 sensitivity: Sensitivity.Personal, mask: MaskKind.PersonName, grants: new(Grant.MR, Grant.F, Grant.F))
             .Field(x => x.IdNumber, "idNumber", "公民身份号码", "18-character citizen ID number. Read masked (130***********1234); revealable with a reason.",

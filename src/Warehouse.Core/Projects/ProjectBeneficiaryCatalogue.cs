@@ -15,8 +15,6 @@ public static class ProjectBeneficiaryCatalogue
             .Key(x => x.Id, "id", "编号", "Project code and household id.", column: "link_id")
             .Field(x => x.ProjectCode, "projectCode", "项目编号", "Project.")
             .Field(x => x.HouseholdId, "householdId", "户编号", "Household.")
-            .Field(x => x.CountyCode, "countyCode", "所属县", "County of the household.")
-            .Field(x => x.TownshipCode, "townshipCode", "所属乡镇", "Township of the household.")
-            .Field(x => x.VillageCode, "villageCode", "所属村", "Village of the household.")
+            .RegionCodes("the household")
             .Build();
 }
