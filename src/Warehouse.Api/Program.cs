@@ -1,3 +1,4 @@
+using Warehouse.Api.Exports;
 using Warehouse.Api.Graph;
 using Warehouse.Api.Health;
 using Warehouse.Api.Hosting;
@@ -18,4 +19,5 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapMetrics();
 app.MapGraphQL();
+app.MapExports();
 app.Run();

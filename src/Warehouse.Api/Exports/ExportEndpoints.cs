@@ -1,0 +1,185 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Warehouse.Api.Security;
+using Warehouse.Catalogue;
+using Warehouse.Data;
+using Warehouse.Querying;
+
+namespace Warehouse.Api.Exports;
+
+/// <summary>
+/// BI feeds: <c>GET /export/{rootField}.csv</c> and <c>GET /export/{rootField}.jsonl</c>, with the graph's
+/// authentication, scope, masks and where/order, streamed in keyset pages. Order of work: resolve the reader,
+/// plan the fields, parse where/order, read the first page (every caller mistake is a 4xx here, before any
+/// data), write the EXPORT audit record (503 AUDIT_UNAVAILABLE and no data if it fails), then stream; a second
+/// EXPORT record carries the row count when the stream ends. See docs/bi-feeds.md.
+/// </summary>
+public static class ExportEndpoints
+{
+    /// <summary>Rows per keyset page (capped by Warehouse:Paging:MaxPageSize).</summary>
+    public const int PageSize = 1000;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/export/{file}", Handle).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task Handle(HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
+        IDbContextFactory<WarehouseDbContext> contexts, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Warehouse.Exports");
+        var ct = http.RequestAborted;
+        try
+        {
+            await Export(http, file, engine, resolver, contexts, logger, ct);
+        }
+        catch (ExportProblem p) when (!http.Response.HasStarted)
+        {
+            await WriteErrors(http, p.Status, p.Errors);
+        }
+        catch (QueryException q) when (!http.Response.HasStarted)
+        {
+            await WriteErrors(http, StatusCodes.Status400BadRequest, [new ExportError(q.Code, q.Message)]);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
+                                  || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }))
+        {
+            await WriteErrors(http, StatusCodes.Status503ServiceUnavailable,
+                [new ExportError(ErrorCodes.DatabaseBusy, "The database is busy (another writer holds it); try again shortly.")]);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && e is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
+        {
+            logger.LogError(e, "Database unavailable");
+            await WriteErrors(http, StatusCodes.Status503ServiceUnavailable,
+                [new ExportError(ErrorCodes.DatabaseUnavailable, "The database is unavailable; try again shortly.")]);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away before anything was sent.
+        }
+    }
+
+    private static async Task Export(HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
+        IDbContextFactory<WarehouseDbContext> contexts, ILogger logger, CancellationToken ct)
+    {
+        var resolution = await resolver.ResolveAsync(http.User, ct);
+        if (resolution.Access is not { } access)
+        {
+            throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, resolution.Reason!);
+        }
+        if (access.DataRole is null)
+        {
+            throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden,
+                $"User {access.UserId} has no data role (county, township or village): exports read data under one.");
+        }
+        var (entity, format) = Target(file);
+        var query = http.Request.Query;
+        var options = ExportOptions.Read(http.Request);
+        var plan = ExportPlanner.Plan(entity, access, query["fields"].ToString());
+        var where = JsonArguments.Where(query["where"].ToString());
+        var order = JsonArguments.Order(query["order"].ToString());
+        var reader = new ExportReader(engine, access, plan, where, order, Math.Min(PageSize, engine.Paging.MaxPageSize));
+        // The first page is read before anything is recorded or sent: a bad filter or order is a 400 here.
+        var first = await reader.NextAsync(ct);
+
+        var operation = $"{entity.ListField}.{(format == ExportFormat.Csv ? "csv" : "jsonl")}";
+        var audit = new ExportAudit(contexts, access, plan, operation, Hash(http.Request), new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["format"] = format == ExportFormat.Csv ? "csv" : "jsonl",
+            ["where"] = where,
+            ["order"] = order,
+            ["bom"] = options.Bom,
+            ["header"] = options.Labels ? "labels" : "names",
+        });
+        try
+        {
+            await audit.StartedAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Audit trail could not be written; export of {Operation} refused", operation);
+            throw new ExportProblem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
+                "The audit trail cannot be written, so no data is exported; try again shortly.");
+        }
+
+        var rows = 0;
+        var completed = false;
+        try
+        {
+            rows = await ExportStreamer.StreamAsync(http, plan, format, options, access, reader, first!, n =>
+            {
+                rows = n;
+                return Task.CompletedTask;
+            }, ct);
+            completed = true;
+        }
+        catch (Exception e)
+        {
+            // Headers (200) and some rows may already be out: abort the connection so the client sees a failed
+            // transfer, never a file that looks complete.
+            if (!ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Export {ExportId} of {Operation} failed after {Rows} rows", audit.ExportId, operation, rows);
+            }
+            http.Abort();
+        }
+        try
+        {
+            await audit.FinishedAsync(completed, rows, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException or DbUpdateException)
+        {
+            // The data has left: the start record (written before it) stands; this one only adds the count.
+            logger.LogError(e, "Export {ExportId}: the completion audit record could not be written ({Rows} rows)", audit.ExportId, rows);
+        }
+    }
+
+    /// <summary>households.csv → (Household, Csv); anything else is a 404 UNKNOWN_EXPORT.</summary>
+    private static (EntityDef Entity, ExportFormat Format) Target(string file)
+    {
+        var dot = file.LastIndexOf('.');
+        var format = dot < 0 ? (ExportFormat?)null : file[(dot + 1)..] switch
+        {
+            "csv" => ExportFormat.Csv,
+            "jsonl" => ExportFormat.Jsonl,
+            _ => null,
+        };
+        if (format is null)
+        {
+            throw new ExportProblem(StatusCodes.Status404NotFound, ExportCodes.UnknownExport,
+                $"Exports are /export/{{rootField}}.csv or /export/{{rootField}}.jsonl; '{file}' is neither.");
+        }
+        var rootField = file[..dot];
+        var entity = WarehouseCatalogue.Default.FindByListField(rootField)
+                     ?? throw new ExportProblem(StatusCodes.Status404NotFound, ExportCodes.UnknownExport,
+                         $"No list named '{rootField}'. Exports: {string.Join(", ", WarehouseCatalogue.Default.Exposed.Select(e => e.ListField))}.");
+        return (entity, format.Value);
+    }
+
+    private static string Hash(HttpRequest request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(request.Path + request.QueryString)))[..16];
+
+    private static async Task WriteErrors(HttpContext http, int status, IReadOnlyList<ExportError> errors)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            errors = errors.Select(e => new
+            {
+                message = e.Message,
+                extensions = e.Field is null
+                    ? new Dictionary<string, string> { ["code"] = e.Code }
+                    : new Dictionary<string, string> { ["code"] = e.Code, ["field"] = e.Field },
+            }),
+        };
+        await JsonSerializer.SerializeAsync(http.Response.Body, body, Json, http.RequestAborted);
+    }
+}

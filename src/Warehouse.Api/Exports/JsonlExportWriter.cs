@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Warehouse.Api.Exports;
+
+/// <summary>
+/// JSON Lines: one JSON object per row, '\n' after each. Keys are the GraphQL field names and a field reached
+/// through a reference is nested under the reference's name (<c>{"id":…,"household":{"perCapitaNetIncome":…}}</c>;
+/// <c>"household":null</c> when there is no related row in scope), so a line has the shape of the graph's node
+/// for the same selection. Values keep their JSON types: money as a number in 元, dates as "yyyy-MM-dd", lists as arrays.
+/// </summary>
+internal sealed class JsonlExportWriter : IExportRowWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly Stream _sink;
+    private readonly Utf8JsonWriter _writer;
+    private readonly List<Item> _layout = [];
+
+    public JsonlExportWriter(Stream sink, IReadOnlyList<ExportColumn> columns)
+    {
+        _sink = sink;
+        _writer = new Utf8JsonWriter(sink, Options);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (column.Relation is null)
+            {
+                _layout.Add(new Item(column.Path, i, -1, []));
+                continue;
+            }
+            var group = _layout.Find(g => g.RelationIndex == column.RelationIndex);
+            if (group is null)
+            {
+                group = new Item(column.Relation.Name, -1, column.RelationIndex, []);
+                _layout.Add(group);
+            }
+            group.Members.Add((column.Field.Name, i));
+        }
+    }
+
+    public void WriteHeader(bool labels)
+    {
+    }
+
+    public void WriteRow(ReadOnlySpan<object?> values, ReadOnlySpan<bool> missing)
+    {
+        _writer.WriteStartObject();
+        foreach (var item in _layout)
+        {
+            _writer.WritePropertyName(item.Name);
+            if (item.RelationIndex < 0)
+            {
+                WriteValue(_writer, values[item.Column]);
+                continue;
+            }
+            if (missing[item.RelationIndex])
+            {
+                _writer.WriteNullValue();
+                continue;
+            }
+            _writer.WriteStartObject();
+            foreach (var (name, column) in item.Members)
+            {
+                _writer.WritePropertyName(name);
+                WriteValue(_writer, values[column]);
+            }
+            _writer.WriteEndObject();
+        }
+        _writer.WriteEndObject();
+        _writer.Flush();
+        _writer.Reset();
+        _sink.WriteByte((byte)'\n');
+    }
+
+    public void Flush() => _writer.Flush();
+
+    public void Dispose() => _writer.Dispose();
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string s: writer.WriteStringValue(s); break;
+            case decimal d: writer.WriteNumberValue(d); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double db: writer.WriteNumberValue(db); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case DateOnly date: writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case string[] list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+                writer.WriteEndArray();
+                break;
+            default: writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
+    }
+
+    /// <summary>A top-level key: a column of the entity (<see cref="Column"/>) or a reference with its member columns.</summary>
+    private sealed record Item(string Name, int Column, int RelationIndex, List<(string Name, int Column)> Members);
+}
