@@ -266,11 +266,5 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
 /// <summary>The engine, built from services the app already has (no registration needed) and the Warehouse:Aggregation settings.</summary>
 internal static class AggregationServices
 {
-    public static AggregateEngine Engine(IServiceProvider services)
-    {
-        var configuration = (Microsoft.Extensions.Configuration.IConfiguration?)services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration));
-        var options = configuration?.GetSection("Warehouse:Aggregation").Get<AggregationOptions>() ?? new AggregationOptions();
-        var contexts = (IDbContextFactory<WarehouseDbContext>)services.GetService(typeof(IDbContextFactory<WarehouseDbContext>))!;
-        return new AggregateEngine(contexts, options);
-    }
+    public static AggregateEngine Engine(IServiceProvider services) => (AggregateEngine)services.GetService(typeof(AggregateEngine))!;
 }

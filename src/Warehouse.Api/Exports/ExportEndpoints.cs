@@ -1,3 +1,4 @@
+using Warehouse.Aggregation;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,18 +28,23 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/{file}", Handle).RequireAuthorization();
+        app.MapGet("/export/{file}", (HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
+                IDbContextFactory<WarehouseDbContext> contexts, ILoggerFactory loggers) =>
+            Guarded(http, loggers, logger => Export(http, file, engine, resolver, contexts, logger, http.RequestAborted))).RequireAuthorization();
+        app.MapGet("/export/aggregate/{file}", (HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
+                IDbContextFactory<WarehouseDbContext> contexts, ILoggerFactory loggers) =>
+            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, logger, http.RequestAborted))).RequireAuthorization();
         return app;
     }
 
-    private static async Task Handle(HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
-        IDbContextFactory<WarehouseDbContext> contexts, ILoggerFactory loggers)
+    /// <summary>Every export's errors answered the same way: a coded 4xx/503 before any data, never a 500.</summary>
+    private static async Task Guarded(HttpContext http, ILoggerFactory loggers, Func<ILogger, Task> export)
     {
         var logger = loggers.CreateLogger("Warehouse.Exports");
         var ct = http.RequestAborted;
         try
         {
-            await Export(http, file, engine, resolver, contexts, logger, ct);
+            await export(logger);
         }
         catch (ExportProblem p) when (!http.Response.HasStarted)
         {
@@ -142,7 +148,7 @@ public static class ExportEndpoints
     }
 
     /// <summary>households.csv → (Household, Csv); anything else is a 404 UNKNOWN_EXPORT.</summary>
-    private static (EntityDef Entity, ExportFormat Format) Target(string file)
+    internal static (EntityDef Entity, ExportFormat Format) Target(string file)
     {
         var dot = file.LastIndexOf('.');
         var format = dot < 0 ? (ExportFormat?)null : file[(dot + 1)..] switch
@@ -163,7 +169,7 @@ public static class ExportEndpoints
         return (entity, format.Value);
     }
 
-    private static string Hash(HttpRequest request) =>
+    internal static string Hash(HttpRequest request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(request.Path + request.QueryString)))[..16];
 
     private static async Task WriteErrors(HttpContext http, int status, IReadOnlyList<ExportError> errors)

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Warehouse.Aggregation;
+using Warehouse.Api.Security;
+using Warehouse.Data;
+using Warehouse.Querying;
+using Warehouse.Security;
+
+namespace Warehouse.Api.Exports;
+
+/// <summary>
+/// <c>GET /export/aggregate/{listField}.csv?groupBy=townshipCode,monitorType&amp;measures=count,avg.perCapitaNetIncome&amp;where=…</c>:
+/// a grouped aggregate as CSV for pivot tables, computed by the same engine (one GROUP BY, same scope, same
+/// permissions, same small-cell suppression) as the graph's <c>…Aggregate</c> fields, and audited like an export.
+/// </summary>
+internal static class AggregateExport
+{
+    public static async Task RunAsync(HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
+        IDbContextFactory<WarehouseDbContext> contexts, ILogger logger, CancellationToken ct)
+    {
+        var access = (await resolver.ResolveAsync(http.User, ct)).Access
+                     ?? throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "No role: ask an admin for an assignment.");
+        if (access.DataRole is null)
+        {
+            throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Exports read data under a data role (county, township or village).");
+        }
+        var (entity, format) = ExportEndpoints.Target(file);
+        if (format != ExportFormat.Csv)
+        {
+            throw new ExportProblem(StatusCodes.Status404NotFound, ExportCodes.UnknownExport, "Aggregate exports are CSV: /export/aggregate/{rootField}.csv.");
+        }
+        var query = http.Request.Query;
+        var options = ExportOptions.Read(http.Request);
+        var first = query["first"].ToString() is { Length: > 0 } f
+            ? int.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"first: expected a whole number, got '{f}'.")
+            : (int?)null;
+        var request = new AggregateRequest
+        {
+            Entity = entity,
+            Where = JsonArguments.Where(query["where"].ToString()),
+            GroupBy = List(query["groupBy"].ToString()),
+            Measures = List(query["measures"].ToString()) is { Count: > 0 } m ? m : ["count"],
+            First = first,
+        };
+        var result = await engine.RunAsync(access, request, ct);
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            db.AuditRecords.Add(new AuditRecordRow
+            {
+                At = DateTime.UtcNow, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Export, TypeName = entity.TypeName,
+                Operation = $"aggregate/{entity.ListField}.csv", DocumentHash = ExportEndpoints.Hash(http.Request), RowCount = result.Groups.Count,
+                Detail = JsonSerializer.Serialize(new { groupBy = request.GroupBy, measures = request.Measures, where = request.Where }),
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e)
+            {
+                logger.LogError(e, "Audit trail could not be written; aggregate export refused");
+                throw new ExportProblem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable, "The audit trail cannot be written, so no data is exported; try again shortly.");
+            }
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{entity.ListField}-aggregate.csv\"";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(options.Bom), 16 * 1024);
+        var header = result.Keys.Select(k => options.Labels ? k.Field.Label + (k.Id.EndsWith("Year", StringComparison.Ordinal) ? "(年)" : k.Id.EndsWith("Month", StringComparison.Ordinal) ? "(月)" : "") : k.Id)
+            .Concat(result.Measures.Select(m => m.Id)).Append("suppressed").ToList();
+        await WriteLine(writer, header);
+        foreach (var group in result.Groups)
+        {
+            await WriteLine(writer, result.Keys.Select(k => Text(group.Keys.GetValueOrDefault(k.Id)))
+                .Concat(result.Measures.Select(m => Text(group.Measures.GetValueOrDefault(m.Id)))).Append(group.Suppressed ? "true" : "false"));
+        }
+    }
+
+    private static async Task WriteLine(StreamWriter writer, IEnumerable<string> fields)
+    {
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                await writer.WriteAsync(',');
+            }
+            CsvExportWriter.WriteField(writer, field);
+            first = false;
+        }
+        await writer.WriteAsync("\r\n");
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static List<string> List(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}
