@@ -1,7 +1,9 @@
 using Warehouse.Api.Exports;
 using Warehouse.Api.Graph;
 using Warehouse.Api.Health;
+using Warehouse.Api.Benchmarking;
 using Warehouse.Api.Hosting;
+using Warehouse.Api.Ide;
 using Warehouse.Api.Observability;
 using Warehouse.Api.Security;
 
@@ -14,10 +16,13 @@ builder.AddWarehouseObservability();
 
 var app = builder.Build();
 app.InitializeDatabase();
+app.UseWarehouseUi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapMetrics();
 app.MapGraphQL();
 app.MapExports();
+app.MapWarehouseUi();
+app.MapBenchmarkBaselines(); // only when Warehouse:Benchmark:BaselineEndpoints=true
 app.Run();

@@ -11,7 +11,7 @@ namespace Warehouse.Api.Graph;
 /// The object, connection and edge types of one entity for one role: readable fields only, masked ones as
 /// masked text (with a reveal argument where revealable), relations as batched lists or references.
 /// </summary>
-internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef, bool> visible)
+internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef, bool> visible, Func<EntityDef, Grant> minorGrant)
 {
     public IEnumerable<IGraphType> For(EntityDef entity)
     {
@@ -24,7 +24,8 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
             {
                 continue;
             }
-            type.AddField(Scalar(field, grant, keyGetter));
+            var shadowed = field.Entity.Minors is not null && MinorRule.Covers(field) && minorGrant(entity).Access == Access.Masked;
+            type.AddField(Scalar(field, grant, keyGetter, shadowed));
         }
         foreach (var relation in entity.Relations.Where(r => visible(r.Target)))
         {
@@ -45,9 +46,10 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
         return type;
     }
 
-    private static FieldType Scalar(FieldDef field, Grant grant, Func<object, object?> keyGetter)
+    private static FieldType Scalar(FieldDef field, Grant grant, Func<object, object?> keyGetter, bool shadowed)
     {
-        var description = FieldDescriptions.For(field, grant);
+        var description = FieldDescriptions.For(field, grant)
+            + (shadowed ? $" In records of minors (under {field.Entity.Minors!.AgeYears}) it is masked or null for your role (PIPL Art. 28)." : "");
         if (grant.Access == Access.Masked)
         {
             var arguments = grant.Revealable
@@ -61,7 +63,7 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
         }
         return new FieldType
         {
-            Name = field.Name, Description = description, ResolvedType = OutputType(field),
+            Name = field.Name, Description = description, ResolvedType = OutputType(field, shadowed),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
                 var rc = (GraphRequestContext)c.UserContext;
@@ -95,7 +97,7 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
         return masked;
     }
 
-    private static IGraphType OutputType(FieldDef field)
+    private static IGraphType OutputType(FieldDef field, bool shadowed)
     {
         IGraphType scalar = field.Kind switch
         {
@@ -107,7 +109,7 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
             FieldKind.RegionLevel => new GraphQLTypeReference(GraphTypeNames.RegionLevel),
             _ => new StringGraphType(),
         };
-        return field.IsNullable && field.Kind != FieldKind.StringList ? scalar : new NonNullGraphType(scalar);
+        return (field.IsNullable || shadowed) && field.Kind != FieldKind.StringList ? scalar : new NonNullGraphType(scalar);
     }
 
     private static ObjectGraphType Connection(EntityDef entity)

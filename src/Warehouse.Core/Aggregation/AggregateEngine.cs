@@ -27,7 +27,7 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var plan = Plan(access, request);
-        return await request.Entity.Accept(new Runner(new QuerySources(db, access), request, plan, Options, ct));
+        return await request.Entity.Accept(new Runner(new QuerySources(db, access, aggregating: true), request, plan, Options, ct));
     }
 
     /// <summary>Resolves ids to definitions and checks every field's permission before any SQL is built.</summary>

@@ -70,6 +70,13 @@ public sealed class EntityBuilder<T> where T : class, new()
         return this;
     }
 
+    /// <summary>Protects records of persons under <paramref name="ageYears"/> (see <see cref="MinorRule"/>).</summary>
+    public EntityBuilder<T> MinorRecords(Expression<Func<T, DateOnly>> birthDate, int ageYears, DefaultGrants grants)
+    {
+        _entity.Minors = new MinorRule(PropertyOf(birthDate), ageYears, grants);
+        return this;
+    }
+
     /// <summary>A one-to-many relation: target rows whose <paramref name="childKey"/> equals this row's <paramref name="parentKey"/>.</summary>
     public EntityBuilder<T> HasMany(string name, string label, string description, string targetType,
         string parentKey, string childKey, LinkDef? via = null)

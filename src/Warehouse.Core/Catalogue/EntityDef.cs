@@ -39,6 +39,8 @@ public abstract class EntityDef
     public abstract Type ClrType { get; }
 
     public FieldDef Key { get; internal set; } = null!;
+    /// <summary>How records of minors are protected, for entities about persons (members).</summary>
+    public MinorRule? Minors { get; internal set; }
     public IReadOnlyList<FieldDef> Fields => _fields;
     public IReadOnlyList<RelationDef> Relations => _relations;
 

@@ -37,6 +37,9 @@ public static class MemberCatalogue
             .Field(x => x.MedIns, "medIns", "居民医保", "Covered by residents' medical insurance.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.PensionIns, "pensionIns", "养老保险", "Covered by residents' pension insurance.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.TrainingNeed, "trainingNeed", "培训需求", "Vocational training the member asked for.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            // Data dictionary section 3: records of minors under 14 are aggregate-only for the county, masked for the
+            // township, full for the village that makes the visits.
+            .MinorRecords(x => x.BirthDate, 14, new(Grant.A, Grant.M, Grant.F))
             .HasOne("household", "所属户", "The member's household.", "Household", nameof(Member.HouseholdId), "Id")
             .HasMany("jobs", "就业记录", "The member's employment records.", "Job", nameof(Member.Id), "MemberId")
             .Build();

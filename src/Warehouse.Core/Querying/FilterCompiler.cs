@@ -82,7 +82,11 @@ public sealed class FilterCompiler(QuerySources sources)
             {
                 throw new QueryException(ErrorCodes.InvalidFilter, $"{field.QualifiedName} cannot be filtered.");
             }
-            return Operators(field, Expression.Property(x, field.Property), AsObject(value, path), path);
+            var condition = Operators(field, Expression.Property(x, field.Property), AsObject(value, path), path);
+            // Minors' records read masked: no condition on their personal fields can single them out.
+            return MinorRecords.Shadows(field, sources.Access)
+                ? Expression.AndAlso(MinorRecords.Adult(entity, x, sources.Access), condition)
+                : condition;
         }
         if (entity.Relation(name) is { } relation)
         {

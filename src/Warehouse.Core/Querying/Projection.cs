@@ -13,7 +13,8 @@ internal static class Projection
     {
         var bindings = new List<MemberBinding>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in properties.Prepend(entity.Key.Property.Name))
+        var always = entity.Minors is null ? [entity.Key.Property.Name] : new[] { entity.Key.Property.Name, entity.Minors.BirthDate.Name };
+        foreach (var name in always.Concat(properties))
         {
             if (!seen.Add(name))
             {

@@ -62,7 +62,14 @@ internal sealed class SortCompiler(QuerySources sources)
                 "DESC" => true,
                 _ => throw new QueryException(ErrorCodes.InvalidOrder, $"{path}.{name}: expected ASC or DESC."),
             };
-            return new SortKey(prefix + name, Expression.Property(x, field.Property), descending);
+            Expression selector = Expression.Property(x, field.Property);
+            if (MinorRecords.Shadows(field, sources.Access))
+            {
+                // Minors' records read masked sort as if the value were missing, so order cannot reveal it.
+                var nullable = Exprs.Nullable(selector.Type);
+                selector = Expression.Condition(MinorRecords.Adult(entity, x, sources.Access), Expression.Convert(selector, nullable), Expression.Constant(null, nullable));
+            }
+            return new SortKey(prefix + name, selector, descending);
         }
         if (entity.Relation(name) is { IsList: false } relation)
         {

@@ -37,6 +37,13 @@ public sealed class AccessContext
     /// <summary>Role name used in messages and the audit trail.</summary>
     public string RoleName => DataRole ?? (IsAdmin ? Roles.Admin : "none");
 
+    /// <summary>How this reader may see minors' records of an entity (FULL when the entity has no rule).</summary>
+    public Grant MinorGrant(EntityDef entity) =>
+        entity.Minors is null ? Grant.F : DataRole is null ? Grant.H : entity.Minors.Grants.For(DataRole);
+
+    /// <summary>Today's cutoff: born after it means a minor.</summary>
+    public DateOnly MinorCutoff(EntityDef entity) => entity.Minors!.Cutoff(DateOnly.FromDateTime(DateTime.UtcNow));
+
     /// <summary>The grant in force for this reader on a field; no data role means hidden.</summary>
     public Grant GrantFor(FieldDef field) =>
         DataRole is null ? Grant.H : Permissions.For(DataRole, field);

@@ -11,7 +11,10 @@ namespace Warehouse.Security;
 /// </summary>
 public static class ScopeRules
 {
-    public static Expression<Func<T, bool>> Predicate<T>(EntityDef<T> entity, AccessContext access) where T : class, new()
+    /// <param name="entity">The entity read.</param>
+    /// <param name="access">The reader.</param>
+    /// <param name="forRows">False for aggregates, which may count rows (minors' records) that are not readable one by one.</param>
+    public static Expression<Func<T, bool>> Predicate<T>(EntityDef<T> entity, AccessContext access, bool forRows = true) where T : class, new()
     {
         var x = Expression.Parameter(typeof(T), "x");
         if (access.DataRole is null)
@@ -30,7 +33,11 @@ public static class ScopeRules
             };
         var prop = typeof(T).GetProperty(property)
                    ?? throw new InvalidOperationException($"{entity.TypeName} has no {property}: it cannot be scoped.");
-        var body = Expression.Equal(Expression.Property(x, prop), Exprs.Value(code, prop.PropertyType));
+        Expression body = Expression.Equal(Expression.Property(x, prop), Exprs.Value(code, prop.PropertyType));
+        if (forRows && MinorRecords.RowsHidden(entity, access))
+        {
+            body = Expression.AndAlso(body, MinorRecords.Adult(entity, x, access));
+        }
         return Expression.Lambda<Func<T, bool>>(body, x);
     }
 }

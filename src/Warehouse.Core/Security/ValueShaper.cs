@@ -13,6 +13,11 @@ public static class ValueShaper
     {
         var grant = access.GrantFor(field);
         var raw = PropertyAccessors.Getter(field.Property)(row);
+        if (MinorRecords.Shadows(field, access) && MinorRecords.IsMinor(field.Entity, row, access))
+        {
+            // A minor's record for a reader who sees it masked: masks where one fits, otherwise withheld.
+            return field.Mask == MaskKind.None ? null : Masks.Apply(field.Mask, raw, name => PropertyAccessors.Get(row, name));
+        }
         return grant.Access switch
         {
             Access.Full => ValueCoercion.ToOutput(field, raw),
@@ -28,6 +33,10 @@ public static class ValueShaper
         if (grant.Access == Access.Hidden)
         {
             throw FieldGuard.Hidden(access, field);
+        }
+        if (MinorRecords.Shadows(field, access) && MinorRecords.IsMinor(field.Entity, row, access))
+        {
+            throw new QueryException(ErrorCodes.RevealNotAllowed, $"{field.QualifiedName} of a minor's record cannot be revealed by role {access.RoleName}.");
         }
         if (grant.Access == Access.Masked && !grant.Revealable)
         {

@@ -20,7 +20,7 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
         {
             var id = node!["id"]!.GetValue<string>();
             var expected = Sql.Strings(fixture.App.Database,
-                "SELECT member_id FROM member WHERE household_id = @h AND gender = '女' ORDER BY work_months DESC, member_id", ("@h", id));
+                $"SELECT member_id FROM member WHERE household_id = @h AND gender = '女' AND {Minors.Adult()} ORDER BY work_months DESC, member_id", ("@h", id));
             Assert.Equal(expected, node["members"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).ToList());
         }
     }

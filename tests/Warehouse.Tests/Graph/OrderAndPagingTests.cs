@@ -24,8 +24,9 @@ public sealed class OrderAndPagingTests(AppFixture fixture) : IClassFixture<AppF
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client,
             "{ members(order: [{household: {perCapitaNetIncome: DESC}}, {id: ASC}], first: 60) { nodes { id } } }");
-        var expected = Sql.Strings(fixture.App.Database, """
+        var expected = Sql.Strings(fixture.App.Database, $"""
             SELECT m.member_id FROM member m JOIN household h ON h.household_id = m.household_id
+            WHERE {Minors.Adult("m.")}
             ORDER BY h.per_capita_net_income_fen DESC, m.member_id LIMIT 60
             """);
         Assert.Equal(expected, Ids(data["members"]!));

@@ -30,6 +30,7 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
                 report.Append(CultureInfo.InvariantCulture, $"{role,-8} {entity.TypeName,-14} ")
                     .AppendJoin(' ', entity.Fields.Select(f => $"{f.Name}={outcomes[f.Name]}")).Append('\n');
             }
+            report.Append(CultureInfo.InvariantCulture, $"{role,-8} minors (<14)   {await MinorOutcome(client)}\n");
         }
         Snapshot.Match(report.ToString());
     }
@@ -44,7 +45,9 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
         {
             return result;
         }
-        var query = $"{{ {entity.ListField}(first: 40, order: [{{{entity.Key.Name}: ASC}}]) {{ nodes {{ {string.Join(' ', readable.Select(f => f.Name))} }} }} }}";
+        // Rows of adults only: minors' records follow their own rule, reported on a line of their own.
+        var where = entity.Minors is null ? "" : $", where: {{{entity.Key.Name}: {{in: [{string.Join(',', AdultKeys(entity).Select(k => $"\"{k}\""))}]}}}}";
+        var query = $"{{ {entity.ListField}(first: 40, order: [{{{entity.Key.Name}: ASC}}]{where}) {{ nodes {{ {string.Join(' ', readable.Select(f => f.Name))} }} }} }}";
         var rows = (await WarehouseApp.DataAsync(client, query))[entity.ListField]!["nodes"]!.AsArray();
         var stored = StoredRows(entity, rows.Select(r => r![entity.Key.Name]!.GetValue<string>()).ToList());
         foreach (var field in readable)
@@ -54,6 +57,24 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
             result[field.Name] = compared.Count == 0 ? "full(no values)" : compared.All(p => p.Shown == p.Stored) ? "full" : "masked";
         }
         return result;
+    }
+
+    private List<string> AdultKeys(EntityDef entity) =>
+        Sql.Strings(fixture.App.Database, $"SELECT {entity.Key.Column} FROM {DbNames.QuotedView(DatabaseProvider.Sqlite, entity.View)} WHERE {Minors.Adult()} ORDER BY {entity.Key.Column} LIMIT 40");
+
+    /// <summary>What a role gets of a minor's member record: not found (aggregate-only), masked, or full.</summary>
+    private async Task<string> MinorOutcome(HttpClient client)
+    {
+        var (id, name) = (Sql.Strings(fixture.App.Database, $"SELECT member_id FROM member WHERE NOT ({Minors.Adult()}) AND village_code = @v ORDER BY member_id LIMIT 1", ("@v", fixture.Village))[0],
+            Sql.Strings(fixture.App.Database, $"SELECT name FROM member WHERE NOT ({Minors.Adult()}) AND village_code = @v ORDER BY member_id LIMIT 1", ("@v", fixture.Village))[0]);
+        var body = await WarehouseApp.PostAsync(client, "query($id: String!) { member(id: $id) { name healthStatus } }", new { id }, expectStatus: null);
+        if (body["errors"] is not null && body["data"] is null)
+        {
+            return "rejected";
+        }
+        var member = body["data"]!["member"];
+        return member is null ? "rows=hidden(aggregate-only)"
+            : member["name"]!.GetValue<string>() == name ? "rows=full" : $"rows=masked healthStatus={(member["healthStatus"] is null ? "withheld" : "shown")}";
     }
 
     private Dictionary<string, Dictionary<string, object?>> StoredRows(EntityDef entity, List<string> keys)

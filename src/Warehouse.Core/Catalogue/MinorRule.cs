@@ -1,0 +1,22 @@
+using System.Reflection;
+
+namespace Warehouse.Catalogue;
+
+/// <summary>
+/// Records of minors (PIPL Art. 28: the whole record of a person under 14 is sensitive). Per role: FULL reads
+/// them like any row; MASKED reads the row with every personal field masked or withheld, and filters and sorts
+/// on those fields cannot tell minors apart; aggregate-only (H+A) does not read minors' rows at all, only counts
+/// them in aggregates.
+/// </summary>
+public sealed class MinorRule(PropertyInfo birthDate, int ageYears, DefaultGrants grants)
+{
+    public PropertyInfo BirthDate { get; } = birthDate;
+    public int AgeYears { get; } = ageYears;
+    public DefaultGrants Grants { get; } = grants;
+
+    /// <summary>Born after this date means a minor today.</summary>
+    public DateOnly Cutoff(DateOnly today) => today.AddYears(-AgeYears);
+
+    /// <summary>Whether a field is covered: the personal and sensitive fields of the record.</summary>
+    public static bool Covers(FieldDef field) => field.Sensitivity >= Sensitivity.Personal;
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Warehouse.Benchmarks;
+
+public enum BenchmarkMode
+{
+    /// <summary>300,000 households (or --households), enough iterations for stable medians.</summary>
+    Full,
+    /// <summary>A small county and few iterations: proves the suite works, in under two minutes.</summary>
+    Quick,
+    /// <summary>Every scenario once on a tiny county (the test command runs this).</summary>
+    Smoke,
+}
+
+/// <summary>Command line: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR].</summary>
+public sealed record BenchmarkOptions
+{
+    public BenchmarkMode Mode { get; init; } = BenchmarkMode.Full;
+    public int Households { get; init; } = 300_000;
+    public int Seed { get; init; } = 42;
+    public IReadOnlySet<int> Scenarios { get; init; } = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 };
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Unmeasured requests per side before measuring.</summary>
+    public int WarmUp => Mode switch { BenchmarkMode.Full => 20, BenchmarkMode.Quick => 5, _ => 1 };
+
+    /// <summary>Measured requests per side (fewer when the time budget runs out).</summary>
+    public int Iterations => Mode switch { BenchmarkMode.Full => 200, BenchmarkMode.Quick => 30, _ => 2 };
+
+    /// <summary>Time budget per latency scenario, warm-up included.</summary>
+    public TimeSpan ScenarioBudget => Mode switch
+    {
+        BenchmarkMode.Full => TimeSpan.FromSeconds(60),
+        BenchmarkMode.Quick => TimeSpan.FromSeconds(8),
+        _ => TimeSpan.FromSeconds(3),
+    };
+
+    /// <summary>Scenario 4: seconds of load per round; rounds alternate ours and baseline.</summary>
+    public TimeSpan ThroughputRound => Mode switch
+    {
+        BenchmarkMode.Full => TimeSpan.FromSeconds(5),
+        BenchmarkMode.Quick => TimeSpan.FromSeconds(2),
+        _ => TimeSpan.FromSeconds(0.5),
+    };
+
+    public int ThroughputRounds => Mode switch { BenchmarkMode.Full => 3, BenchmarkMode.Quick => 2, _ => 1 };
+
+    /// <summary>Scenario 6: exports per side.</summary>
+    public int ExportRuns => Mode switch { BenchmarkMode.Full => 3, BenchmarkMode.Quick => 2, _ => 1 };
+
+    /// <summary>Scenario 7: cold starts measured.</summary>
+    public int ColdStarts => Mode switch { BenchmarkMode.Full => 3, BenchmarkMode.Quick => 2, _ => 1 };
+
+    /// <summary>Scenario 7: households of the generated demo county (the target is for 30,000).</summary>
+    public int DemoHouseholds => Mode == BenchmarkMode.Smoke ? 1_000 : 30_000;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        int? households = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--quick":
+                    options = options with { Mode = BenchmarkMode.Quick };
+                    break;
+                case "--smoke":
+                    options = options with { Mode = BenchmarkMode.Smoke };
+                    break;
+                case "--households":
+                    households = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--seed":
+                    options = options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--scenarios":
+                    options = options with { Scenarios = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet() };
+                    break;
+                case "--out":
+                    options = options with { OutputDirectory = Next() };
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument {args[i]}. Usage: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR]");
+            }
+        }
+        return options with
+        {
+            Households = households ?? options.Mode switch { BenchmarkMode.Quick => 5_000, BenchmarkMode.Smoke => 2_000, _ => 300_000 },
+        };
+    }
+}

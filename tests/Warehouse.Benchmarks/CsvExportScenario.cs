@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Warehouse.Benchmarks;
+
+/// <summary>
+/// Scenario 6: /export/members.csv (the largest table: about 1,000,000 rows at 300,000 households) against
+/// <c>sqlite3 -csv</c> of the same view, columns, scope and order, both read to the end by this process;
+/// rows/s and the server's peak RSS during the exports.
+/// </summary>
+public static class CsvExportScenario
+{
+    private const string Fields = "id,householdId,villageCode,relation,gender,laborCapacity,workStatus,workMonths";
+    private const string Columns = "member_id, household_id, village_code, relation, gender, labor_capacity, work_status, work_months";
+
+    public static async Task<ResultRow> RunAsync(BenchmarkOptions options, Client client, ServerProcess server, County county, string token,
+        TextWriter output, List<string> problems)
+    {
+        const string title = "CSV export /export/members.csv, 8 columns";
+        const string target = "≥ 0.80x rows/s; peak RSS ≤ 300 MB";
+        var path = "/export/members.csv?fields=" + Uri.EscapeDataString(Fields);
+        var probe = await client.StreamAsync(server, path, token);
+        if (probe.Status == HttpStatusCode.NotFound)
+        {
+            return new ResultRow(6, title, "pending (endpoint not built yet)", "", "", target, "pending");
+        }
+        if (probe.Status != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"the export answered {(int)probe.Status}");
+        }
+        var countyCode = county.Scalar<string>("SELECT county_code FROM member LIMIT 1");
+        // The county exports no minors' records (aggregate-only for it), so the baseline leaves them out too.
+        var sql = $"SELECT {Columns} FROM api_members WHERE county_code = '{countyCode}' AND birth_date <= date('now', '-14 years') ORDER BY member_id;";
+        var expected = county.Scalar<long>("SELECT COUNT(*) FROM member WHERE birth_date <= date('now', '-14 years')");
+        var resetWorked = server.ResetPeakRss();
+        var (ours, baseline) = (new List<double>(), new List<double>());
+        long ourRows = 0, baseRows = 0;
+        for (var i = 0; i < options.ExportRuns; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var export = await client.StreamAsync(server, path, token);
+            ours.Add(clock.Elapsed.TotalSeconds);
+            ourRows = export.Lines - 1; // header
+            clock.Restart();
+            baseRows = await Sqlite3Async(county.Path, sql);
+            baseline.Add(clock.Elapsed.TotalSeconds);
+        }
+        if (ourRows != expected || baseRows != expected)
+        {
+            problems.Add($"scenario 6: export wrote {ourRows} rows, sqlite3 {baseRows}, the table holds {expected}");
+        }
+        var peak = server.PeakRssMiB();
+        var (o, b) = (expected / ours.Order().ElementAt(ours.Count / 2), expected / baseline.Order().ElementAt(baseline.Count / 2));
+        var ratio = o / b;
+        var peakMb = peak * 1.048576; // MiB → MB
+        return new ResultRow(6, $"{title} ({expected:N0} rows)",
+            $"{o:N0} rows/s; server peak RSS {peakMb:0} MB{(resetWorked ? "" : " (process lifetime)")}",
+            $"sqlite3 -csv: {b:N0} rows/s", Report.F(ratio, "0.00") + "x", target,
+            $"{Report.Yes(ratio >= 0.8)}; {Report.Yes(peakMb <= 300)}",
+            $"median of {ours.Count} exports per side; peak RSS = VmHWM of the server process, reset before the exports");
+    }
+
+    /// <summary>Runs sqlite3 -csv and counts the rows it writes (read from its stdout by this process, like the HTTP body).</summary>
+    private static async Task<long> Sqlite3Async(string database, string sql)
+    {
+        var info = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-csv");
+        info.ArgumentList.Add("-cmd");
+        info.ArgumentList.Add(".timeout 10000");
+        info.ArgumentList.Add(database);
+        info.ArgumentList.Add(sql);
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException("sqlite3 did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("sqlite3 is not installed (apt-get install -y sqlite3): " + e.Message, e);
+        }
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            var buffer = new byte[1 << 16];
+            long lines = 0;
+            int read;
+            var stream = process.StandardOutput.BaseStream;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException("sqlite3 failed: " + await errors);
+            }
+            return lines;
+        }
+    }
+}

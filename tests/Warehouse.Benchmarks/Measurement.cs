@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Warehouse.Benchmarks;
+
+/// <summary>Latencies of one side of a scenario, in milliseconds.</summary>
+public sealed class Samples
+{
+    private readonly List<double> _values = [];
+
+    public int Count => _values.Count;
+    public void Add(double ms) => _values.Add(ms);
+    public double Median => Percentile(50);
+    public double P95 => Percentile(95);
+
+    public double Percentile(double p)
+    {
+        if (_values.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = _values.Order().ToList();
+        var rank = p / 100.0 * (sorted.Count - 1);
+        var lo = (int)Math.Floor(rank);
+        var hi = (int)Math.Ceiling(rank);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+    }
+}
+
+/// <summary>Runs ours and the baseline alternately (which goes first alternates too), after warm-up, within a budget.</summary>
+public static class Alternating
+{
+    public static async Task<(Samples Ours, Samples Baseline)> RunAsync(Func<Task> ours, Func<Task> baseline, BenchmarkOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < options.WarmUp; i++)
+        {
+            await ours();
+            await baseline();
+        }
+        var (a, b) = (new Samples(), new Samples());
+        for (var i = 0; i < options.Iterations && (clock.Elapsed < options.ScenarioBudget || a.Count < 2); i++)
+        {
+            if (i % 2 == 0)
+            {
+                a.Add(await Time(ours));
+                b.Add(await Time(baseline));
+            }
+            else
+            {
+                b.Add(await Time(baseline));
+                a.Add(await Time(ours));
+            }
+        }
+        return (a, b);
+    }
+
+    public static async Task<double> Time(Func<Task> action)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await action();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+}
+
+/// <summary>One row of the results table.</summary>
+public sealed record ResultRow(int Number, string Scenario, string Ours, string Baseline, string Ratio, string Target, string Met, string Notes = "")
+{
+    public static string Ms(Samples s) => string.Create(CultureInfo.InvariantCulture, $"p50 {s.Median:0.00} ms, p95 {s.P95:0.00} ms (n={s.Count})");
+}
+
+public static class Report
+{
+    public static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var mem = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
+            : null;
+        var ram = mem is null ? "?" : string.Create(CultureInfo.InvariantCulture,
+            $"{double.Parse(mem["MemTotal:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024 / 1024:0.0} GiB");
+        return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {ram} RAM, " +
+               $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
+    }
+
+    public static string Table(IEnumerable<ResultRow> rows)
+    {
+        var lines = new List<string>
+        {
+            "| # | scenario | ours | baseline | ratio (ours/baseline) | target | met |",
+            "|---|---|---|---|---|---|---|",
+        };
+        lines.AddRange(rows.Select(r => $"| {r.Number} | {r.Scenario} | {r.Ours} | {r.Baseline} | {r.Ratio} | {r.Target} | {r.Met} |"));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    public static string Yes(bool met) => met ? "yes" : "**no**";
+
+    public static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,7 @@
+namespace Warehouse.Benchmarks;
+
+/// <summary>Entry point (a named class, so it does not clash with the API's Program in the test project).</summary>
+public static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => BenchmarkSuite.RunAsync(args, Console.Out);
+}
