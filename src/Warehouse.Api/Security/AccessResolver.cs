@@ -19,7 +19,7 @@ public sealed class AccessResolver(AssignmentStore assignments, PermissionStore 
             return AccessResolution.Deny("The token carries no user id (oid or sub).");
         }
         var snapshot = await permissions.CurrentAsync(ct);
-        var stored = await assignments.ForUserAsync(userId, ct);
+        var stored = await assignments.ForUserAsync(userId, snapshot.Version, ct);
         List<(string Role, string? Region)> held;
         if (stored.Count > 0)
         {

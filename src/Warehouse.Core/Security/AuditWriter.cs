@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Warehouse.Data;
 using Warehouse.Querying;
@@ -6,39 +7,125 @@ using Warehouse.Querying;
 namespace Warehouse.Security;
 
 /// <summary>
-/// Writes a request's audit records in one transaction. Writing them is part of answering: if this throws,
-/// the caller returns an <see cref="ErrorCodes.AuditUnavailable"/> error and no data.
+/// Writes requests' audit records. Writing them is part of answering: <see cref="WriteAsync"/> completes only
+/// once the records are committed, and if it throws, the caller returns an <see cref="ErrorCodes.AuditUnavailable"/>
+/// error and no data. Concurrent requests share commits (group commit): one writer loop takes every request
+/// waiting at that moment and commits their records in one transaction, so a busy server pays one disk flush
+/// for many requests instead of one each, and SQLite's single writer is not a queue of tiny transactions.
 /// </summary>
 public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts)
 {
+    private const int MaxBatch = 256;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private Task? _loop;
+
     public async Task WriteAsync(AccessContext access, AuditBuffer buffer, string kind, string? operation, string? documentHash, CancellationToken ct)
     {
         if (buffer.IsEmpty)
         {
             return;
         }
+        var pending = new Pending(Records(access, buffer, kind, operation, documentHash), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        EnsureLoop();
+        await _queue.Writer.WriteAsync(pending, ct);
+        await pending.Done.Task.WaitAsync(ct);
+    }
+
+    private static List<AuditRecordRow> Records(AccessContext access, AuditBuffer buffer, string kind, string? operation, string? documentHash)
+    {
         var now = DateTime.UtcNow;
         // Column limits on SQL Server: operation names are the caller's text, so they are cut, not trusted.
         operation = operation is { Length: > 200 } ? operation[..200] : operation;
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = new List<AuditRecordRow>();
         foreach (var (field, record, reason) in buffer.Reveals)
         {
-            db.AuditRecords.Add(new AuditRecordRow
+            rows.Add(new AuditRecordRow
             {
                 At = now, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Reveal,
                 TypeName = field.Entity.TypeName, FieldName = field.Name, RecordId = record, Reason = reason,
                 Operation = operation, DocumentHash = documentHash,
             });
         }
-        foreach (var (type, fields, rows) in buffer.PersonalData)
+        foreach (var (type, fields, count) in buffer.PersonalData)
         {
-            db.AuditRecords.Add(new AuditRecordRow
+            rows.Add(new AuditRecordRow
             {
                 At = now, UserId = access.UserId, Role = access.RoleName, Kind = kind, TypeName = type,
-                Operation = operation, DocumentHash = documentHash, RowCount = rows,
+                Operation = operation, DocumentHash = documentHash, RowCount = count,
                 Detail = JsonSerializer.Serialize(fields),
             });
         }
-        await db.SaveChangesAsync(ct);
+        return rows;
     }
+
+    private void EnsureLoop()
+    {
+        if (_loop is not null)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            _loop ??= Task.Run(LoopAsync);
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            try
+            {
+                await CommitAsync(batch.SelectMany(p => p.Rows));
+                batch.ForEach(p => p.Done.TrySetResult());
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                // One bad request must not fail the others: retry each alone, so only its own write fails.
+                foreach (var p in batch)
+                {
+                    await CommitOneAsync(p);
+                }
+            }
+            catch (Exception e)
+            {
+                batch[0].Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task CommitOneAsync(Pending pending)
+    {
+        try
+        {
+            await CommitAsync(pending.Rows);
+            pending.Done.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            pending.Done.TrySetException(e);
+        }
+    }
+
+    private async Task CommitAsync(IEnumerable<AuditRecordRow> rows)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        // Fresh row objects per attempt: a failed attempt leaves EF state on the ones it tried.
+        db.AuditRecords.AddRange(rows.Select(r => new AuditRecordRow
+        {
+            At = r.At, UserId = r.UserId, Role = r.Role, Kind = r.Kind, TypeName = r.TypeName, FieldName = r.FieldName,
+            RecordId = r.RecordId, Reason = r.Reason, Operation = r.Operation, DocumentHash = r.DocumentHash,
+            RowCount = r.RowCount, Detail = r.Detail,
+        }));
+        await db.SaveChangesAsync();
+    }
+
+    private sealed record Pending(List<AuditRecordRow> Rows, TaskCompletionSource Done);
 }
