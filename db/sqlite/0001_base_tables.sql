@@ -3,7 +3,7 @@
 -- engine and give the same exact results as BIGINT fen on SQL Server (docs/data-model.md).
 -- Region codes (county 6 digits padded, township, village) are denormalised onto every personal row so
 -- that row scope is an indexed equality, not a join (docs/data-model.md, "Why denormalised codes").
-PRAGMA journal_mode = WAL;
+-- WAL mode is set by the migration runner after the scripts: SQLite ignores it inside DbUp's transaction.
 
 CREATE TABLE region (
     code                 TEXT    NOT NULL PRIMARY KEY,

@@ -69,7 +69,7 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
                 throw new BadRequest(e.Code, e.Message);
             }
         }
-        var document = TryParse(request.Query);
+        var document = TryParse(request.Query, out var tooDeep);
         if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
         {
             // GET must not change anything (GraphQL-over-HTTP: 405 for mutations over GET).
@@ -96,6 +96,13 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
                 await WriteError(http, mediaType == GraphQLHttpEndpoint.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, broken.Code, broken.Message, mediaType);
                 return;
             }
+        }
+        else if (tooDeep)
+        {
+            // Not measurable, so not run: the executor's own parser would fail on it without a code.
+            await WriteError(http, mediaType == GraphQLHttpEndpoint.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+                LimitErrors.MaxDepth, $"The document nests deeper than {ParserMaxDepth} levels of syntax and is not run.", mediaType);
+            return;
         }
 
         var trace = Trace(http);
@@ -166,15 +173,23 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             ? "sha256:" + hash.ToLowerInvariant()
             : null;
 
-    private static GraphQLDocument? TryParse(string? query)
+    private const int ParserMaxDepth = 128;
+
+    private static GraphQLDocument? TryParse(string? query, out bool tooDeep)
     {
+        tooDeep = false;
         if (string.IsNullOrEmpty(query))
         {
             return null;
         }
         try
         {
-            return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = 128 });
+            return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = ParserMaxDepth });
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            tooDeep = true;
+            return null;
         }
         catch (GraphQLParserException)
         {

@@ -8,13 +8,20 @@ namespace Warehouse.Api.Limits;
 /// Measures a document against the role's schema: depth, aliases, operations, and an estimated cost where a
 /// field repeats for every row its list may return (a connection's first/last, or the nested-list fan-out).
 /// Fragments are expanded (each spread at most once per path, so a fragment bomb costs what it expands to).
+/// The walk itself is bounded: after <see cref="Walker.Budget"/> selections it stops and the cost is unbounded,
+/// so a fragment bomb (2^n expansion) is refused in linear time instead of being walked in full.
 /// </summary>
 internal static class QueryCost
 {
     public static QueryMetrics Measure(GraphQLDocument document, ISchema schema, string? operationName, Inputs? variables, LimitsOptions limits, int defaultPageSize)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        // Duplicate names are a validation error (UNIQUE_FRAGMENT_NAMES) reported later; here the first one counts.
+        var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+        }
         var operation = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         var walker = new Walker(fragments, variables, limits, defaultPageSize);
         var root = operation?.Operation == OperationType.Mutation ? schema.Mutation : schema.Query;
@@ -25,6 +32,11 @@ internal static class QueryCost
     private sealed class Walker(Dictionary<string, GraphQLFragmentDefinition> fragments, Inputs? variables, LimitsOptions limits, int defaultPageSize)
     {
         private const int HardStop = 64;
+        private long _visits;
+
+        /// <summary>Selections walked before giving up: every field costs at least 1, so a document that expands to more
+        /// selections than the complexity limit is over it anyway (between 10,000 and 1,000,000 whatever the limit).</summary>
+        public long Budget { get; } = (long)Math.Clamp(limits.MaxComplexity, 10_000, 1_000_000);
         public int Depth { get; private set; }
         public int Aliases { get; private set; }
         public bool Introspection { get; private set; }
@@ -43,6 +55,10 @@ internal static class QueryCost
             double cost = 0;
             foreach (var selection in set.Selections)
             {
+                if (++_visits > Budget)
+                {
+                    return double.PositiveInfinity;
+                }
                 cost += selection switch
                 {
                     GraphQLField field => Field(field, type as IComplexGraphType, depth, path),

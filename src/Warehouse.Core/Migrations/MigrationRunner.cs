@@ -40,10 +40,28 @@ public static class MigrationRunner
         {
             throw new MigrationException($"Migration failed in {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
         }
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            UseWal(options.ConnectionString);
+        }
         using var db = DbContextFactory.Create(options);
         var added = DefaultPermissions.Install(db);
         log($"Applied {scripts.Count} script(s); installed {added} default permission cell(s).");
         return new MigrationResult(scripts, added);
+    }
+
+    /// <summary>
+    /// Write-ahead logging: readers never wait for the writer (audit records, admin changes) and commits are
+    /// cheaper. It is a property of the file, set once; SQLite ignores it inside a transaction, which is where
+    /// DbUp runs scripts, so it is set here.
+    /// </summary>
+    private static void UseWal(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -15,7 +15,25 @@ public sealed class FilterCompiler(QuerySources sources)
     /// <summary>Deepest nesting of and/or/not/relations accepted, so a hostile filter cannot exhaust the stack.</summary>
     public const int MaxDepth = 12;
 
+    /// <summary>
+    /// Most conditions (field operators, and/or items, list elements) in one filter. EF Core writes a chain of
+    /// ANDs/ORs flat, SQLite nests it one level per term and refuses more than 1000 levels; beyond this the filter
+    /// is refused as INVALID_FILTER instead of failing in the database.
+    /// </summary>
+    public const int MaxConditions = 200;
+
     private static readonly string[] CombinatorNames = ["and", "or", "not"];
+
+    private int _conditions;
+
+    private void Count(int conditions, string path)
+    {
+        _conditions += conditions;
+        if (_conditions > MaxConditions)
+        {
+            throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: the filter has more than {MaxConditions} conditions.");
+        }
+    }
 
     public Expression<Func<T, bool>>? Compile<T>(EntityDef<T> entity, IDictionary<string, object?>? where) where T : class, new()
     {
@@ -44,6 +62,7 @@ public sealed class FilterCompiler(QuerySources sources)
         foreach (var (name, value) in where)
         {
             var p = $"{path}.{name}";
+            Count(CombinatorNames.Contains(name) ? 0 : value is IDictionary<string, object?> ops ? Math.Max(1, ops.Count) : 1, p);
             var term = name switch
             {
                 "and" => Combine(entity, x, value, p, depth, and: true),
@@ -66,6 +85,7 @@ public sealed class FilterCompiler(QuerySources sources)
         var i = 0;
         foreach (var item in list)
         {
+            Count(1, $"{path}[{i}]");
             var term = Build(entity, x, AsObject(item, $"{path}[{i}]"), $"{path}[{i}]", depth + 1);
             result = result is null ? term : and ? Expression.AndAlso(result, term) : Expression.OrElse(result, term);
             i++;
@@ -168,7 +188,7 @@ public sealed class FilterCompiler(QuerySources sources)
         return Expression.Equal(a, b);
     }
 
-    private static Expression Operators(FieldDef field, MemberExpression member, IDictionary<string, object?> ops, string path)
+    private Expression Operators(FieldDef field, MemberExpression member, IDictionary<string, object?> ops, string path)
     {
         Expression? result = null;
         foreach (var (op, raw) in ops)
@@ -259,7 +279,7 @@ public sealed class FilterCompiler(QuerySources sources)
     /// <summary>Most values accepted in one in/nin list.</summary>
     public const int MaxInList = 1000;
 
-    private static Expression ListOperator(FieldDef field, MemberExpression member, string op, object? raw, string path)
+    private Expression ListOperator(FieldDef field, MemberExpression member, string op, object? raw, string path)
     {
         // Comma-separated vocabulary lists: an element matches when ",list," contains ",value,".
         Expression Has(string value)
@@ -278,7 +298,7 @@ public sealed class FilterCompiler(QuerySources sources)
                 {
                     "eq" => Has(Text(field, v, $"{p}.eq")),
                     "in" => v is IEnumerable e && v is not string
-                        ? e.Cast<object?>().Select((item, i) => Has(Text(field, item, $"{p}.in[{i}]"))).Aggregate((Expression)Expression.Constant(false), Expression.OrElse)
+                        ? e.Cast<object?>().Select((item, i) => { Count(1, $"{p}.in[{i}]"); return item; }).Select((item, i) => Has(Text(field, item, $"{p}.in[{i}]"))).Aggregate((Expression)Expression.Constant(false), Expression.OrElse)
                         : throw new QueryException(ErrorCodes.InvalidFilter, $"{p}.in: expected a list."),
                     _ => throw new QueryException(ErrorCodes.InvalidFilter, $"{p}: list elements support eq and in."),
                 };
