@@ -81,7 +81,7 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
         {
             throw new BadRequest(ErrorCodes.Forbidden, resolution.Reason!, StatusCodes.Status403Forbidden);
         }
-        if (persisted.AllowOnlyPersisted && persistedId is null && !persisted.ExemptRoles.Contains(access.RoleName))
+        if (persisted.AllowOnlyPersisted && persistedId is null && !persisted.IsExempt(access.RoleName))
         {
             throw new BadRequest(PersistedDocumentStore.Required, "This server runs registered documents only: send documentId (sha256:<hex>) instead of query.");
         }

@@ -84,8 +84,12 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
         {
             throw new QueryException(ErrorCodes.InvalidPaging, $"first must be between 1 and {Options.MaxGroups}.");
         }
+        // Small cells are suppressed when an aggregate-only field is used, and whenever the rows include records the
+        // reader may not read in full one by one (minors' records for the county and the township): otherwise a
+        // group of one could show what the row itself withholds.
         var suppress = keys.Any(k => AggregatePermissions.IsAggregateOnly(access.GrantFor(k.Field)))
-                       || measures.SelectMany(m => m.DependsOn).Any(f => AggregatePermissions.IsAggregateOnly(access.GrantFor(f)));
+                       || measures.SelectMany(m => m.DependsOn).Any(f => AggregatePermissions.IsAggregateOnly(access.GrantFor(f)))
+                       || request.Entity.Minors is not null && access.MinorGrant(request.Entity).Access != Catalogue.Access.Full;
         return new AggregatePlan(keys, measures, first, suppress);
     }
 

@@ -77,7 +77,7 @@ public sealed class CursorCodec
         var items = doc.RootElement.EnumerateArray().ToArray();
         if (items.Length != types.Count + 1 || items[0].GetString() != signature)
         {
-            throw new QueryException(ErrorCodes.InvalidCursor, "The cursor belongs to another order or type; use cursors with the same order and where they came from.");
+            throw new QueryException(ErrorCodes.InvalidCursor, "The cursor belongs to another query (type, order, where or reader); use a cursor only with the arguments it came from.");
         }
         var values = new object?[types.Count];
         for (var i = 0; i < types.Count; i++)

@@ -61,4 +61,26 @@ public sealed class MinorRecordsTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(Sql.Text(fixture.App.Database, "SELECT name FROM member WHERE member_id = @m", ("@m", id)), row["name"]!.GetValue<string>());
         Assert.NotNull(row["gender"]);
     }
+
+    [Theory]
+    [InlineData("county")]
+    [InlineData("township")]
+    public async Task Aggregates_over_members_cannot_single_out_a_minor(string role)
+    {
+        var township = fixture.Township;
+        var db = fixture.App.Database;
+        var household = Sql.Strings(db, $"SELECT household_id FROM member WHERE township_code = @t AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@t", township))[0];
+        var client = fixture.App.ClientFor(role, role == "county" ? fixture.County : township);
+        var data = await WarehouseApp.DataAsync(client, """
+            query($h: String!) { membersAggregate(where: {householdId: {eq: $h}}, groupBy: [RELATION, GENDER]) { suppressionApplies groups { suppressed count } } }
+            """, new { h = household });
+        var result = data["membersAggregate"]!;
+        Assert.True(result["suppressionApplies"]!.GetValue<bool>());
+        // One household is below k = 5: every group of it is suppressed.
+        Assert.All(result["groups"]!.AsArray(), g =>
+        {
+            Assert.True(g!["suppressed"]!.GetValue<bool>());
+            Assert.Null(g["count"]);
+        });
+    }
 }
