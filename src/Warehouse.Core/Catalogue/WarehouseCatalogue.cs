@@ -3,6 +3,7 @@ using Warehouse.Funds;
 using Warehouse.Households;
 using Warehouse.Jobs;
 using Warehouse.Members;
+using Warehouse.Monitoring;
 using Warehouse.Projects;
 using Warehouse.Regions;
 
@@ -48,6 +49,8 @@ public sealed class WarehouseCatalogue
         WelfarePostCatalogue.Build(),
         JobCatalogue.Build(),
         AssistanceCatalogue.Build(),
+        MonitoringCaseCatalogue.Build(),
+        HouseholdVisitCatalogue.Build(),
     ]);
 
     public IReadOnlyList<EntityDef> Entities { get; }

@@ -9,7 +9,7 @@ namespace Warehouse.Generation;
 /// </summary>
 internal sealed class GenerationRun
 {
-    private const int HouseholdPasses = 5;
+    private const int HouseholdPasses = 6;
     private static readonly int[] AssistOtherWeights = [30, 35, 25, 10];
 
     private readonly GeneratorOptions _o;
@@ -56,6 +56,7 @@ internal sealed class GenerationRun
         WritePosts();
         WriteEmployment();
         WriteAssistance();
+        WriteCasesAndVisits();
         _sink.Complete();
         sw.Stop();
         return new GenerationSummary(_o, [.. _sink.Counts], sw.Elapsed);
@@ -600,6 +601,88 @@ internal sealed class GenerationRun
             WriteAssistanceOf(h, firstPost, ref seq);
         });
         EndTable(Tables.Assistance, 4);
+    }
+
+    private static readonly string[] CaseSources = ["农户自主申报", "网格员排查", "部门筛查预警"];
+    private static readonly int[] CaseSourceWeights = [35, 45, 20];
+    private static readonly string[] PendingStatuses = ["待核实", "待审核", "不予纳入"];
+    private static readonly int[] PendingWeights = [50, 30, 20];
+
+    /// <summary>
+    /// Monitoring cases and visits (pass 5): every monitored household has its identified case (report → identification
+    /// mostly within the 15-day rule, some later); about 1.5 % of the others have a case still pending or not included,
+    /// reported in the last 45 days of the year. Monitored households are visited every few weeks over the last half
+    /// year (some not for more than 30 days at the year's end); other registered households a few times a year.
+    /// Both tables are written in one pass, cases first within each household's rows of the case table.
+    /// </summary>
+    private void WriteCasesAndVisits()
+    {
+        _sink.Begin(Tables.MonitoringCase, Tables.MonitoringCaseColumns);
+        var caseSeq = 0;
+        ForEachHousehold(5, Tables.MonitoringCase, h => WriteCaseOf(h, ref caseSeq));
+        EndTable(Tables.MonitoringCase, -1);
+        _sink.Begin(Tables.HouseholdVisit, Tables.HouseholdVisitColumns);
+        var visitSeq = 0;
+        foreach (var v in _regions.Villages)
+        {
+            for (var i = v.HouseholdStart; i < v.HouseholdStart + v.HouseholdCount; i++)
+            {
+                WriteVisitsOf(_factory.Build(i, v), ref visitSeq);
+            }
+        }
+        EndTable(Tables.HouseholdVisit, 5);
+    }
+
+    private void WriteCaseOf(HouseholdModel h, ref int seq)
+    {
+        var rng = Rng.For(_o.Seed, Streams.Case, h.Index);
+        var v = h.Village;
+        if (h.Monitored && h.MonitoredAt is { } identified)
+        {
+            var days = rng.Chance(0.85) ? rng.Range(3, 15) : rng.Range(16, 40);
+            seq++;
+            _sink.Add([
+                "C-" + seq.ToString("D7", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, CaseSources[rng.Weighted(CaseSourceWeights)],
+                Fmt.Date(identified.AddDays(-days)), "已认定", Fmt.Date(identified), days, h.RiskTypesText()?.Split(',')[0],
+            ]);
+        }
+        else if (rng.Chance(0.015))
+        {
+            seq++;
+            _sink.Add([
+                "C-" + seq.ToString("D7", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, CaseSources[rng.Weighted(CaseSourceWeights)],
+                Fmt.Date(_yearEnd.AddDays(-rng.Range(0, 45))), PendingStatuses[rng.Weighted(PendingWeights)], null, null,
+                Vocab.RiskTypes[rng.Weighted(Vocab.RiskWeights)],
+            ]);
+        }
+    }
+
+    private void WriteVisitsOf(HouseholdModel h, ref int seq)
+    {
+        var rng = Rng.For(_o.Seed, Streams.Visit, h.Index);
+        var v = h.Village;
+        var visitor = v.CadreNames[h.Index % v.CadreNames.Length];
+        if (h.Monitored)
+        {
+            // Walk back from the year's end in steps of 15–45 days; a late first step leaves some households unvisited for over 30 days.
+            var at = _yearEnd.AddDays(-(rng.Chance(0.15) ? rng.Range(31, 75) : rng.Range(0, 30)));
+            var earliest = _yearEnd.AddDays(-180);
+            while (at >= earliest)
+            {
+                seq++;
+                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(at), visitor, rng.Chance(0.6) ? "日常走访" : rng.Chance(0.5) ? "风险核实" : "政策落实"]);
+                at = at.AddDays(-rng.Range(15, 45));
+            }
+        }
+        else if (h.Poor)
+        {
+            var visits = rng.Range(0, 2);
+            for (var k = 0; k < visits; k++)
+            {
+                seq++;
+                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(_yearEnd.AddDays(-rng.Range(0, 360))), visitor, rng.Chance(0.7) ? "日常走访" : "政策落实"]);
+            }
+        }
     }
 
     private void WriteAssistanceOf(HouseholdModel h, int firstPost, ref int seq)

@@ -17,4 +17,6 @@ internal static class Streams
     public const int Workshop = 12;
     public const int VacantPost = 13;
     public const int Cadre = 14;
+    public const int Case = 15;
+    public const int Visit = 16;
 }

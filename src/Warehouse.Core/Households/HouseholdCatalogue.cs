@@ -48,6 +48,8 @@ public static class HouseholdCatalogue
             .HasMany("members", "家庭成员", "Members of the household.", "Member", nameof(Household.Id), "HouseholdId")
             .HasMany("jobs", "就业记录", "Employment records of the household's members.", "Job", nameof(Household.Id), "HouseholdId")
             .HasMany("assistance", "帮扶措施", "Assistance measures and payments received.", "Assistance", nameof(Household.Id), "HouseholdId")
+            .HasMany("cases", "监测识别", "Monitoring cases of the household (reported, verified, reviewed, identified).", "MonitoringCase", nameof(Household.Id), "HouseholdId")
+            .HasMany("visits", "走访记录", "Visits to the household; order by visitedAt DESC for the last one.", "Visit", nameof(Household.Id), "HouseholdId")
             .HasOne("village", "所属村", "The managing village.", "Region", nameof(Household.VillageCode), "Code")
             .Build();
 }

@@ -13,7 +13,7 @@ public sealed partial class CatalogueColumnTypeTests
     [Fact]
     public void Varchar_columns_are_exactly_the_non_unicode_catalogue_fields()
     {
-        var script = File.ReadAllText(Path.Combine(RepoPaths.Db("sqlserver"), "0001_base_tables.sql"));
+        var script = string.Join('\n', Directory.GetFiles(RepoPaths.Db("sqlserver"), "*.sql").Order(StringComparer.Ordinal).Select(File.ReadAllText));
         var types = ColumnType().Matches(script).GroupBy(m => m.Groups["name"].Value).ToDictionary(g => g.Key, g => g.Select(m => m.Groups["type"].Value.ToLowerInvariant()).Distinct().ToList());
         var mismatches = new List<string>();
         foreach (var field in WarehouseCatalogue.Default.Entities.SelectMany(e => e.Fields).Where(f => f.Property.PropertyType == typeof(string) && f.Column != "link_id"))

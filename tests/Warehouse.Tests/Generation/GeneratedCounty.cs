@@ -28,15 +28,18 @@ public sealed class GeneratedCounty : IDisposable
 
     public static GeneratorOptions Options(int seed) => new() { Households = Households, Seed = seed };
 
-    /// <summary>Creates a temp database with the base tables and returns its path and an open connection.</summary>
+    /// <summary>Creates a temp database with every SQLite script applied in order and returns its path and an open connection.</summary>
     public static string CreateDatabase(out SqliteConnection connection)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wh-gen-" + Guid.NewGuid().ToString("N") + ".db");
         connection = new SqliteConnection("Data Source=" + path + ";Pooling=false");
         connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = File.ReadAllText(FindScript());
-        cmd.ExecuteNonQuery();
+        foreach (var script in Directory.GetFiles(Warehouse.Tests.Database.RepoPaths.Db("sqlite"), "*.sql").Order(StringComparer.Ordinal))
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = File.ReadAllText(script);
+            cmd.ExecuteNonQuery();
+        }
         return path;
     }
 
@@ -53,20 +56,6 @@ public sealed class GeneratedCounty : IDisposable
                 // best effort
             }
         }
-    }
-
-    private static string FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "db", "sqlite", "0001_base_tables.sql");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("db/sqlite/0001_base_tables.sql not found above " + AppContext.BaseDirectory);
     }
 
     public long Scalar(string sql)

@@ -1,0 +1,14 @@
+namespace Warehouse.Monitoring;
+
+/// <summary>A row of the api visits view (走访记录).</summary>
+public sealed class HouseholdVisit
+{
+    public string Id { get; set; } = "";
+    public string HouseholdId { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string TownshipCode { get; set; } = "";
+    public string VillageCode { get; set; } = "";
+    public DateOnly VisitedAt { get; set; }
+    public string Visitor { get; set; } = "";
+    public string Purpose { get; set; } = "";
+}

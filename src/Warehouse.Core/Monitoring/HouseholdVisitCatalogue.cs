@@ -1,0 +1,20 @@
+using Warehouse.Catalogue;
+
+namespace Warehouse.Monitoring;
+
+/// <summary>Catalogue entry for household visits.</summary>
+public static class HouseholdVisitCatalogue
+{
+    public static EntityDef<HouseholdVisit> Build() =>
+        new EntityBuilder<HouseholdVisit>("Visit", "visits", "visit", "visits", "走访记录",
+                "A visit to a household by its responsible cadre or the village (走访): routine, risk verification or policy delivery. Rows are limited to the reader's region.",
+                RowScope.Region)
+            .Key(x => x.Id, "id", "走访编号", "Visit number.", column: "visit_id")
+            .Field(x => x.HouseholdId, "householdId", "户编号", "The household visited.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
+            .RegionCodes("the household", Sensitivity.Internal)
+            .Field(x => x.VisitedAt, "visitedAt", "走访日期", "Date of the visit.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.Visitor, "visitor", "走访人", "Cadre who visited.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
+            .Field(x => x.Purpose, "purpose", "走访事由", "日常走访, 风险核实 or 政策落实.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .HasOne("household", "所属户", "The household visited.", "Household", nameof(HouseholdVisit.HouseholdId), "Id")
+            .Build();
+}

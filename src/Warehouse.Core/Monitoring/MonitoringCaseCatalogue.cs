@@ -1,0 +1,24 @@
+using Warehouse.Catalogue;
+
+namespace Warehouse.Monitoring;
+
+/// <summary>Catalogue entry for monitoring cases: the identification workflow of 防返贫监测.</summary>
+public static class MonitoringCaseCatalogue
+{
+    public static EntityDef<MonitoringCase> Build() =>
+        new EntityBuilder<MonitoringCase>("MonitoringCase", "cases", "monitoringCase", "cases", "监测识别",
+                "A monitoring case (防返贫监测识别): a household reported by self-declaration, grid screening or department data, verified by the village, reviewed by the township and identified (or not) as a monitored household; the rule is identification within 15 days. Rows are limited to the reader's region.",
+                RowScope.Region)
+            .Key(x => x.Id, "id", "案件编号", "Case number.", column: "case_id")
+            .Field(x => x.HouseholdId, "householdId", "户编号", "The household reported.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
+            .RegionCodes("the household", Sensitivity.Internal)
+            .Field(x => x.Source, "source", "发现渠道", "农户自主申报, 网格员排查 or 部门筛查预警.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.ReportedAt, "reportedAt", "发现日期", "Date the risk was reported or found.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.Status, "status", "流程状态", "待核实 (awaiting the village's verification), 待审核 (awaiting the township's review), 已认定 (identified) or 不予纳入 (not included).",
+                sensitivity: Sensitivity.Personal, caps: FieldCaps.All, column: "case_status")
+            .Field(x => x.IdentifiedAt, "identifiedAt", "认定日期", "Date the household was identified as monitored (null while pending or not included).", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.DaysToIdentify, "daysToIdentify", "识别用时(天)", "Days from report to identification; the rule is at most 15.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.MainRisk, "mainRisk", "主要风险", "The main risk type reported (因病, 因残, ...).", sensitivity: Sensitivity.Sensitive, caps: FieldCaps.All)
+            .HasOne("household", "所属户", "The household reported.", "Household", nameof(MonitoringCase.HouseholdId), "Id")
+            .Build();
+}
