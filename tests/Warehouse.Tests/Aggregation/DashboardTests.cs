@@ -213,4 +213,64 @@ public sealed class DashboardTests(AppFixture fixture) : IClassFixture<AppFixtur
             """, ("$v", v));
         Assert.NotEmpty(data["projects"]!["groups"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Township_2_cases()
+    {
+        var t = fixture.Township;
+        var cutoff = "2025-12-20";
+        var data = await Run("township", t, "township-2-cases.graphql", new { cutoff });
+        AggregateAssert.Equal(Db, data["pending"]!, """
+            SELECT village_code, case_status, COUNT(*) FROM monitoring_case
+            WHERE township_code = $t AND case_status IN ('待核实', '待审核') GROUP BY 1, 2 ORDER BY 1, 2
+            """, ("$t", t));
+        AggregateAssert.Equal(Db, data["overdue"]!, """
+            SELECT village_code, COUNT(*) FROM monitoring_case
+            WHERE township_code = $t AND case_status IN ('待核实', '待审核') AND reported_at < $c GROUP BY 1 ORDER BY 1
+            """, ("$t", t), ("$c", cutoff));
+        var expected = Sql.Strings(Db, """
+            SELECT case_id FROM monitoring_case WHERE township_code = $t AND case_status IN ('待核实', '待审核') AND reported_at < $c
+            ORDER BY reported_at, case_id LIMIT 100
+            """, ("$t", t), ("$c", cutoff));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, data["overdueCases"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList());
+    }
+
+    [Fact]
+    public async Task Village_1_visits()
+    {
+        var v = Sql.Strings(Db, """
+            SELECT village_code FROM household WHERE monitor_type IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1
+            """)[0];
+        var since = "2025-12-01";
+        var data = await Run("village", v, "village-1-visits.graphql", new { since });
+        var monitored = data["monitored"]!["nodes"]!.AsArray();
+        Assert.Equal(Sql.Strings(Db, "SELECT household_id FROM household WHERE village_code = $v AND monitor_type IS NOT NULL ORDER BY 1", ("$v", v)),
+            monitored.Select(n => n!["id"]!.GetValue<string>()).ToList());
+        foreach (var node in monitored)
+        {
+            var last = Sql.Text(Db, "SELECT MAX(visited_at) FROM household_visit WHERE household_id = $h", ("$h", node!["id"]!.GetValue<string>()));
+            Assert.Equal(last, node["visits"]!.AsArray().FirstOrDefault()?["visitedAt"]?.GetValue<string>());
+        }
+        var expected = Sql.Strings(Db, """
+            SELECT household_id FROM household h WHERE village_code = $v AND monitor_type IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM household_visit x WHERE x.household_id = h.household_id AND x.visited_at >= $s)
+            ORDER BY 1
+            """, ("$v", v), ("$s", since));
+        Assert.Equal(expected, data["notVisited"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList());
+    }
+
+    [Fact]
+    public async Task County_4_pipeline()
+    {
+        var data = await Run("county", fixture.County, "county-4-pipeline.graphql");
+        AggregateAssert.Equal(Db, data["byRisk"]!, """
+            SELECT main_risk, case_status, COUNT(*), AVG(days_to_identify), MAX(days_to_identify) FROM monitoring_case GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        AggregateAssert.Equal(Db, data["overRule"]!, """
+            SELECT main_risk, COUNT(*) FROM monitoring_case WHERE days_to_identify > 15 GROUP BY 1 ORDER BY 1
+            """);
+        Assert.Equal(Sql.Scalar(Db, "SELECT COUNT(*) FROM household WHERE monitor_type IS NOT NULL"), data["monitored"]!["groups"]![0]!["count"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(Db, "SELECT COUNT(*) FROM household WHERE monitor_type IS NOT NULL AND risk_cleared_at IS NOT NULL"), data["cleared"]!["groups"]![0]!["count"]!.GetValue<int>());
+    }
 }
