@@ -54,17 +54,10 @@ public static class ExportEndpoints
         {
             await WriteErrors(http, StatusCodes.Status400BadRequest, [new ExportError(q.Code, q.Message)]);
         }
-        catch (Exception e) when (!http.Response.HasStarted && (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
-                                  || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }))
+        catch (Exception e) when (!http.Response.HasStarted && Hosting.DatabaseFaults.Classify(e) is { } fault)
         {
-            await WriteErrors(http, StatusCodes.Status503ServiceUnavailable,
-                [new ExportError(ErrorCodes.DatabaseBusy, "The database is busy (another writer holds it); try again shortly.")]);
-        }
-        catch (Exception e) when (!http.Response.HasStarted && e is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
-        {
-            logger.LogError(e, "Database unavailable");
-            await WriteErrors(http, StatusCodes.Status503ServiceUnavailable,
-                [new ExportError(ErrorCodes.DatabaseUnavailable, "The database is unavailable; try again shortly.")]);
+            logger.LogError(e, "Database fault {Code}", fault.Code);
+            await WriteErrors(http, StatusCodes.Status503ServiceUnavailable, [new ExportError(fault.Code, fault.Message)]);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

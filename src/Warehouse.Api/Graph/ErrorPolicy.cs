@@ -33,15 +33,9 @@ internal static partial class ErrorPolicy
             case OperationCanceledException:
                 context.Exception = new ExecutionError("The request was cancelled or timed out.") { Code = "CANCELLED" };
                 break;
-            case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }:
-            case InvalidOperationException { InnerException: Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } }:
-            case Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } }:
-                logger.LogWarning(context.OriginalException, "Database busy");
-                context.Exception = new ExecutionError("The database is busy (another writer holds it); try again shortly.") { Code = ErrorCodes.DatabaseBusy };
-                break;
-            case DbException or TimeoutException or InvalidOperationException { InnerException: DbException } or Microsoft.EntityFrameworkCore.DbUpdateException:
-                logger.LogError(context.OriginalException, "Database error");
-                context.Exception = new ExecutionError("The database is unavailable; try again shortly.") { Code = ErrorCodes.DatabaseUnavailable };
+            case var e when Hosting.DatabaseFaults.Classify(e) is { } fault:
+                logger.LogError(e, "Database fault {Code}", fault.Code);
+                context.Exception = new ExecutionError(fault.Message) { Code = fault.Code };
                 break;
             default:
                 logger.LogError(context.OriginalException, "Unhandled error in resolver");

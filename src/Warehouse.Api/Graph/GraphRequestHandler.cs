@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Warehouse.Api.Hosting;
 using Warehouse.Api.Limits;
 using Warehouse.Api.Observability;
 using Warehouse.Api.PersistedDocuments;
@@ -42,10 +43,10 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
         {
             await WriteError(http, e.Status, e.Code, e.Message, mediaType);
         }
-        catch (Exception e) when (!http.Response.HasStarted && e is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
+        catch (Exception e) when (!http.Response.HasStarted && DatabaseFaults.Classify(e) is { } fault)
         {
-            logger.LogError(e, "Database unavailable");
-            await WriteError(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable, "The database is unavailable; try again shortly.", mediaType);
+            logger.LogError(e, "Database fault {Code}", fault.Code);
+            await WriteError(http, StatusCodes.Status503ServiceUnavailable, fault.Code, fault.Message, mediaType);
         }
     }
 
