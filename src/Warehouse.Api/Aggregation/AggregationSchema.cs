@@ -100,13 +100,8 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         }
         yield return keys;
 
-        var group = new ObjectGraphType { Name = T + "AggregateGroup", Description = $"One group of {T} rows and its measures. When suppressed, every measure is null." };
+        var group = new ObjectGraphType { Name = T + "AggregateGroup", Description = $"One group of {T} rows and its measures." };
         group.AddField(new FieldType { Name = "keys", ResolvedType = new NonNullGraphType(new GraphQLTypeReference(keys.Name)), Resolver = new FuncFieldResolver<AggregateGroup, object>(c => c.Source) });
-        group.AddField(new FieldType
-        {
-            Name = "suppressed", Description = "True when the grouping uses an aggregate-only field and the group has fewer than k distinct households (setting Warehouse:Aggregation:MinCellSize, default 5): its measures are null.",
-            ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<AggregateGroup, bool>(c => c.Source.Suppressed),
-        });
         foreach (var m in _measures.Where(m => m.Op is MeasureOp.Count or MeasureOp.Derived))
         {
             var id = m.Id;
@@ -146,8 +141,18 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         });
         result.AddField(new FieldType
         {
-            Name = "suppressionApplies", Description = "Whether this request used an aggregate-only field, so that small groups are suppressed.",
-            ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<AggregateResult, bool>(c => c.Source.SuppressionApplies),
+            Name = "protected",
+            Description = "Whether disclosure control applied: the rows include records your role may not read one by one (records of or about children under 14 "
+                + "above the village) or the request used an aggregate-only field. Then every count and sum carries small fixed noise (cell-key perturbation: "
+                + "counts ±2 at most, sums ± half the largest single contribution, the same for the same rows every time), rates are computed from the "
+                + "perturbed parts, groups whose perturbed size is below k are withheld whole, and having, order and first apply to the perturbed values. "
+                + "Identifying fields cannot be keys or filters and min/max are refused (PROTECTED_AGGREGATE). See docs/security.md.",
+            ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<AggregateResult, bool>(c => c.Source.Protected),
+        });
+        result.AddField(new FieldType
+        {
+            Name = "withheldGroups", Description = "Groups left out because their perturbed size was below k (always 0 when not protected).",
+            ResolvedType = new NonNullGraphType(new IntGraphType()), Resolver = new FuncFieldResolver<AggregateResult, int>(c => c.Source.WithheldGroups),
         });
         yield return result;
     }
@@ -202,7 +207,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
                     ids.AddRange(SelectionCollector.Fields(field.SelectionSet, c.Document).Select(f => f.Name.StringValue)
                         .Where(n => !n.StartsWith("__", StringComparison.Ordinal)).Select(n => $"{name}.{n}"));
                     break;
-                case "keys" or "suppressed" or "__typename":
+                case "keys" or "__typename":
                     break;
                 default:
                     ids.Add(name);
@@ -245,7 +250,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         c.Source.Measures.GetValueOrDefault(id) switch { long n => checked((int)n), var v => v });
 
     private string Suffix(FieldDef field) =>
-        AggregatePermissions.IsAggregateOnly(grantFor(field)) ? " Aggregate-only for your role: groups of fewer than k households are suppressed." : "";
+        AggregatePermissions.IsAggregateOnly(grantFor(field)) ? " Aggregate-only for your role: the aggregate is protected (perturbed, groups under k withheld)." : "";
 
     private static IGraphType KeyType(KeyKind kind) => kind switch
     {

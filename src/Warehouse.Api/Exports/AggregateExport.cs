@@ -68,14 +68,17 @@ internal static class AggregateExport
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{entity.ListField}-aggregate.csv\"";
+        // What the graph says in `protected` and `withheldGroups`, for a CSV that has no place for it.
+        http.Response.Headers["Warehouse-Protected"] = result.Protected ? "true" : "false";
+        http.Response.Headers["Warehouse-Withheld-Groups"] = result.WithheldGroups.ToString(CultureInfo.InvariantCulture);
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(options.Bom), 16 * 1024);
         var header = result.Keys.Select(k => options.Labels ? k.Field.Label + (k.Id.EndsWith("Year", StringComparison.Ordinal) ? "(年)" : k.Id.EndsWith("Month", StringComparison.Ordinal) ? "(月)" : "") : k.Id)
-            .Concat(result.Measures.Select(m => m.Id)).Append("suppressed").ToList();
+            .Concat(result.Measures.Select(m => m.Id)).ToList();
         await WriteLine(writer, header);
         foreach (var group in result.Groups)
         {
             await WriteLine(writer, result.Keys.Select(k => Text(group.Keys.GetValueOrDefault(k.Id)))
-                .Concat(result.Measures.Select(m => Text(group.Measures.GetValueOrDefault(m.Id)))).Append(group.Suppressed ? "true" : "false"));
+                .Concat(result.Measures.Select(m => Text(group.Measures.GetValueOrDefault(m.Id)))));
         }
     }
 

@@ -21,13 +21,11 @@ public sealed class AggregateRequest
     public int? First { get; init; }
 }
 
-/// <summary>One group: key values (as shown), measure values (as shown), and whether they were suppressed.</summary>
+/// <summary>One group: key values and measure values, as shown.</summary>
 public sealed class AggregateGroup
 {
     public required IReadOnlyDictionary<string, object?> Keys { get; init; }
     public required IReadOnlyDictionary<string, object?> Measures { get; init; }
-    /// <summary>True when the group has fewer than k distinct households and uses an aggregate-only field: every measure is null.</summary>
-    public bool Suppressed { get; init; }
 }
 
 /// <summary>The groups, in order, and the definitions used.</summary>
@@ -36,6 +34,11 @@ public sealed class AggregateResult
     public required IReadOnlyList<GroupKeyDef> Keys { get; init; }
     public required IReadOnlyList<MeasureDef> Measures { get; init; }
     public required IReadOnlyList<AggregateGroup> Groups { get; init; }
-    /// <summary>Whether small-cell suppression applied to this request (an aggregate-only field was used).</summary>
-    public bool SuppressionApplies { get; init; }
+    /// <summary>
+    /// Whether the request was protected: its values are perturbed (cell-key method) and groups under k withheld,
+    /// because its rows include records the reader may not read one by one or it used an aggregate-only field.
+    /// </summary>
+    public bool Protected { get; init; }
+    /// <summary>Groups withheld whole because their perturbed size was below k (protected requests only).</summary>
+    public int WithheldGroups { get; init; }
 }

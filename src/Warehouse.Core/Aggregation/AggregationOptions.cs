@@ -3,8 +3,14 @@ namespace Warehouse.Aggregation;
 /// <summary>Settings under <c>Warehouse:Aggregation</c>.</summary>
 public sealed class AggregationOptions
 {
-    /// <summary>k: a group built on an aggregate-only field with fewer distinct households than this is suppressed.</summary>
+    /// <summary>
+    /// k: in a protected aggregate a group whose perturbed count or perturbed number of distinct households is below
+    /// this is withheld whole (keys and measures).
+    /// </summary>
     public int MinCellSize { get; set; } = 5;
+
+    /// <summary>Most groups a protected aggregate may form before its cells are perturbed and withheld (they are all read).</summary>
+    public int MaxProtectedGroups { get; set; } = 100_000;
 
     /// <summary>Groups returned when <c>first</c> is not given.</summary>
     public int DefaultGroups { get; set; } = 1000;

@@ -19,4 +19,9 @@ public sealed class AssistanceMeasure
     public string? RefId { get; set; }
     public string? CadreName { get; set; }
     public string? CadrePhone { get; set; }
+    /// <summary>Birth date of the member the record is about (view column subject_birth_date); read for the minors rule only.</summary>
+    public DateOnly? SubjectBirthDate { get; set; }
+
+    /// <summary>Fixed random key for cell-key perturbation (view column record_key); never exposed.</summary>
+    public long RecordKey { get; set; }
 }

@@ -19,7 +19,9 @@ public sealed class EntityBuilder<T> where T : class, new()
     public EntityBuilder<T> Key(Expression<Func<T, string>> property, string name, string label, string description,
         string? column = null, Sensitivity sensitivity = Sensitivity.Internal)
     {
-        Field(property, name, label, description, column: column, sensitivity: sensitivity, caps: FieldCaps.All);
+        // The key of a row about a household or person points at it; keys of published things do not.
+        Field(property, name, label, description, column: column, sensitivity: sensitivity, caps: FieldCaps.All,
+            identity: _entity.Scope == RowScope.Region ? Identity.Identifying : Identity.None);
         _entity.Key = _entity.Field(name)!;
         return this;
     }
@@ -27,7 +29,7 @@ public sealed class EntityBuilder<T> where T : class, new()
     public EntityBuilder<T> Field<TValue>(Expression<Func<T, TValue>> property, string name, string label,
         string description, FieldKind? kind = null, Sensitivity sensitivity = Sensitivity.Public,
         MaskKind mask = MaskKind.None, FieldCaps caps = FieldCaps.FilterSort, DefaultGrants? grants = null,
-        string? column = null, params string[] dependsOn)
+        string? column = null, Identity? identity = null, params string[] dependsOn)
     {
         var prop = PropertyOf(property);
         var resolvedKind = kind ?? InferKind(typeof(TValue), prop);
@@ -40,9 +42,20 @@ public sealed class EntityBuilder<T> where T : class, new()
             }
         }
         _entity.Add(new FieldDef(_entity, prop, name, column ?? SnakeCase(prop.Name), label, description,
-            resolvedKind, sensitivity, mask, caps, defaults, dependsOn));
+            resolvedKind, sensitivity, mask, caps, defaults, dependsOn, identity ?? DefaultIdentity(mask, sensitivity)));
         return this;
     }
+
+    /// <summary>
+    /// Masked identifiers (names, ID numbers, phones, accounts, exact dates of birth, addresses, locations) identify;
+    /// other personal fields are quasi-identifying. References to persons are marked where they are declared.
+    /// </summary>
+    private static Identity DefaultIdentity(MaskKind mask, Sensitivity sensitivity) => mask switch
+    {
+        MaskKind.PersonName or MaskKind.IdNumber or MaskKind.Phone or MaskKind.BankAccount or MaskKind.DateToYear
+            or MaskKind.Address or MaskKind.GeoPoint or MaskKind.PersonPayeeName or MaskKind.PersonPayeeAccount => Identity.Identifying,
+        _ => sensitivity >= Sensitivity.Personal ? Identity.QuasiIdentifying : Identity.None,
+    };
 
     /// <summary>
     /// Declares the region codes the row carries (countyCode, townshipCode and, where the row has one, villageCode):
@@ -73,7 +86,28 @@ public sealed class EntityBuilder<T> where T : class, new()
     /// <summary>Protects records of persons under <paramref name="ageYears"/> (see <see cref="MinorRule"/>).</summary>
     public EntityBuilder<T> MinorRecords(Expression<Func<T, DateOnly>> birthDate, int ageYears, DefaultGrants grants)
     {
-        _entity.Minors = new MinorRule(PropertyOf(birthDate), ageYears, grants);
+        _entity.Minors = new MinorRule(PropertyOf(birthDate), ageYears, grants, column: null);
+        return this;
+    }
+
+    /// <summary>
+    /// Records about one person (an assistance measure, a job, a post) follow that person's <see cref="MinorRule"/>:
+    /// the view carries the person's birth date in <paramref name="column"/> (null when the record is about no
+    /// person), which is read for the rule only and never exposed as a field.
+    /// </summary>
+    public EntityBuilder<T> AboutPerson(Expression<Func<T, DateOnly?>> subjectBirthDate, string column, int ageYears, DefaultGrants grants)
+    {
+        _entity.Minors = new MinorRule(PropertyOf(subjectBirthDate), ageYears, grants, column);
+        return this;
+    }
+
+    /// <summary>
+    /// The row's fixed random record key (view column <c>record_key</c>), never exposed: cell-key perturbation of
+    /// protected aggregates derives each cell's noise from its records' keys (docs/security.md).
+    /// </summary>
+    public EntityBuilder<T> RecordKey(Expression<Func<T, long>> recordKey)
+    {
+        _entity.RecordKey = PropertyOf(recordKey);
         return this;
     }
 

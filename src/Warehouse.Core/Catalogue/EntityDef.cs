@@ -41,6 +41,8 @@ public abstract class EntityDef
     public FieldDef Key { get; internal set; } = null!;
     /// <summary>How records of minors are protected, for entities about persons (members).</summary>
     public MinorRule? Minors { get; internal set; }
+    /// <summary>The fixed random key each row carries for cell-key perturbation (null: the entity has none, so no field of it may be aggregate-only).</summary>
+    public System.Reflection.PropertyInfo? RecordKey { get; internal set; }
     public IReadOnlyList<FieldDef> Fields => _fields;
     public IReadOnlyList<RelationDef> Relations => _relations;
 

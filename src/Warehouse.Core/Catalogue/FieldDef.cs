@@ -7,8 +7,9 @@ public sealed class FieldDef
 {
     internal FieldDef(EntityDef entity, PropertyInfo property, string name, string column, string label,
         string description, FieldKind kind, Sensitivity sensitivity, MaskKind mask, FieldCaps caps,
-        DefaultGrants defaults, IReadOnlyList<string> dependsOn)
+        DefaultGrants defaults, IReadOnlyList<string> dependsOn, Identity identity)
     {
+        Identity = identity;
         Entity = entity;
         Property = property;
         Name = name;
@@ -35,6 +36,9 @@ public sealed class FieldDef
     public string Description { get; }
     public FieldKind Kind { get; }
     public Sensitivity Sensitivity { get; }
+    /// <summary>Whether the field points at a person (never a key or filter term of a protected aggregate).</summary>
+    public Identity Identity { get; }
+    public bool IsIdentifying => Identity == Identity.Identifying;
     public MaskKind Mask { get; }
     public FieldCaps Caps { get; }
     public DefaultGrants Defaults { get; }

@@ -8,9 +8,15 @@ namespace Warehouse.Catalogue;
 /// on those fields cannot tell minors apart; aggregate-only (H+A) does not read minors' rows at all, only counts
 /// them in aggregates.
 /// </summary>
-public sealed class MinorRule(PropertyInfo birthDate, int ageYears, DefaultGrants grants)
+/// <remarks>
+/// On a record about a person (assistance, job, post) <see cref="BirthDate"/> is the person's birth date carried by
+/// the view in <see cref="Column"/> (null when the record is about no one): the record follows the person's rule.
+/// </remarks>
+public sealed class MinorRule(PropertyInfo birthDate, int ageYears, DefaultGrants grants, string? column)
 {
     public PropertyInfo BirthDate { get; } = birthDate;
+    /// <summary>View column of the subject's birth date when it is not a field of the entity; null for the person's own record.</summary>
+    public string? Column { get; } = column;
     public int AgeYears { get; } = ageYears;
     public DefaultGrants Grants { get; } = grants;
 

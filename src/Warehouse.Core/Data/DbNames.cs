@@ -9,6 +9,9 @@ public static class DbNames
     public const string ApiSchema = "api";
     public const string SecuritySchema = "sec";
 
+    /// <summary>The record-key column of the base tables and views that carry one (see EntityDef.RecordKey).</summary>
+    public const string RecordKeyColumn = "record_key";
+
     public static (string Name, string? Schema) View(DatabaseProvider provider, string view) =>
         provider == DatabaseProvider.SqlServer ? (view, ApiSchema) : ("api_" + view, null);
 

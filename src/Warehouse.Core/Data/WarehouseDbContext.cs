@@ -36,6 +36,15 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
                     property.IsUnicode(false);
                 }
             }
+            // Columns the rules read but no reader ever sees: the subject's birth date (minors rule) and the record key.
+            if (entity.Minors?.Column is { } subject)
+            {
+                builder.Property(entity.Minors.BirthDate.Name).HasColumnName(subject);
+            }
+            if (entity.RecordKey is { } recordKey)
+            {
+                builder.Property(recordKey.Name).HasColumnName(DbNames.RecordKeyColumn);
+            }
         }
         SecurityModel.Configure(modelBuilder, provider);
     }

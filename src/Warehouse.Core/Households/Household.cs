@@ -33,4 +33,6 @@ public sealed class Household
     public string? Phone { get; set; }
     public string? BankName { get; set; }
     public string? BankAccount { get; set; }
+    /// <summary>Fixed random key for cell-key perturbation (view column record_key); never exposed.</summary>
+    public long RecordKey { get; set; }
 }

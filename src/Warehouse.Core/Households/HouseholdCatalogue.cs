@@ -45,6 +45,7 @@ public static class HouseholdCatalogue
                 caps: FieldCaps.Filter, grants: new(Grant.F, Grant.H, Grant.H))
             .Field(x => x.BankAccount, "bankAccount", "一卡通账号", "Account that receives subsidies (一卡通).", sensitivity: Sensitivity.Sensitive,
                 mask: MaskKind.BankAccount, caps: FieldCaps.None, grants: new(Grant.M, Grant.H, Grant.H))
+            .RecordKey(x => x.RecordKey)
             .HasMany("members", "家庭成员", "Members of the household.", "Member", nameof(Household.Id), "HouseholdId")
             .HasMany("jobs", "就业记录", "Employment records of the household's members.", "Job", nameof(Household.Id), "HouseholdId")
             .HasMany("assistance", "帮扶措施", "Assistance measures and payments received.", "Assistance", nameof(Household.Id), "HouseholdId")

@@ -17,4 +17,9 @@ public sealed class Job
     public long MonthlyWageFen { get; set; }
     public string? WorkshopId { get; set; }
     public string? PostId { get; set; }
+    /// <summary>Birth date of the member the record is about (view column subject_birth_date); read for the minors rule only.</summary>
+    public DateOnly? SubjectBirthDate { get; set; }
+
+    /// <summary>Fixed random key for cell-key perturbation (view column record_key); never exposed.</summary>
+    public long RecordKey { get; set; }
 }

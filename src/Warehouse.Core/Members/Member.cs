@@ -26,4 +26,6 @@ public sealed class Member
     public bool MedIns { get; set; }
     public bool PensionIns { get; set; }
     public string? TrainingNeed { get; set; }
+    /// <summary>Fixed random key for cell-key perturbation (view column record_key); never exposed.</summary>
+    public long RecordKey { get; set; }
 }

@@ -10,7 +10,7 @@ public static class HouseholdVisitCatalogue
                 "A visit to a household by its responsible cadre or the village (走访): routine, risk verification or policy delivery. Rows are limited to the reader's region.",
                 RowScope.Region)
             .Key(x => x.Id, "id", "走访编号", "Visit number.", column: "visit_id")
-            .Field(x => x.HouseholdId, "householdId", "户编号", "The household visited.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
+            .Field(x => x.HouseholdId, "householdId", "户编号", "The household visited.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All, identity: Identity.Identifying)
             .RegionCodes("the household", Sensitivity.Internal)
             .Field(x => x.VisitedAt, "visitedAt", "走访日期", "Date of the visit.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.Visitor, "visitor", "走访人", "Cadre who visited.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)

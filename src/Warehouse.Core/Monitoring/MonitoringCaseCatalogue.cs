@@ -10,7 +10,7 @@ public static class MonitoringCaseCatalogue
                 "A monitoring case (防返贫监测识别): a household reported by self-declaration, grid screening or department data, verified by the village, reviewed by the township and identified (or not) as a monitored household; the rule is identification within 15 days. Rows are limited to the reader's region.",
                 RowScope.Region)
             .Key(x => x.Id, "id", "案件编号", "Case number.", column: "case_id")
-            .Field(x => x.HouseholdId, "householdId", "户编号", "The household reported.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
+            .Field(x => x.HouseholdId, "householdId", "户编号", "The household reported.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All, identity: Identity.Identifying)
             .RegionCodes("the household", Sensitivity.Internal)
             .Field(x => x.Source, "source", "发现渠道", "农户自主申报, 网格员排查 or 部门筛查预警.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.ReportedAt, "reportedAt", "发现日期", "Date the risk was reported or found.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)

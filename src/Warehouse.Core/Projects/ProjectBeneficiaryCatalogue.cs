@@ -14,7 +14,7 @@ public static class ProjectBeneficiaryCatalogue
                 RowScope.Region, exposed: false)
             .Key(x => x.Id, "id", "编号", "Project code and household id.", column: "link_id")
             .Field(x => x.ProjectCode, "projectCode", "项目编号", "Project.")
-            .Field(x => x.HouseholdId, "householdId", "户编号", "Household.")
+            .Field(x => x.HouseholdId, "householdId", "户编号", "Household.", identity: Identity.Identifying)
             .RegionCodes("the household")
             .Build();
 }

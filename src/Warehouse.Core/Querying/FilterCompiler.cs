@@ -10,7 +10,14 @@ namespace Warehouse.Querying;
 /// Every field named is checked by <see cref="FieldGuard"/>; every relation is followed through a scoped
 /// subquery, so a filter can neither test a masked value nor reach rows outside the reader's region.
 /// </summary>
-public sealed class FilterCompiler(QuerySources sources)
+/// <param name="sources">Scoped roots for relation subqueries.</param>
+/// <param name="protectedAggregate">
+/// The filter selects the rows of a protected aggregate. Only coarse conditions are accepted there: the entity's own
+/// fields that are neither personal nor identifying (region codes, channels, ...), no relation filters. Two
+/// populations a reader can describe then differ by whole regions or groups, never by one person, which is what
+/// defeats differencing (docs/security.md); slicing by personal fields is what groupBy is for.
+/// </param>
+public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate = false)
 {
     /// <summary>Deepest nesting of and/or/not/relations accepted, so a hostile filter cannot exhaust the stack.</summary>
     public const int MaxDepth = 12;
@@ -98,6 +105,12 @@ public sealed class FilterCompiler(QuerySources sources)
         if (entity.Field(name) is { } field)
         {
             FieldGuard.RequireFull(sources.Access, field, "where");
+            if (protectedAggregate && (field.IsIdentifying || field.Sensitivity >= Sensitivity.Personal))
+            {
+                throw new QueryException(ErrorCodes.ProtectedAggregate,
+                    $"{path}: this aggregate is protected (its rows include records your role may not read one by one), so its filter takes only "
+                    + $"coarse fields such as region codes; {field.QualifiedName} is {(field.IsIdentifying ? "identifying" : "personal")}: group by it instead, or leave it out.");
+            }
             if (!field.CanFilter)
             {
                 throw new QueryException(ErrorCodes.InvalidFilter, $"{field.QualifiedName} cannot be filtered.");
@@ -110,6 +123,11 @@ public sealed class FilterCompiler(QuerySources sources)
         }
         if (entity.Relation(name) is { } relation)
         {
+            if (protectedAggregate)
+            {
+                throw new QueryException(ErrorCodes.ProtectedAggregate,
+                    $"{path}: this aggregate is protected (its rows include records your role may not read one by one), so its filter cannot follow relations; filter by region codes and group by the fields you need.");
+            }
             return relation.IsList
                 ? ListRelation(relation, x, AsObject(value, path), path, depth)
                 : Exists(relation, x, AsObject(value, path), path, depth, negate: false);

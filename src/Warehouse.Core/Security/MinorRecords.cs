@@ -10,10 +10,18 @@ namespace Warehouse.Security;
 /// </summary>
 public static class MinorRecords
 {
-    /// <summary>x.BirthDate &lt;= cutoff: the row is not a minor's.</summary>
-    public static Expression Adult(EntityDef entity, Expression row, AccessContext access) =>
-        Expression.LessThanOrEqual(Expression.Property(row, entity.Minors!.BirthDate),
-            Exprs.Value(access.MinorCutoff(entity), entity.Minors.BirthDate.PropertyType));
+    /// <summary>
+    /// x.BirthDate &lt;= cutoff: the row is not a minor's. On records about a person the birth date is null when the
+    /// record is about no one (a household's measure), which is not a minor's record either.
+    /// </summary>
+    public static Expression Adult(EntityDef entity, Expression row, AccessContext access)
+    {
+        var birth = Expression.Property(row, entity.Minors!.BirthDate);
+        var adult = Expression.LessThanOrEqual(birth, Exprs.Value(access.MinorCutoff(entity), birth.Type));
+        return Nullable.GetUnderlyingType(birth.Type) is null
+            ? adult
+            : Expression.OrElse(Expression.Equal(birth, Expression.Constant(null, birth.Type)), adult);
+    }
 
     /// <summary>The reader reads no minors' rows of this entity (aggregate-only).</summary>
     public static bool RowsHidden(EntityDef entity, AccessContext access) =>

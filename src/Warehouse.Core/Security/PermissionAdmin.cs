@@ -187,6 +187,15 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
         {
             return $"{c.Type}.{c.Field} cannot be grouped, so aggregate-only does not apply";
         }
+        if (c.AggregateOnly && entity.RecordKey is null)
+        {
+            // Aggregates over an aggregate-only field are perturbed with the rows' record keys; without keys they could not be protected.
+            return $"{c.Type} rows carry no record keys, so its aggregates cannot be protected: aggregate-only is not available for {c.Type}.{c.Field}";
+        }
+        if (c.AggregateOnly && field.IsIdentifying)
+        {
+            return $"{c.Type}.{c.Field} identifies a person, so it is never a group key of a protected aggregate: aggregate-only does not apply";
+        }
         return null;
     }
 

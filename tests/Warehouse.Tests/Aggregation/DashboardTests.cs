@@ -135,15 +135,18 @@ public sealed class DashboardTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task County_3_employment()
     {
         var data = await Run("county", fixture.County, "county-3-employment.graphql");
-        AggregateAssert.Equal(Db, data["rate"]!, $"""
+        // Members and jobs include records of children the county may not read one by one: protected, within ±2.
+        AggregateAssert.Near(Db, data["rate"]!, $"""
             SELECT m.township_code, r.name, SUM(labor_capacity IN {Lf}), SUM(labor_capacity IN {Lf} AND work_status <> '未务工'),
                    SUM(labor_capacity IN {Lf} AND work_status <> '未务工') * 1.0 / SUM(labor_capacity IN {Lf})
             FROM member m LEFT JOIN region r ON r.code = m.township_code GROUP BY 1, 2 ORDER BY 1, 2
-            """);
-        AggregateAssert.Equal(Db, data["jobs"]!, "SELECT township_code, emp_form, COUNT(*) FROM employment GROUP BY 1, 2 ORDER BY 1, 2");
-        AggregateAssert.Equal(Db, data["noneEmployed"]!, """
+            """, 2);
+        Assert.All(data["rate"]!["groups"]!.AsArray(), g => Assert.Equal(
+            g!["employed"]!.GetValue<double>() / g["laborForce"]!.GetValue<double>(), g["employmentRate"]!.GetValue<double>(), 9));
+        AggregateAssert.Near(Db, data["jobs"]!, "SELECT township_code, emp_form, COUNT(*) FROM employment GROUP BY 1, 2 ORDER BY 1, 2", 2);
+        AggregateAssert.Equal(Db, data["noneEmployed"]!, $"""
             SELECT township_code, COUNT(*) FROM household h
-            WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.work_status <> '未务工') GROUP BY 1 ORDER BY 1
+            WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.work_status <> '未务工' AND {Minors.Adult("m.")}) GROUP BY 1 ORDER BY 1
             """);
     }
 

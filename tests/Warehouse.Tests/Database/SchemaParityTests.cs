@@ -330,6 +330,15 @@ internal static class TSqlSchemaReader
             }
         }
 
+        /// <summary>ALTER TABLE … ADD column: later scripts extend the tables the first one created.</summary>
+        public override void Visit(AlterTableAddTableElementStatement node)
+        {
+            var table = SqliteName(node.SchemaObjectName);
+            var added = node.Definition.ColumnDefinitions.Select(c => SchemaModel.Column(c.ColumnIdentifier.Value, Family(c.DataType),
+                c.Constraints.OfType<NullableConstraintDefinition>().Any(n => !n.Nullable)));
+            model.Tables[table] = string.Join(", ", new[] { model.Tables.GetValueOrDefault(table, "") }.Where(t => t.Length > 0).Concat(added));
+        }
+
         public override void Visit(CreateIndexStatement node)
         {
             model.Indexes[node.Name.Value] = SchemaModel.Index(

@@ -15,7 +15,7 @@ public sealed class AggregateExportTests(AppFixture fixture) : IClassFixture<App
         var rows = await ExportHttp.CsvAsync(client, "/export/aggregate/households.csv?groupBy=villageCode,monitorType&measures=count,sum.householdSize,max.perCapitaNetIncome&bom=true");
         Assert.StartsWith("\uFEFF", rows[0][0], StringComparison.Ordinal); // bom=true, for Excel
         rows[0][0] = rows[0][0].TrimStart('\uFEFF');
-        Assert.Equal(["villageCode", "monitorType", "count", "sum.householdSize", "max.perCapitaNetIncome", "suppressed"], rows[0]);
+        Assert.Equal(["villageCode", "monitorType", "count", "sum.householdSize", "max.perCapitaNetIncome"], rows[0]);
         using var c = fixture.App.Database.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
@@ -29,10 +29,10 @@ public sealed class AggregateExportTests(AppFixture fixture) : IClassFixture<App
             while (r.Read())
             {
                 expected.Add(string.Join('|', r.GetString(0), r.GetString(1), r.GetInt64(2).ToString(CultureInfo.InvariantCulture),
-                    r.GetInt64(3).ToString(CultureInfo.InvariantCulture), (r.GetInt64(4) / 100m).ToString(CultureInfo.InvariantCulture), "false"));
+                    r.GetInt64(3).ToString(CultureInfo.InvariantCulture), (r.GetInt64(4) / 100m).ToString(CultureInfo.InvariantCulture)));
             }
         }
-        var actual = rows.Skip(1).Select(r => string.Join('|', r[0], r[1], r[2], r[3], decimal.Parse(r[4], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), r[5])).ToHashSet(StringComparer.Ordinal);
+        var actual = rows.Skip(1).Select(r => string.Join('|', r[0], r[1], r[2], r[3], decimal.Parse(r[4], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(expected, actual);
         Assert.Equal(1, Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'pivot-user' AND operation = 'aggregate/households.csv'"));
     }

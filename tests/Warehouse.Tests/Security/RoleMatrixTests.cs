@@ -59,8 +59,18 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
         return result;
     }
 
-    private List<string> AdultKeys(EntityDef entity) =>
-        Sql.Strings(fixture.App.Database, $"SELECT {entity.Key.Column} FROM {DbNames.QuotedView(DatabaseProvider.Sqlite, entity.View)} WHERE {Minors.Adult()} ORDER BY {entity.Key.Column} LIMIT 40");
+    /// <summary>
+    /// Keys of adults' rows, or of records about adults or about no one (the view's subject birth date), in the test
+    /// village, which every role's scope contains.
+    /// </summary>
+    private List<string> AdultKeys(EntityDef entity)
+    {
+        var birth = entity.Minors!.Column ?? "birth_date";
+        return Sql.Strings(fixture.App.Database, $"""
+            SELECT {entity.Key.Column} FROM {DbNames.QuotedView(DatabaseProvider.Sqlite, entity.View)}
+            WHERE village_code = @v AND ({birth} IS NULL OR {birth} <= date('now', '-14 years')) ORDER BY {entity.Key.Column} LIMIT 40
+            """, ("@v", fixture.Village));
+    }
 
     /// <summary>What a role gets of a minor's member record: not found (aggregate-only), masked, or full.</summary>
     private async Task<string> MinorOutcome(HttpClient client)
