@@ -20,8 +20,9 @@ internal static class AggregateExport
     public static async Task RunAsync(HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
         IDbContextFactory<WarehouseDbContext> contexts, ILogger logger, CancellationToken ct)
     {
-        var access = (await resolver.ResolveAsync(http.User, ct)).Access
-                     ?? throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "No role: ask an admin for an assignment.");
+        var resolution = await resolver.ResolveAsync(http.User, ct);
+        // The resolver's reason, as /graphql and the row exports give it (e.g. "The assignment of user … was revoked").
+        var access = resolution.Access ?? throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, resolution.Reason!);
         if (access.DataRole is null)
         {
             throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Exports read data under a data role (county, township or village).");
