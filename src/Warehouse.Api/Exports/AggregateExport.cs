@@ -75,7 +75,8 @@ internal static class AggregateExport
         await WriteLine(writer, header);
         foreach (var group in result.Groups)
         {
-            await WriteLine(writer, result.Keys.Select(k => Text(group.Keys.GetValueOrDefault(k.Id)))
+            // Group values are data (text may start with =, +, -, @); measures are numbers we format.
+            await WriteLine(writer, result.Keys.Select(k => Cell(group.Keys.GetValueOrDefault(k.Id), options.FormulaGuard))
                 .Concat(result.Measures.Select(m => Text(group.Measures.GetValueOrDefault(m.Id)))).Append(group.Suppressed ? "true" : "false"));
         }
     }
@@ -94,6 +95,9 @@ internal static class AggregateExport
         }
         await writer.WriteAsync("\r\n");
     }
+
+    private static string Cell(object? value, bool formulaGuard) =>
+        formulaGuard && value is string s ? CsvFormulaGuard.Neutralise(s) : Text(value);
 
     private static string Text(object? value) => value switch
     {

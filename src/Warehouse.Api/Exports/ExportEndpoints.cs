@@ -96,6 +96,7 @@ public static class ExportEndpoints
             ["order"] = order,
             ["bom"] = options.Bom,
             ["header"] = options.Labels ? "labels" : "names",
+            ["formulaGuard"] = options.FormulaGuard,
         });
         try
         {
