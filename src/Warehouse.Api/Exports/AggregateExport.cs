@@ -18,7 +18,7 @@ namespace Warehouse.Api.Exports;
 internal static class AggregateExport
 {
     public static async Task RunAsync(HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
-        IDbContextFactory<WarehouseDbContext> contexts, ILogger logger, CancellationToken ct)
+        IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILogger logger, CancellationToken ct)
     {
         var resolution = await resolver.ResolveAsync(http.User, ct);
         // The resolver's reason, as /graphql and the row exports give it (e.g. "The assignment of user … was revoked").
@@ -52,8 +52,9 @@ internal static class AggregateExport
             db.AuditRecords.Add(new AuditRecordRow
             {
                 At = DateTime.UtcNow, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Export, TypeName = entity.TypeName,
-                Operation = $"aggregate/{entity.ListField}.csv", DocumentHash = ExportEndpoints.Hash(http.Request), RowCount = result.Groups.Count,
-                Detail = JsonSerializer.Serialize(new { groupBy = request.GroupBy, measures = request.Measures, where = request.Where }),
+                Operation = $"aggregate/{entity.ListField}.csv", DocumentHash = ExportEndpoints.Hash(http.Request, redaction), RowCount = result.Groups.Count,
+                // Personal filter values as keyed pseudonyms: the admin who reads this reads no data.
+                Detail = JsonSerializer.Serialize(new { groupBy = request.GroupBy, measures = request.Measures, where = redaction.RedactFilter(entity, request.Where), formulaGuard = options.FormulaGuard }),
             });
             try
             {
