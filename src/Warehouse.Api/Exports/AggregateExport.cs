@@ -18,10 +18,11 @@ namespace Warehouse.Api.Exports;
 internal static class AggregateExport
 {
     public static async Task RunAsync(HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
-        IDbContextFactory<WarehouseDbContext> contexts, ILogger logger, CancellationToken ct)
+        IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILogger logger, CancellationToken ct)
     {
-        var access = (await resolver.ResolveAsync(http.User, ct)).Access
-                     ?? throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "No role: ask an admin for an assignment.");
+        var resolution = await resolver.ResolveAsync(http.User, ct);
+        // The resolver's reason, as /graphql and the row exports give it (e.g. "The assignment of user … was revoked").
+        var access = resolution.Access ?? throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, resolution.Reason!);
         if (access.DataRole is null)
         {
             throw new ExportProblem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Exports read data under a data role (county, township or village).");
@@ -51,8 +52,9 @@ internal static class AggregateExport
             db.AuditRecords.Add(new AuditRecordRow
             {
                 At = DateTime.UtcNow, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Export, TypeName = entity.TypeName,
-                Operation = $"aggregate/{entity.ListField}.csv", DocumentHash = ExportEndpoints.Hash(http.Request), RowCount = result.Groups.Count,
-                Detail = JsonSerializer.Serialize(new { groupBy = request.GroupBy, measures = request.Measures, where = request.Where }),
+                Operation = $"aggregate/{entity.ListField}.csv", DocumentHash = ExportEndpoints.Hash(http.Request, redaction), RowCount = result.Groups.Count,
+                // Personal filter values as keyed pseudonyms: the admin who reads this reads no data.
+                Detail = JsonSerializer.Serialize(new { groupBy = request.GroupBy, measures = request.Measures, where = redaction.RedactFilter(entity, request.Where), formulaGuard = options.FormulaGuard }),
             });
             try
             {
@@ -77,7 +79,8 @@ internal static class AggregateExport
         await WriteLine(writer, header);
         foreach (var group in result.Groups)
         {
-            await WriteLine(writer, result.Keys.Select(k => Text(group.Keys.GetValueOrDefault(k.Id)))
+            // Group values are data (text may start with =, +, -, @); measures are numbers we format.
+            await WriteLine(writer, result.Keys.Select(k => Cell(group.Keys.GetValueOrDefault(k.Id), options.FormulaGuard))
                 .Concat(result.Measures.Select(m => Text(group.Measures.GetValueOrDefault(m.Id)))));
         }
     }
@@ -96,6 +99,9 @@ internal static class AggregateExport
         }
         await writer.WriteAsync("\r\n");
     }
+
+    private static string Cell(object? value, bool formulaGuard) =>
+        formulaGuard && value is string s ? CsvFormulaGuard.Neutralise(s) : Text(value);
 
     private static string Text(object? value) => value switch
     {

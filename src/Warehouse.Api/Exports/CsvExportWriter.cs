@@ -5,7 +5,8 @@ namespace Warehouse.Api.Exports;
 
 /// <summary>
 /// RFC 4180 CSV in UTF-8: CRLF after every record (the header too), a field is quoted when it contains a comma,
-/// a double quote, CR or LF, and quotes inside it are doubled. Values are formatted by <see cref="ExportValues.Text"/>.
+/// a double quote, CR or LF, and quotes inside it are doubled. Values are formatted by <see cref="ExportValues.Text"/>;
+/// text values (not the numbers and dates formatted here) pass through <see cref="CsvFormulaGuard"/> unless it is off.
 /// </summary>
 internal sealed class CsvExportWriter : IExportRowWriter
 {
@@ -13,10 +14,12 @@ internal sealed class CsvExportWriter : IExportRowWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly IReadOnlyList<ExportColumn> _columns;
     private readonly StreamWriter _writer;
+    private readonly bool _formulaGuard;
 
-    public CsvExportWriter(Stream sink, IReadOnlyList<ExportColumn> columns)
+    public CsvExportWriter(Stream sink, IReadOnlyList<ExportColumn> columns, bool formulaGuard = true)
     {
         _columns = columns;
+        _formulaGuard = formulaGuard;
         _writer = new StreamWriter(sink, Utf8NoBom, bufferSize: 16 * 1024, leaveOpen: true);
     }
 
@@ -41,7 +44,9 @@ internal sealed class CsvExportWriter : IExportRowWriter
             {
                 _writer.Write(',');
             }
-            WriteField(_writer, ExportValues.Text(_columns[i].Field, values[i]));
+            var text = ExportValues.Text(_columns[i].Field, values[i]);
+            // Only text from the data can carry a formula; numbers we format (-1500.50) must stay numbers.
+            WriteField(_writer, _formulaGuard && values[i] is string or string[] ? CsvFormulaGuard.Neutralise(text) : text);
         }
         _writer.Write("\r\n");
     }

@@ -1,6 +1,6 @@
 using Warehouse.Aggregation;
 using System.Data.Common;
-using System.Security.Cryptography;
+using Warehouse.Security;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -29,11 +29,11 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/export/{file}", (HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
-                IDbContextFactory<WarehouseDbContext> contexts, ILoggerFactory loggers) =>
-            Guarded(http, loggers, logger => Export(http, file, engine, resolver, contexts, logger, http.RequestAborted))).RequireAuthorization();
+                IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
+            Guarded(http, loggers, logger => Export(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization();
         app.MapGet("/export/aggregate/{file}", (HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
-                IDbContextFactory<WarehouseDbContext> contexts, ILoggerFactory loggers) =>
-            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, logger, http.RequestAborted))).RequireAuthorization();
+                IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
+            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization();
         return app;
     }
 
@@ -66,7 +66,7 @@ public static class ExportEndpoints
     }
 
     private static async Task Export(HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
-        IDbContextFactory<WarehouseDbContext> contexts, ILogger logger, CancellationToken ct)
+        IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILogger logger, CancellationToken ct)
     {
         var resolution = await resolver.ResolveAsync(http.User, ct);
         if (resolution.Access is not { } access)
@@ -89,13 +89,16 @@ public static class ExportEndpoints
         var first = await reader.NextAsync(ct);
 
         var operation = $"{entity.ListField}.{(format == ExportFormat.Csv ? "csv" : "jsonl")}";
-        var audit = new ExportAudit(contexts, access, plan, operation, Hash(http.Request), new Dictionary<string, object?>(StringComparer.Ordinal)
+        // The admin reads the trail but no data: personal filter values go in as keyed pseudonyms, and the request
+        // hash (of a query string holding those values) is keyed too, so it cannot be brute-forced back.
+        var audit = new ExportAudit(contexts, access, plan, operation, Hash(http.Request, redaction), new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["format"] = format == ExportFormat.Csv ? "csv" : "jsonl",
-            ["where"] = where,
+            ["where"] = redaction.RedactFilter(entity, where),
             ["order"] = order,
             ["bom"] = options.Bom,
             ["header"] = options.Labels ? "labels" : "names",
+            ["formulaGuard"] = options.FormulaGuard,
         });
         try
         {
@@ -162,8 +165,13 @@ public static class ExportEndpoints
         return (entity, format.Value);
     }
 
-    internal static string Hash(HttpRequest request) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(request.Path + request.QueryString)))[..16];
+    /// <summary>
+    /// Identifies the request in the audit trail: 16 hex digits of HMAC-SHA256 of path and query string under the
+    /// redaction key. Keyed because the query string holds filter values; a plain hash of a known URL template
+    /// could be brute-forced back to an 11-digit phone number.
+    /// </summary>
+    internal static string Hash(HttpRequest request, AuditRedaction redaction) =>
+        redaction.KeyedHash(request.Path + request.QueryString.ToString(), 16);
 
     private static async Task WriteErrors(HttpContext http, int status, IReadOnlyList<ExportError> errors)
     {

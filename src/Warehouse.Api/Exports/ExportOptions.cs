@@ -1,17 +1,16 @@
 namespace Warehouse.Api.Exports;
 
-/// <summary>The presentation parameters of an export: <c>bom</c>, <c>header</c>, and gzip from Accept-Encoding.</summary>
-internal sealed record ExportOptions(bool Bom, bool Labels, bool Gzip)
+/// <summary>
+/// The presentation parameters of an export: <c>bom</c>, <c>header</c>, <c>formulaGuard</c> (CSV injection
+/// defence, on unless false; see <see cref="CsvFormulaGuard"/>), and gzip from Accept-Encoding.
+/// </summary>
+internal sealed record ExportOptions(bool Bom, bool Labels, bool Gzip, bool FormulaGuard = true)
 {
     public static ExportOptions Read(HttpRequest request)
     {
         var query = request.Query;
-        var bom = query["bom"].ToString().Trim().ToLowerInvariant() switch
-        {
-            "" or "false" or "0" or "no" => false,
-            "true" or "1" or "yes" => true,
-            var other => throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"bom: expected true or false, got '{other}'."),
-        };
+        var bom = Boolean(query["bom"].ToString(), "bom", defaultValue: false);
+        var formulaGuard = Boolean(query["formulaGuard"].ToString(), "formulaGuard", defaultValue: true);
         var labels = query["header"].ToString().Trim().ToLowerInvariant() switch
         {
             "" or "names" => false,
@@ -20,6 +19,15 @@ internal sealed record ExportOptions(bool Bom, bool Labels, bool Gzip)
         };
         var gzip = request.GetTypedHeaders().AcceptEncoding
             .Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && (e.Quality ?? 1) > 0);
-        return new ExportOptions(bom, labels, gzip);
+        return new ExportOptions(bom, labels, gzip, formulaGuard);
     }
+
+    /// <summary>A boolean query parameter: empty gives the default; anything but true/false/1/0/yes/no is a 400.</summary>
+    private static bool Boolean(string text, string name, bool defaultValue) => text.Trim().ToLowerInvariant() switch
+    {
+        "" => defaultValue,
+        "false" or "0" or "no" => false,
+        "true" or "1" or "yes" => true,
+        var other => throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"{name}: expected true or false, got '{other}'."),
+    };
 }

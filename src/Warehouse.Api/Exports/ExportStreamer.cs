@@ -37,7 +37,7 @@ internal static class ExportStreamer
         }
         await using var buffer = new MemoryStream(DrainBytes * 2);
         using var writer = format == ExportFormat.Csv
-            ? (IExportRowWriter)new CsvExportWriter(buffer, plan.Columns)
+            ? (IExportRowWriter)new CsvExportWriter(buffer, plan.Columns, options.FormulaGuard)
             : new JsonlExportWriter(buffer, plan.Columns);
         if (options.Bom && format == ExportFormat.Csv)
         {

@@ -82,12 +82,10 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
         var key = (string)keyGetter(c.Source!)!;
         if (c.Arguments?.TryGetValue("reveal", out var arg) == true && arg.Source != GraphQL.Execution.ArgumentSource.FieldDefault)
         {
-            var reason = (arg.Value as string)?.Trim();
-            if (string.IsNullOrEmpty(reason) || reason.Length < 4 || reason.Length > 500)
-            {
-                throw new QueryException(ErrorCodes.RevealReasonRequired, $"Revealing {field.QualifiedName} needs a reason of 4 to 500 characters.");
-            }
+            // Normalised first (invisible characters out, 4+ visible, not one repeated): the stored reason is this one.
+            var reason = RevealReason.Normalise(arg.Value as string, field);
             var value = ValueShaper.Reveal(rc.Access, field, c.Source!);
+            // Counts against the per-request cap before the value is returned.
             rc.Audit.Reveal(field, key, reason);
             rc.Audit.Returned(field, key);
             return value;

@@ -146,6 +146,7 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             return;
         }
         ErrorPolicy.RewordHidden(result, access);
+        result = RevealGate.Enforce(result, context.Audit);
         if (result.Executed && result.Data is not null && !context.Audit.IsEmpty)
         {
             try

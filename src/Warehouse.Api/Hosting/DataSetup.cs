@@ -25,6 +25,11 @@ public static class DataSetup
         builder.Services.AddSingleton<AssignmentStore>();
         builder.Services.AddSingleton<RegionDirectory>();
         builder.Services.AddSingleton<AuditWriter>();
+        // Pseudonyms of personal filter values in audit records: one key for every instance, or a key file.
+        var redactionKey = builder.Configuration["Warehouse:Audit:RedactionKey"];
+        builder.Services.AddSingleton(new AuditRedaction(string.IsNullOrEmpty(redactionKey)
+            ? SecretFile.ReadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "data", "audit-redaction.key"))
+            : Convert.FromBase64String(redactionKey)));
         return builder;
     }
 

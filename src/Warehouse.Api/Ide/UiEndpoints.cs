@@ -50,7 +50,8 @@ public static class UiEndpoints
     {
         var folder = Path.Combine(app.Environment.ContentRootPath, UiFolder);
         app.MapGet("/admin", (HttpContext http) => ServePageAsync(http, folder, "admin.html"));
-        app.MapGet("/ui/regions", RegionsAsync).RequireAuthorization();
+        // Signed in is not enough: the user must hold a role now (a revoked assignment is refused here as on /graphql).
+        app.MapGet("/ui/regions", RegionsAsync).RequireResolvedAccess();
         if (DevTokensEnabled(app))
         {
             app.MapGet("/dev/regions", RegionsAsync);

@@ -12,6 +12,8 @@ public static class ErrorCodes
     public const string FieldHidden = "FIELD_HIDDEN";
     public const string RevealReasonRequired = "REVEAL_REASON_REQUIRED";
     public const string RevealNotAllowed = "REVEAL_NOT_ALLOWED";
+    public const string RevealReasonInvalid = "REVEAL_REASON_INVALID";
+    public const string RevealLimitExceeded = "REVEAL_LIMIT_EXCEEDED";
     public const string InvalidValue = "INVALID_VALUE";
     public const string Forbidden = "FORBIDDEN";
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";

@@ -1,4 +1,5 @@
 using Warehouse.Catalogue;
+using Warehouse.Querying;
 
 namespace Warehouse.Security;
 
@@ -9,18 +10,40 @@ namespace Warehouse.Security;
 /// </summary>
 public sealed class AuditBuffer
 {
+    /// <summary>
+    /// Most records (distinct rows, whatever the number of fields) one request may reveal: a default page (50),
+    /// so that one reason covers a worked list, never a whole 500-row page or a table. Beyond it the request
+    /// reveals nothing (see <see cref="RevealLimitExceeded"/>).
+    /// </summary>
+    public const int MaxRevealedRecords = 50;
+
     private readonly Lock _gate = new();
     private readonly List<(FieldDef Field, string RecordId, string Reason)> _reveals = [];
+    private readonly HashSet<(string Type, string RecordId)> _revealedRecords = [];
     private readonly Dictionary<string, HashSet<string>> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _rows = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Records a reveal, to be called before the value is returned. Throws REVEAL_LIMIT_EXCEEDED for the record
+    /// past <see cref="MaxRevealedRecords"/> and marks the request, whose response then carries no data at all.
+    /// </summary>
     public void Reveal(FieldDef field, string recordId, string reason)
     {
         lock (_gate)
         {
+            if (!_revealedRecords.Contains((field.Entity.TypeName, recordId)) && _revealedRecords.Count >= MaxRevealedRecords)
+            {
+                RevealLimitExceeded = true;
+                throw new QueryException(ErrorCodes.RevealLimitExceeded,
+                    $"One request may reveal at most {MaxRevealedRecords} records; this one asked for more, so nothing is revealed. Ask for fewer rows (first: {MaxRevealedRecords}) or reveal in smaller steps.");
+            }
+            _revealedRecords.Add((field.Entity.TypeName, recordId));
             _reveals.Add((field, recordId, reason));
         }
     }
+
+    /// <summary>True once a reveal went past <see cref="MaxRevealedRecords"/>: the response must not carry data.</summary>
+    public bool RevealLimitExceeded { get; private set; }
 
     /// <summary>Notes that a personal or sensitive field of a row was returned.</summary>
     public void Returned(FieldDef field, string recordId)
