@@ -191,7 +191,14 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
             Order = List(c, "order").Select(OrderTerm).ToList(),
             First = GraphArguments.Int(c, "first"),
         };
-        return await AggregationServices.Engine(c.RequestServices!).RunAsync(rc.Access, request, c.CancellationToken);
+        var result = await AggregationServices.Engine(c.RequestServices!).RunAsync(rc.Access, request, c.CancellationToken);
+        if (result.Protected)
+        {
+            // Statistics over records the reader may not read one by one are on the record, as reads of rows are.
+            rc.Audit.Aggregated(entity.TypeName, result.Groups.Count,
+                AggregateAudit.Detail(request, result, (AuditRedaction)c.RequestServices!.GetService(typeof(AuditRedaction))!));
+        }
+        return result;
     }
 
     /// <summary>The measures selected under groups (count, sum { x }, employmentRate, ...), so the one SQL computes exactly these.</summary>

@@ -54,7 +54,7 @@ internal static class AggregateExport
                 At = DateTime.UtcNow, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Export, TypeName = entity.TypeName,
                 Operation = $"aggregate/{entity.ListField}.csv", DocumentHash = ExportEndpoints.Hash(http.Request, redaction), RowCount = result.Groups.Count,
                 // Personal filter values as keyed pseudonyms: the admin who reads this reads no data.
-                Detail = JsonSerializer.Serialize(new { groupBy = request.GroupBy, measures = request.Measures, where = redaction.RedactFilter(entity, request.Where), formulaGuard = options.FormulaGuard }),
+                Detail = AggregateAudit.Detail(request, result, redaction),
             });
             try
             {

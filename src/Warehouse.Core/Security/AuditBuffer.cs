@@ -22,6 +22,21 @@ public sealed class AuditBuffer
     private readonly HashSet<(string Type, string RecordId)> _revealedRecords = [];
     private readonly Dictionary<string, HashSet<string>> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _rows = new(StringComparer.Ordinal);
+    private readonly List<(string Type, int Groups, string Detail)> _aggregates = [];
+
+    /// <summary>Notes a protected aggregate: its type, the groups returned and the redacted request (see <see cref="AggregateAudit"/>).</summary>
+    public void Aggregated(string type, int groups, string detail)
+    {
+        lock (_gate)
+        {
+            _aggregates.Add((type, groups, detail));
+        }
+    }
+
+    public IReadOnlyList<(string Type, int Groups, string Detail)> Aggregates
+    {
+        get { lock (_gate) { return [.. _aggregates]; } }
+    }
 
     /// <summary>
     /// Records a reveal, to be called before the value is returned. Throws REVEAL_LIMIT_EXCEEDED for the record
@@ -79,7 +94,7 @@ public sealed class AuditBuffer
 
     public bool IsEmpty
     {
-        get { lock (_gate) { return _reveals.Count == 0 && _fields.Count == 0; } }
+        get { lock (_gate) { return _reveals.Count == 0 && _fields.Count == 0 && _aggregates.Count == 0; } }
     }
 
     private static HashSet<string> Set(Dictionary<string, HashSet<string>> map, string key) =>

@@ -47,6 +47,14 @@ public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts)
                 Operation = operation, DocumentHash = documentHash,
             });
         }
+        foreach (var (type, groups, detail) in buffer.Aggregates)
+        {
+            rows.Add(new AuditRecordRow
+            {
+                At = now, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Aggregate, TypeName = type,
+                Operation = operation, DocumentHash = documentHash, RowCount = groups, Detail = detail,
+            });
+        }
         foreach (var (type, fields, count) in buffer.PersonalData)
         {
             rows.Add(new AuditRecordRow

@@ -221,6 +221,40 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Equal(Sql.Text(Db, "SELECT item FROM assistance WHERE assist_id = @a", ("@a", id)), full["item"]!.GetValue<string>());
     }
 
+    // Observation 7: aggregates were never audited, even when they touched protected people.
+    [Fact]
+    public async Task Protected_aggregates_are_audited_and_plain_ones_are_not()
+    {
+        var township = fixture.Township;
+        var client = fixture.App.ClientFor("county", fixture.County, user: "aggregate-auditee");
+        var data = await WarehouseApp.DataAsync(client, """
+            query Stats($t: String!) {
+              members: membersAggregate(where: {townshipCode: {eq: $t}}, groupBy: [VILLAGE_CODE, HEALTH_STATUS]) { withheldGroups groups { count } }
+              households: householdsAggregate(groupBy: [MONITOR_TYPE]) { groups { count } }
+            }
+            """, new { t = township });
+        using var c = Db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT type_name, row_count, detail, operation FROM sec_audit_record WHERE user_id = 'aggregate-auditee' AND kind = 'AGGREGATE'";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read(), "no AGGREGATE audit record");
+        Assert.Equal("Member", r.GetString(0));
+        Assert.Equal(data["members"]!["groups"]!.AsArray().Count, r.GetInt32(1));
+        var detail = JsonNode.Parse(r.GetString(2))!;
+        Assert.Equal(township, detail["where"]!["townshipCode"]!["eq"]!.GetValue<string>());
+        Assert.Equal(["villageCode", "healthStatus"], detail["groupBy"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Equal(data["members"]!["withheldGroups"]!.GetValue<int>(), detail["withheld"]!.GetValue<int>());
+        Assert.Equal("Stats", r.GetString(3));
+        Assert.False(r.Read(), "the households aggregate is not protected and must not be recorded as one");
+
+        var where = Uri.EscapeDataString("{\"townshipCode\":{\"eq\":\"" + township + "\"}}");
+        var export = await ExportHttp.GetAsync(client, "/export/aggregate/members.csv?groupBy=villageCode,gender&where=" + where);
+        Assert.Equal(200, export.Status);
+        var exported = JsonNode.Parse(Sql.Text(Db, "SELECT detail FROM sec_audit_record WHERE user_id = 'aggregate-auditee' AND kind = 'EXPORT'")!)!;
+        Assert.True(exported["protected"]!.GetValue<bool>());
+        Assert.NotNull(exported["withheld"]);
+    }
+
     private static Dictionary<string, (long Count, long Households)> Truth(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
         using var c = db.Open();
