@@ -80,6 +80,18 @@ public sealed class AdministrationTests : IDisposable
         Assert.Equal(before, Sql.Scalar(_app.Database, "SELECT version FROM sec_matrix_version"));
     }
 
+    [Theory]
+    // Aggregate-only needs rows with record keys (to perturb) and a field that identifies nobody (to group by).
+    [InlineData("Project", "type", "INVALID_PERMISSION")]
+    [InlineData("Member", "householdId", "INVALID_PERMISSION")]
+    [InlineData("Household", "monitorType", null)]
+    public async Task Aggregate_only_is_for_protectable_fields(string type, string field, string? code)
+    {
+        var version = await VersionOf("village", type, field);
+        var body = await WarehouseApp.PostAsync(Admin, Set, new { c = new[] { new { role = "village", type, field, access = "HIDDEN", aggregateOnly = true, expectedVersion = version } } });
+        Assert.Equal(code, WarehouseApp.FirstErrorCode(body));
+    }
+
     [Fact]
     public async Task Stored_assignment_wins_over_token_claims_and_revocation_denies()
     {
