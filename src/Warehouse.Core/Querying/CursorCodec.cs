@@ -75,25 +75,34 @@ public sealed class CursorCodec
         }
         using var doc = JsonDocument.Parse(payload.ToArray());
         var items = doc.RootElement.EnumerateArray().ToArray();
-        if (items.Length != types.Count + 1 || items[0].GetString() != signature)
+        if (items.Length != types.Count + 1 || items[0].ValueKind != JsonValueKind.String || items[0].GetString() != signature)
         {
             throw new QueryException(ErrorCodes.InvalidCursor, "The cursor belongs to another query (type, order, where or reader); use a cursor only with the arguments it came from.");
         }
         var values = new object?[types.Count];
         for (var i = 0; i < types.Count; i++)
         {
-            var e = items[i + 1];
-            var t = Nullable.GetUnderlyingType(types[i]) ?? types[i];
-            values[i] = e.ValueKind == JsonValueKind.Null ? null
-                : t == typeof(string) ? e.GetString()
-                : t == typeof(int) ? e.GetInt32()
-                : t == typeof(long) ? e.GetInt64()
-                : t == typeof(bool) ? e.GetBoolean()
-                : t == typeof(DateOnly) ? DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : throw Invalid();
+            try
+            {
+                values[i] = Value(items[i + 1], Nullable.GetUnderlyingType(types[i]) ?? types[i]);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            {
+                // Signed but not of the query's types: the key leaked or a bug minted it; either way not data.
+                throw Invalid();
+            }
         }
         return values;
     }
+
+    private static object? Value(JsonElement e, Type t) =>
+        e.ValueKind == JsonValueKind.Null ? null
+        : t == typeof(string) ? e.ValueKind == JsonValueKind.String ? e.GetString() : throw new FormatException()
+        : t == typeof(int) ? e.GetInt32()
+        : t == typeof(long) ? e.GetInt64()
+        : t == typeof(bool) ? e.GetBoolean()
+        : t == typeof(DateOnly) ? DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : throw new FormatException();
 
     /// <summary>A short stable signature of an order, so a cursor cannot be replayed under another order.</summary>
     public static string Signature(string typeName, IEnumerable<string> terms) =>
