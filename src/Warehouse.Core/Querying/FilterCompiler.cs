@@ -251,7 +251,7 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
                 _ => throw Unknown(field, op, path),
             };
         }
-        if (isOrdered)
+        if (isOrdered && op is "gt" or "gte" or "lt" or "lte")
         {
             var v = V(raw);
             return op switch
