@@ -146,7 +146,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
                 + "above the village) or the request used an aggregate-only field. Then every count and sum carries small fixed noise (cell-key perturbation: "
                 + "counts ±2 at most, sums ± half the largest single contribution, the same for the same rows every time), rates are computed from the "
                 + "perturbed parts, groups whose perturbed size is below k are withheld whole, and having, order and first apply to the perturbed values. "
-                + "Identifying fields cannot be keys or filters and min/max are refused (PROTECTED_AGGREGATE). See docs/security.md.",
+                + "Its where takes region codes only, identifying fields cannot be keys, and min/max are refused (PROTECTED_AGGREGATE). See docs/security.md.",
             ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<AggregateResult, bool>(c => c.Source.Protected),
         });
         result.AddField(new FieldType

@@ -79,6 +79,7 @@ public sealed class EntityBuilder<T> where T : class, new()
             var x = Expression.Parameter(typeof(T), "x");
             Field(Expression.Lambda<Func<T, string?>>(Expression.Property(x, prop), x), name, label,
                 $"12-digit code of the {level} of {of}.", sensitivity: sensitivity, caps: FieldCaps.All);
+            _entity.Field(name)!.IsRegionCode = true;
         }
         return this;
     }

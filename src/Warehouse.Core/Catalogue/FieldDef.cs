@@ -39,6 +39,8 @@ public sealed class FieldDef
     /// <summary>Whether the field points at a person (never a key or filter term of a protected aggregate).</summary>
     public Identity Identity { get; }
     public bool IsIdentifying => Identity == Identity.Identifying;
+    /// <summary>One of the region codes a row carries (countyCode, townshipCode, villageCode; see EntityBuilder.RegionCodes).</summary>
+    public bool IsRegionCode { get; internal set; }
     public MaskKind Mask { get; }
     public FieldCaps Caps { get; }
     public DefaultGrants Defaults { get; }

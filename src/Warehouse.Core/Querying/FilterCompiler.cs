@@ -12,10 +12,11 @@ namespace Warehouse.Querying;
 /// </summary>
 /// <param name="sources">Scoped roots for relation subqueries.</param>
 /// <param name="protectedAggregate">
-/// The filter selects the rows of a protected aggregate. Only coarse conditions are accepted there: the entity's own
-/// fields that are neither personal nor identifying (region codes, channels, ...), no relation filters. Two
-/// populations a reader can describe then differ by whole regions or groups, never by one person, which is what
-/// defeats differencing (docs/security.md); slicing by personal fields is what groupBy is for.
+/// The filter selects the rows of a protected aggregate. Only the coarsest conditions are accepted there: the
+/// entity's own region codes, combined with and/or/not; no other field, no relation. Two populations a reader can
+/// describe then differ by whole regions, never by one person, which is what defeats differencing
+/// (docs/security.md); slicing by anything else is what groupBy is for, where every cell is perturbed and small
+/// cells are withheld.
 /// </param>
 public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate = false)
 {
@@ -105,11 +106,11 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
         if (entity.Field(name) is { } field)
         {
             FieldGuard.RequireFull(sources.Access, field, "where");
-            if (protectedAggregate && (field.IsIdentifying || field.Sensitivity >= Sensitivity.Personal))
+            if (protectedAggregate && !field.IsRegionCode)
             {
                 throw new QueryException(ErrorCodes.ProtectedAggregate,
-                    $"{path}: this aggregate is protected (its rows include records your role may not read one by one), so its filter takes only "
-                    + $"coarse fields such as region codes; {field.QualifiedName} is {(field.IsIdentifying ? "identifying" : "personal")}: group by it instead, or leave it out.");
+                    $"{path}: this aggregate is protected (its rows include records your role may not read one by one), so its filter takes region codes only "
+                    + $"(countyCode, townshipCode, villageCode); group by {field.Name} instead.");
             }
             if (!field.CanFilter)
             {

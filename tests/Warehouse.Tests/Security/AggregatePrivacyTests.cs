@@ -100,7 +100,9 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
     [InlineData("{ assistanceAggregate(where: {member: {schoolStatus: {neq: null}}}) { groups { count } } }")]
     [InlineData("{ postsAggregate(where: {holder: {gender: {eq: \"女\"}}}) { groups { count } } }")]
     [InlineData("{ membersAggregate(where: {household: {id: {eq: \"H0000001\"}}}) { groups { count } } }")]
-    public async Task Protected_aggregates_take_no_relation_filters(string query)
+    [InlineData("{ assistanceAggregate(where: {channel: {eq: \"对公\"}}) { groups { count } } }")]
+    [InlineData("{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
+    public async Task Protected_aggregates_take_region_filters_only(string query)
     {
         Assert.Equal("PROTECTED_AGGREGATE", WarehouseApp.FirstErrorCode(await WarehouseApp.PostAsync(Client("county"), query)));
     }
