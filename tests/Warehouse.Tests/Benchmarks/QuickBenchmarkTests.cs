@@ -1,4 +1,5 @@
 using Warehouse.Benchmarks;
+using Warehouse.Tests.Infrastructure;
 using Xunit;
 
 namespace Warehouse.Tests.Benchmarks;
@@ -8,6 +9,7 @@ namespace Warehouse.Tests.Benchmarks;
 /// once on a tiny county (a built API as a child process, baselines, JSON equality) and must succeed. Timings are
 /// not asserted here; the full run and its targets are in docs/performance.md.
 /// </summary>
+[Trait("Category", TestCategories.Slow)]
 public sealed class QuickBenchmarkTests
 {
     [Fact]

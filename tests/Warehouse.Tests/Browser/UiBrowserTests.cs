@@ -1,5 +1,4 @@
 using Warehouse.Tests.Infrastructure;
-
 using Xunit;
 
 namespace Warehouse.Tests.Browser;
@@ -8,6 +7,7 @@ namespace Warehouse.Tests.Browser;
 /// The IDE and the permission console in headless Chromium against the real server. Each test has its own
 /// server and database copy, so no test sees another's permission changes.
 /// </summary>
+[Trait("Category", TestCategories.Slow)]
 [Collection(BrowserCollection.Name)]
 public sealed class UiBrowserTests
 {

@@ -10,6 +10,7 @@ namespace Warehouse.Tests.Exports;
 /// live heap does not grow with the row count (~20,000 rows vs ~100,000 rows). Runs on a private copy whose
 /// assistance table is copied by SQL up to ~100,000 rows.
 /// </summary>
+[Trait("Category", TestCategories.Slow)]
 [Collection(MemoryMeasurementCollection.Name)]
 public sealed class ExportStreamingTests(ITestOutputHelper output) : IDisposable
 {

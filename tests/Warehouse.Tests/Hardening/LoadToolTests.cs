@@ -5,6 +5,7 @@ using Xunit;
 namespace Warehouse.Tests.Hardening;
 
 /// <summary>The load tool's core loop, briefly against the in-process server, so it cannot rot (the real run is docs/load.md).</summary>
+[Trait("Category", TestCategories.Slow)]
 public sealed class LoadToolTests
 {
     [Fact]
