@@ -24,6 +24,8 @@ public static class DataSetup
         builder.Services.AddSingleton<PermissionStore>();
         builder.Services.AddSingleton<AssignmentStore>();
         builder.Services.AddSingleton<RegionDirectory>();
+        // The one clock of the request path (the minors rule, audit times): tests replace it to set the date.
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditWriter>();
         // Pseudonyms of personal filter values in audit records: one key for every instance, or a key file.
         var redactionKey = builder.Configuration["Warehouse:Audit:RedactionKey"];

@@ -9,7 +9,7 @@ namespace Warehouse.Api.Security;
 /// no stored assignment at all may be given role and region by the token's claims (app role in <c>roles</c>,
 /// region in <c>region_code</c>). A revoked assignment is an explicit deny that token claims cannot override.
 /// </summary>
-public sealed class AccessResolver(AssignmentStore assignments, PermissionStore permissions, RegionDirectory regions)
+public sealed class AccessResolver(AssignmentStore assignments, PermissionStore permissions, RegionDirectory regions, TimeProvider time)
 {
     public async Task<AccessResolution> ResolveAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public sealed class AccessResolver(AssignmentStore assignments, PermissionStore 
         {
             return AccessResolution.Deny($"Region {regionCode} does not exist in this warehouse.");
         }
-        return AccessResolution.Allow(new AccessContext(userId, dataRole, regionCode, isAdmin, snapshot));
+        return AccessResolution.Allow(new AccessContext(userId, dataRole, regionCode, isAdmin, snapshot, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
     }
 
     public static string LevelOf(string dataRole) => dataRole switch

@@ -8,8 +8,15 @@ namespace Warehouse.Security;
 /// </summary>
 public sealed class AccessContext
 {
-    public AccessContext(string userId, string? dataRole, string? regionCode, bool isAdmin, PermissionSnapshot permissions)
+    /// <param name="userId">The signed-in user (oid or sub).</param>
+    /// <param name="dataRole">county, township or village; null for an admin without a data role.</param>
+    /// <param name="regionCode">The 12-digit code of the role's region.</param>
+    /// <param name="isAdmin">Whether the user also administers permissions.</param>
+    /// <param name="permissions">The permission matrix in force for this request.</param>
+    /// <param name="today">The request's date (UTC) from the server's <see cref="TimeProvider"/>; today by the system clock when not given.</param>
+    public AccessContext(string userId, string? dataRole, string? regionCode, bool isAdmin, PermissionSnapshot permissions, DateOnly? today = null)
     {
+        Today = today ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         if (dataRole is not null && !Roles.IsDataRole(dataRole))
         {
             throw new ArgumentException($"'{dataRole}' is not a data role.", nameof(dataRole));
@@ -31,6 +38,8 @@ public sealed class AccessContext
     public string RegionCode { get; }
     public bool IsAdmin { get; }
     public PermissionSnapshot Permissions { get; }
+    /// <summary>The date the request is answered on: one value for the whole request, so the minors rule cannot shift mid-request.</summary>
+    public DateOnly Today { get; }
 
     public string CountyCode => RegionCodes.County(RegionCode);
 
@@ -42,7 +51,7 @@ public sealed class AccessContext
         entity.Minors is null ? Grant.F : DataRole is null ? Grant.H : entity.Minors.Grants.For(DataRole);
 
     /// <summary>Today's cutoff: born after it means a minor.</summary>
-    public DateOnly MinorCutoff(EntityDef entity) => entity.Minors!.Cutoff(DateOnly.FromDateTime(DateTime.UtcNow));
+    public DateOnly MinorCutoff(EntityDef entity) => entity.Minors!.Cutoff(Today);
 
     /// <summary>The grant in force for this reader on a field; no data role means hidden.</summary>
     public Grant GrantFor(FieldDef field) =>

@@ -13,7 +13,7 @@ namespace Warehouse.Security;
 /// waiting at that moment and commits their records in one transaction, so a busy server pays one disk flush
 /// for many requests instead of one each, and SQLite's single writer is not a queue of tiny transactions.
 /// </summary>
-public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts)
+public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts, TimeProvider time)
 {
     private const int MaxBatch = 256;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -32,9 +32,9 @@ public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts)
         await pending.Done.Task.WaitAsync(ct);
     }
 
-    private static List<AuditRecordRow> Records(AccessContext access, AuditBuffer buffer, string kind, string? operation, string? documentHash)
+    private List<AuditRecordRow> Records(AccessContext access, AuditBuffer buffer, string kind, string? operation, string? documentHash)
     {
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         // Column limits on SQL Server: operation names are the caller's text, so they are cut, not trusted.
         operation = operation is { Length: > 200 } ? operation[..200] : operation;
         var rows = new List<AuditRecordRow>();

@@ -28,6 +28,9 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The server's clock, when a test sets the date (the minors rule, audit times); the system clock otherwise.</summary>
+    public TimeProvider? Clock { get; init; }
     public SqlLog SqlLog { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -44,6 +47,10 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(s => s.AddSingleton(Clock));
         }
     }
 

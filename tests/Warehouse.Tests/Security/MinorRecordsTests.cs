@@ -88,4 +88,19 @@ public sealed class MinorRecordsTests(AppFixture fixture) : IClassFixture<AppFix
             FROM member WHERE household_id = $h GROUP BY 1, 2 ORDER BY 1, 2
             """, ("$h", household));
     }
+
+    [Fact]
+    public async Task A_member_leaves_the_rule_on_their_14th_birthday_by_the_servers_clock()
+    {
+        var db = fixture.App.Database;
+        var (id, birth) = (Sql.Strings(db, $"SELECT member_id FROM member WHERE NOT ({Minors.Adult()}) ORDER BY birth_date LIMIT 1")[0],
+            DateOnly.Parse(Sql.Strings(db, $"SELECT birth_date FROM member WHERE NOT ({Minors.Adult()}) ORDER BY birth_date LIMIT 1")[0], System.Globalization.CultureInfo.InvariantCulture));
+        var birthday = birth.AddYears(14);
+        foreach (var (today, visible) in new[] { (birthday.AddDays(-1), false), (birthday, true) })
+        {
+            using var app = new WarehouseApp { Clock = FixedClock.On(today) };
+            var row = (await WarehouseApp.DataAsync(app.ClientFor("county", fixture.County), "query($id: String!) { member(id: $id) { id } }", new { id }))["member"];
+            Assert.True(visible == row is not null, $"on {today:yyyy-MM-dd} the member born {birth:yyyy-MM-dd} should be {(visible ? "readable" : "aggregate-only")} for the county");
+        }
+    }
 }
