@@ -1,7 +1,6 @@
 using Warehouse.Api.Exports;
 using Warehouse.Api.Graph;
 using Warehouse.Api.Health;
-using Warehouse.Api.Benchmarking;
 using Warehouse.Api.Hosting;
 using Warehouse.Api.Ide;
 using Warehouse.Api.Observability;
@@ -24,5 +23,4 @@ app.MapMetrics();
 app.MapGraphQL();
 app.MapExports();
 app.MapWarehouseUi();
-app.MapBenchmarkBaselines(); // only when Warehouse:Benchmark:BaselineEndpoints=true
 app.Run();

@@ -42,10 +42,12 @@ public static class BenchmarkSuite
         var problems = new List<string>();
         using var client = new Client();
         await using (var server = ServerProcess.Start(county, Path.Combine(outDir, "server.log")))
+        await using (var baseline = ServerProcess.StartBaseline(county, Path.Combine(outDir, "baseline.log")))
         {
             var started = await server.WaitForFirstAnswerAsync(client, countyToken, TimeSpan.FromMinutes(2));
-            await output.WriteLineAsync($"Server pid {server.Pid} at {server.Address} answered after {started.TotalSeconds:0.00} s.");
-            var context = new Context(options, client, server, county, countyCode, countyToken, Token, output, problems);
+            await baseline.WaitForBaselineAsync(client, TimeSpan.FromMinutes(1));
+            await output.WriteLineAsync($"Server pid {server.Pid} at {server.Address} answered after {started.TotalSeconds:0.00} s; baseline pid {baseline.Pid} at {baseline.Address}.");
+            var context = new Context(options, client, server, baseline, county, countyCode, countyToken, Token, output, problems);
             foreach (var (number, scenario) in new (int, Func<Context, Task<ResultRow>>)[]
                      {
                          (1, PageWithMembers), (2, GroupedAggregate), (3, DeepKeysetPage), (4, Throughput), (5, VillageRole), (6, CsvExport),
@@ -71,7 +73,7 @@ public static class BenchmarkSuite
         if (options.Scenarios.Contains(7))
         {
             await output.WriteLineAsync("Scenario 7 …");
-            rows.Add(await ColdStartAndGeneration(new Context(options, client, null!, county, countyCode, countyToken, Token, output, problems), outDir));
+            rows.Add(await ColdStartAndGeneration(new Context(options, client, null!, null!, county, countyCode, countyToken, Token, output, problems), outDir));
         }
 
         var table = Report.Table(rows);
@@ -103,7 +105,7 @@ public static class BenchmarkSuite
         return problems.Count == 0 ? 0 : 1;
     }
 
-    private sealed record Context(BenchmarkOptions Options, Client Client, ServerProcess Server, County County, string CountyCode,
+    private sealed record Context(BenchmarkOptions Options, Client Client, ServerProcess Server, ServerProcess Baseline, County County, string CountyCode,
         string CountyToken, Func<string, string?, string> Token, TextWriter Output, List<string> Problems);
 
     /// <summary>POSTs a GraphQL body, failing on a non-200 status or errors.</summary>
@@ -117,9 +119,10 @@ public static class BenchmarkSuite
         return response;
     }
 
-    private static async Task<Client.Response> Get(Context c, string path)
+    /// <summary>GETs from the baseline server, failing on a non-200 status.</summary>
+    private static async Task<Client.Response> Baseline(Context c, string path)
     {
-        var response = await c.Client.GetAsync(c.Server, path);
+        var response = await c.Client.GetAsync(c.Baseline, path);
         if (response.Status != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"{path} answered {(int)response.Status}: {Truncate(response.Text)}");
@@ -156,8 +159,8 @@ public static class BenchmarkSuite
             """;
         var body = Client.GraphQLBody(query);
         var baselinePath = $"/benchmark/baseline/households-page?county={c.CountyCode}&belowFen={belowYuan * 100}&monitorType={Uri.EscapeDataString(monitorType)}&first=50";
-        SameJson(c, 1, (await GraphQL(c, body, c.CountyToken)).Text, (await Get(c, baselinePath)).Text);
-        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Get(c, baselinePath), c.Options);
+        SameJson(c, 1, (await GraphQL(c, body, c.CountyToken)).Text, (await Baseline(c, baselinePath)).Text);
+        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Baseline(c, baselinePath), c.Options);
         return LatencyRow(1, "page of 50 households (filter income + monitorType, order income, 8 fields, members)", ours, baseline, 1.3);
     }
 
@@ -169,8 +172,8 @@ public static class BenchmarkSuite
                 groups { keys { townshipCode monitorType } count sum { perCapitaNetIncome } avg { perCapitaNetIncome } } } }
             """);
         var baselinePath = $"/benchmark/baseline/households-aggregate?county={c.CountyCode}";
-        SameJson(c, 2, (await GraphQL(c, body, c.CountyToken)).Text, (await Get(c, baselinePath)).Text);
-        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Get(c, baselinePath), c.Options);
+        SameJson(c, 2, (await GraphQL(c, body, c.CountyToken)).Text, (await Baseline(c, baselinePath)).Text);
+        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Baseline(c, baselinePath), c.Options);
         return LatencyRow(2, "grouped aggregate township × monitorType (count, sum, avg income)", ours, baseline, 1.15);
     }
 
@@ -211,7 +214,7 @@ public static class BenchmarkSuite
         const int clients = 32;
         var body = Client.GraphQLBody("{ households(first: 10) { nodes { id villageCode perCapitaNetIncome } } }");
         var baselinePath = $"/benchmark/baseline/households-simple?county={c.CountyCode}&first=10";
-        SameJson(c, 4, (await GraphQL(c, body, c.CountyToken)).Text, (await Get(c, baselinePath)).Text);
+        SameJson(c, 4, (await GraphQL(c, body, c.CountyToken)).Text, (await Baseline(c, baselinePath)).Text);
         var failures = new Dictionary<string, int>(StringComparer.Ordinal);
         async Task<double> Load(Func<Task> request, TimeSpan duration)
         {
@@ -240,21 +243,21 @@ public static class BenchmarkSuite
             return done / clock.Elapsed.TotalSeconds;
         }
         Task Ours() => GraphQL(c, body, c.CountyToken);
-        Task Baseline() => Get(c, baselinePath);
+        Task BaselineOnce() => Baseline(c, baselinePath);
         var warm = c.Options.ThroughputRound / 2;
         await Load(Ours, warm);
-        await Load(Baseline, warm);
+        await Load(BaselineOnce, warm);
         var (ourRates, baseRates) = (new List<double>(), new List<double>());
         for (var round = 0; round < c.Options.ThroughputRounds; round++)
         {
             if (round % 2 == 0)
             {
                 ourRates.Add(await Load(Ours, c.Options.ThroughputRound));
-                baseRates.Add(await Load(Baseline, c.Options.ThroughputRound));
+                baseRates.Add(await Load(BaselineOnce, c.Options.ThroughputRound));
             }
             else
             {
-                baseRates.Add(await Load(Baseline, c.Options.ThroughputRound));
+                baseRates.Add(await Load(BaselineOnce, c.Options.ThroughputRound));
                 ourRates.Add(await Load(Ours, c.Options.ThroughputRound));
             }
         }

@@ -152,8 +152,9 @@ public sealed class County
 
 /// <summary>
 /// The built API started as a child process (`dotnet Warehouse.Api.dll`) on 127.0.0.1 and a free port, configured
-/// by environment variables: the county file, migrations on, no demo seeding, local tokens with a fixed key, a fixed
-/// cursor secret and the benchmark baseline endpoints. A separate process so that start-up and peak RSS are its own.
+/// by environment variables: the county file, migrations on, no demo seeding, local tokens with a fixed key and a fixed
+/// cursor secret; or the suite's own baseline server (<see cref="StartBaseline"/>). Separate processes so that
+/// start-up and peak RSS are each one's own.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -196,12 +197,33 @@ public sealed class ServerProcess : IAsyncDisposable
         env["Warehouse__Auth__LocalIssuer__Enabled"] = "true";
         env["Warehouse__Auth__LocalIssuer__SigningKey"] = SigningKey;
         env["Warehouse__Paging__CursorSecret"] = CursorSecret;
-        env["Warehouse__Benchmark__BaselineEndpoints"] = "true";
         env["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             env[key] = value;
         }
+        return Launch(info, logPath, address);
+    }
+
+    /// <summary>The bare baseline endpoints, served by this benchmark's own executable in a process of their own.</summary>
+    public static ServerProcess StartBaseline(County county, string logPath)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var self = typeof(ServerProcess).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { self, Baselines.BaselineServer.Verb, "--connection", county.ConnectionString, "--urls", address.ToString().TrimEnd('/') },
+            WorkingDirectory = Path.GetDirectoryName(self)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["DOTNET_gcServer"] = "0";
+        return Launch(info, logPath, address);
+    }
+
+    private static ServerProcess Launch(ProcessStartInfo info, string logPath, Uri address)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = new Process { StartInfo = info };
@@ -213,6 +235,31 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return server;
+    }
+
+    /// <summary>Polls the baseline server until it answers.</summary>
+    public async Task WaitForBaselineAsync(Client client, TimeSpan timeout)
+    {
+        while (SinceStart.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The baseline server exited with code {_process.ExitCode}; see its log.");
+            }
+            try
+            {
+                if ((await client.GetAsync(this, "/benchmark/baseline/ready")).Status == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"The baseline server did not answer within {timeout.TotalSeconds:0} s; see its log.");
     }
 
     private static void Write(StreamWriter log, string? line)

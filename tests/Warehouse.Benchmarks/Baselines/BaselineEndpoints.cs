@@ -1,33 +1,26 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Warehouse.Data;
 
-namespace Warehouse.Api.Benchmarking;
+namespace Warehouse.Benchmarks.Baselines;
 
 /// <summary>
-/// Baselines for tests/Warehouse.Benchmarks: bare ASP.NET Core endpoints in the same binary that run hand-written
-/// SQL through Microsoft.Data.Sqlite and write the same JSON as the GraphQL answer they are compared with.
-/// Mapped only when <c>Warehouse:Benchmark:BaselineEndpoints</c> is true (environment
-/// <c>Warehouse__Benchmark__BaselineEndpoints=true</c>) and the provider is SQLite; no authentication and no row
-/// scope beyond the county passed in, so never turn this on outside a benchmark.
+/// The baselines of the suite: bare ASP.NET Core endpoints that run hand-written SQL through Microsoft.Data.Sqlite
+/// and write the same JSON as the GraphQL answer they are compared with. They live here, in a server process of
+/// the benchmark's own (<see cref="BaselineServer"/>), so nothing of them ships in the product: they have no
+/// authentication and no row scope beyond the county passed in.
 /// </summary>
 public static class BaselineEndpoints
 {
-    public const string Setting = "Warehouse:Benchmark:BaselineEndpoints";
-
     private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static WebApplication MapBenchmarkBaselines(this WebApplication app)
+    public static WebApplication MapBaselines(this WebApplication app, string databaseConnectionString)
     {
-        var database = app.Services.GetRequiredService<DatabaseOptions>();
-        if (!app.Configuration.GetValue<bool>(Setting) || database.Provider != DatabaseProvider.Sqlite)
-        {
-            return app;
-        }
-        app.Logger.LogWarning("Benchmark baseline endpoints are mapped under /benchmark/baseline (no authentication).");
-        var connectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        var connectionString = new SqliteConnectionStringBuilder(databaseConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        app.MapGet("/benchmark/baseline/ready", () => Results.Ok());
         app.MapGet("/benchmark/baseline/households-page", (HttpContext http) => HouseholdsPage(http, connectionString));
         app.MapGet("/benchmark/baseline/households-aggregate", (HttpContext http) => HouseholdsAggregate(http, connectionString));
         app.MapGet("/benchmark/baseline/households-simple", (HttpContext http) => HouseholdsSimple(http, connectionString));
