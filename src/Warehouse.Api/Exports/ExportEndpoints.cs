@@ -1,7 +1,5 @@
 using Warehouse.Aggregation;
 using System.Data.Common;
-using Warehouse.Security;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +7,7 @@ using Warehouse.Api.Security;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Api.Exports;
 

@@ -7,7 +7,10 @@ public enum MaskKind
     None,
     /// <summary>Personal name: surname kept, one * per other character (张*, 欧阳**).</summary>
     PersonName,
-    /// <summary>ID number: first 3 and last 4 kept (130***********1234).</summary>
+    /// <summary>
+    /// ID number: only the first 3 characters kept (130***************). The last 4 (sequence, whose last digit is
+    /// the gender, and check character) would give the number back together with the birth date.
+    /// </summary>
     IdNumber,
     /// <summary>Phone: first 3 and last 4 kept (138****5678).</summary>
     Phone,

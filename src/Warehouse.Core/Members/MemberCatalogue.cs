@@ -23,7 +23,7 @@ public static class MemberCatalogue
             .RegionCodes("the household", Sensitivity.Internal)
             .Field(x => x.Name, "name", "姓名", "Full name. The county reads it masked (张*) and may reveal it with a reason.",
                 sensitivity: Sensitivity.Personal, mask: MaskKind.PersonName, grants: new(Grant.MR, Grant.F, Grant.F))
-            .Field(x => x.IdNumber, "idNumber", "公民身份号码", "18-character citizen ID number. Read masked (130***********1234); revealable with a reason.",
+            .Field(x => x.IdNumber, "idNumber", "公民身份号码", "18-character citizen ID number. Read masked (130***************, the first 3 characters only); revealable with a reason.",
                 sensitivity: Sensitivity.Sensitive, mask: MaskKind.IdNumber, grants: new(Grant.MR, Grant.MR, Grant.MR))
             .Field(x => x.Relation, "relation", "与户主关系", "Relation to the head of household (户主, 配偶, 之子, ...).", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.Gender, "gender", "性别", "男 or 女.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)

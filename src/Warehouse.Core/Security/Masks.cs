@@ -25,7 +25,10 @@ public static class Masks
         return kind switch
         {
             MaskKind.PersonName => PersonName(text),
-            MaskKind.IdNumber => KeepEnds(text, 3, 4),
+            // Only the first 3 characters (province and the first digit of the prefecture). The last 4 are the
+            // sequence (whose last digit is the gender) and the check character: with the birth date the village
+            // reads, they give the whole number, and with the birth year about 33 candidates (docs/security.md#masks).
+            MaskKind.IdNumber => KeepEnds(text, 3, 0),
             MaskKind.Phone => KeepEnds(text, 3, 4),
             MaskKind.BankAccount => LastFour(text),
             MaskKind.DateToYear => value is DateOnly date ? date.Year.ToString(CultureInfo.InvariantCulture) : text[..Math.Min(4, text.Length)],

@@ -10,14 +10,15 @@ namespace Warehouse.Security;
 /// justifies a reveal to the person who later reads the audit trail, so it must be one a reader can see: format
 /// characters (Unicode Cf: zero-width space/joiner/non-joiner, BOM, word joiner, bidi controls), control
 /// characters and blank-looking letters (Hangul fillers, braille blank) are removed, runs of white space become
-/// one space, and the ends are trimmed. What is left must have 4 to 500 visible characters (letters, digits,
-/// punctuation, symbols) and more than one distinct character ("xxxx" and "核核核核" say nothing). The normalised
+/// one space, and the ends are trimmed. What is left must have at least 4 visible characters (letters, digits,
+/// punctuation, symbols), at most 500 characters in all, and more than one distinct visible character ("xxxx" and "核核核核" say nothing). The normalised
 /// text is what the audit trail stores.
 /// </summary>
 public static class RevealReason
 {
     public const int MinVisible = 4;
-    public const int MaxVisible = 500;
+    /// <summary>Longest normalised reason, in UTF-16 code units: the audit column is nvarchar(500) on SQL Server.</summary>
+    public const int MaxLength = 500;
 
     /// <summary>Characters of letter or symbol classes that render as nothing.</summary>
     private static readonly HashSet<int> BlankLooking = [0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F];
@@ -37,12 +38,12 @@ public static class RevealReason
         if (visible.Count == 0)
         {
             throw new QueryException(ErrorCodes.RevealReasonRequired,
-                $"Revealing {field.QualifiedName} needs a reason of {MinVisible} to {MaxVisible} visible characters; none was given.");
+                $"Revealing {field.QualifiedName} needs a reason of {MinVisible} to {MaxLength} visible characters; none was given.");
         }
-        if (visible.Count < MinVisible || visible.Count > MaxVisible || visible.Distinct().Count() == 1)
+        if (visible.Count < MinVisible || text.Length > MaxLength || visible.Distinct().Count() == 1)
         {
             throw new QueryException(ErrorCodes.RevealReasonInvalid,
-                $"Revealing {field.QualifiedName} needs a reason of {MinVisible} to {MaxVisible} visible characters that is not one character repeated; the reason given has {visible.Count} visible characters{(visible.Distinct().Count() == 1 ? ", all the same" : "")}.");
+                $"Revealing {field.QualifiedName} needs a reason of {MinVisible} to {MaxLength} visible characters that is not one character repeated; the reason given has {visible.Count} visible characters{(visible.Distinct().Count() == 1 ? ", all the same" : "")} and {text.Length} characters in all.");
         }
         return text;
     }

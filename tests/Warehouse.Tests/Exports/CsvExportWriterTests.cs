@@ -63,12 +63,29 @@ public sealed class CsvExportWriterTests
         }
     }
 
+    [Theory]
+    [InlineData("=SUM(A1)", true, "'=SUM(A1)")]
+    [InlineData("+86", true, "'+86")]
+    [InlineData("-x", true, "'-x")]
+    [InlineData("@cmd", true, "'@cmd")]
+    [InlineData("\tx", true, "'\tx")]
+    [InlineData("\rx", true, "\"'\rx\"")]
+    [InlineData("a=b", true, "a=b")]
+    [InlineData("=SUM(A1)", false, "=SUM(A1)")]
+    public void Formula_guard_prefixes_text_only(string value, bool guard, string expected)
+    {
+        var columns = new[] { Column("address"), Column("businessCost"), Column("riskTypes") };
+        var text = Write(columns, [value, -1500.5m, new[] { "-因病" }], labels: false, guard);
+        // Money we format stays a number; a list of text values is text.
+        Assert.Equal($"{expected},-1500.50,{(guard ? "'" : "")}-因病\r\n", text.Split("\r\n", 2)[1]);
+    }
+
     private static ExportColumn Column(string name) => new(name, Households.Field(name)!, null, -1);
 
-    private static string Write(ExportColumn[] columns, object?[] values, bool labels)
+    private static string Write(ExportColumn[] columns, object?[] values, bool labels, bool formulaGuard = true)
     {
         using var stream = new MemoryStream();
-        using (var writer = new CsvExportWriter(stream, columns))
+        using (var writer = new CsvExportWriter(stream, columns, formulaGuard))
         {
             writer.WriteHeader(labels);
             writer.WriteRow(values, []);

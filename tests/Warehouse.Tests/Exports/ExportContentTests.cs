@@ -249,7 +249,7 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         }
     }
 
-    [GeneratedRegex(@"^\d{3}\*{11}[0-9X]{4}$")]
+    [GeneratedRegex(@"^\d{3}\*{15}$")]
     private static partial Regex MaskedIdNumber();
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,4}$")]

@@ -18,11 +18,12 @@ public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixt
 
         var county = (await WarehouseApp.DataAsync(fixture.App.ClientFor("county", fixture.County), query, new { id }))["member"]!;
         Assert.Equal(name[0] + new string('*', name.Length - 1), county["name"]!.GetValue<string>());
-        Assert.Equal(idNumber[..3] + new string('*', 11) + idNumber[^4..], county["idNumber"]!.GetValue<string>());
+        // First 3 characters only: the last 4 would give the number back with the birth date (MaskRecoveryTests).
+        Assert.Equal(idNumber[..3] + new string('*', 15), county["idNumber"]!.GetValue<string>());
 
         var villageRow = (await WarehouseApp.DataAsync(fixture.App.ClientFor("village", village), query, new { id }))["member"]!;
         Assert.Equal(name, villageRow["name"]!.GetValue<string>());
-        Assert.Equal(idNumber[..3] + new string('*', 11) + idNumber[^4..], villageRow["idNumber"]!.GetValue<string>());
+        Assert.Equal(idNumber[..3] + new string('*', 15), villageRow["idNumber"]!.GetValue<string>());
     }
 
     [Fact]

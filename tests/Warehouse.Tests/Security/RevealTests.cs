@@ -40,12 +40,18 @@ public sealed class RevealTests : IDisposable
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-bad'"));
     }
 
-    [Fact]
-    public async Task A_reason_over_500_visible_characters_is_invalid()
+    [Theory]
+    [InlineData(501, "")]
+    [InlineData(300, " ")]
+    public async Task A_reason_over_500_characters_after_normalising_is_invalid(int visible, string gap)
     {
         var client = _app.ClientFor("county", County);
-        var body = await WarehouseApp.PostAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id = AdultMember(4), r = string.Concat(Enumerable.Repeat("核对资格", 126)) });
+        var reason = string.Join(gap, Enumerable.Range(0, visible).Select(i => "核对资格"[i % 4]));
+        var body = await WarehouseApp.PostAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id = AdultMember(4), r = reason });
         Assert.Equal("REVEAL_REASON_INVALID", WarehouseApp.FirstErrorCode(body));
+        // Exactly 500 after normalising is accepted (invisible characters do not count).
+        var longest = string.Concat(Enumerable.Range(0, 500).Select(i => "核对资格"[i % 4] + "\u200B"));
+        await WarehouseApp.DataAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id = AdultMember(4), r = longest });
     }
 
     [Fact]

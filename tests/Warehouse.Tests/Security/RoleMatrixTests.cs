@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Snapshooter.Xunit;
 using Warehouse.Catalogue;
 using Warehouse.Data;
+using Warehouse.Security;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -11,8 +12,9 @@ namespace Warehouse.Tests.Security;
 
 /// <summary>
 /// The named matrix: for each role (and an admin without a data role), each type and each field, what actually
-/// comes back over HTTP: full (equal to the stored value, read by SQL), masked (differs from it) or rejected
-/// (absent from the role's schema). Snapshot-compared, so any change in who sees what is a reviewed diff.
+/// comes back over HTTP: full (equal to the stored value, read by SQL), masked(kind) (equal, row by row, to what
+/// that mask gives for the stored value; anything else is reported as wrong-mask and fails) or rejected (absent
+/// from the role's schema). Snapshot-compared, so any change in who sees what is a reviewed diff.
 /// </summary>
 public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
@@ -26,16 +28,17 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
             var client = fixture.App.ClientFor(role, region);
             foreach (var entity in WarehouseCatalogue.Default.Exposed)
             {
-                var outcomes = await Outcomes(client, entity);
+                var outcomes = await Outcomes(client, entity, region);
                 report.Append(CultureInfo.InvariantCulture, $"{role,-8} {entity.TypeName,-14} ")
                     .AppendJoin(' ', entity.Fields.Select(f => $"{f.Name}={outcomes[f.Name]}")).Append('\n');
             }
             report.Append(CultureInfo.InvariantCulture, $"{role,-8} minors (<14)   {await MinorOutcome(client)}\n");
         }
+        Assert.DoesNotContain("wrong-mask", report.ToString(), StringComparison.Ordinal);
         Snapshot.Match(report.ToString());
     }
 
-    private async Task<Dictionary<string, string>> Outcomes(HttpClient client, EntityDef entity)
+    private async Task<Dictionary<string, string>> Outcomes(HttpClient client, EntityDef entity, string? region)
     {
         var introspection = await WarehouseApp.PostAsync(client, "query($t: String!) { __type(name: $t) { fields { name } } }", new { t = entity.TypeName });
         var present = introspection["data"]?["__type"]?["fields"]?.AsArray().Select(f => f!["name"]!.GetValue<string>()).ToHashSet() ?? [];
@@ -46,30 +49,35 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
             return result;
         }
         // Rows of adults only: minors' records follow their own rule, reported on a line of their own.
-        var where = entity.Minors is null ? "" : $", where: {{{entity.Key.Name}: {{in: [{string.Join(',', AdultKeys(entity).Select(k => $"\"{k}\""))}]}}}}";
+        var where = entity.Minors is null ? "" : $", where: {{{entity.Key.Name}: {{in: [{string.Join(',', AdultKeys(entity, region).Select(k => $"\"{k}\""))}]}}}}";
         var query = $"{{ {entity.ListField}(first: 40, order: [{{{entity.Key.Name}: ASC}}]{where}) {{ nodes {{ {string.Join(' ', readable.Select(f => f.Name))} }} }} }}";
         var rows = (await WarehouseApp.DataAsync(client, query))[entity.ListField]!["nodes"]!.AsArray();
         var stored = StoredRows(entity, rows.Select(r => r![entity.Key.Name]!.GetValue<string>()).ToList());
         foreach (var field in readable)
         {
-            var compared = rows.Select(r => (Shown: Text(r![field.Name]), Stored: Normalize(field, stored[r![entity.Key.Name]!.GetValue<string>()][field.Column])))
+            var compared = rows.Select(r => stored[r![entity.Key.Name]!.GetValue<string>()])
+                .Zip(rows, (row, node) => (Shown: Text(node![field.Name]), Stored: Normalize(field, row[field.Column]), Masked: MaskOf(entity, field, row)))
                 .Where(p => p.Stored is not null).ToList();
-            result[field.Name] = compared.Count == 0 ? "full(no values)" : compared.All(p => p.Shown == p.Stored) ? "full" : "masked";
+            result[field.Name] = compared.Count == 0 ? "full(no values)"
+                : compared.All(p => p.Shown == p.Stored) ? "full"
+                : field.Mask != MaskKind.None && compared.All(p => p.Shown == p.Masked) ? $"masked({field.Mask})"
+                : "wrong-mask";
         }
         return result;
     }
 
     /// <summary>
-    /// Keys of adults' rows, or of records about adults or about no one (the view's subject birth date), in the test
-    /// village, which every role's scope contains.
+    /// Adults' rows of the role's region (the first 40 of the county would not be in a village's scope), or records
+    /// about adults or about no one (the view's subject birth date).
     /// </summary>
-    private List<string> AdultKeys(EntityDef entity)
+    private List<string> AdultKeys(EntityDef entity, string? region)
     {
         var birth = entity.Minors!.Column ?? "birth_date";
         return Sql.Strings(fixture.App.Database, $"""
             SELECT {entity.Key.Column} FROM {DbNames.QuotedView(DatabaseProvider.Sqlite, entity.View)}
-            WHERE village_code = @v AND ({birth} IS NULL OR {birth} <= date('now', '-14 years')) ORDER BY {entity.Key.Column} LIMIT 40
-            """, ("@v", fixture.Village));
+            WHERE ({birth} IS NULL OR {birth} <= date('now', '-14 years')) AND @r IN (county_code, township_code, village_code)
+            ORDER BY {entity.Key.Column} LIMIT 40
+            """, ("@r", region ?? ""));
     }
 
     /// <summary>What a role gets of a minor's member record: not found (aggregate-only), masked, or full.</summary>
@@ -105,6 +113,11 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
         }
         return rows;
     }
+
+    /// <summary>What the field's mask gives for the stored row (the mask's own output, sibling columns included).</summary>
+    private static string? MaskOf(EntityDef entity, FieldDef field, Dictionary<string, object?> row) =>
+        field.Mask == MaskKind.None ? null
+            : Masks.Apply(field.Mask, row[field.Column], name => entity.Fields.FirstOrDefault(f => f.Property.Name == name) is { } sibling ? row[sibling.Column] : null);
 
     private static string? Text(JsonNode? node) => node switch
     {
