@@ -6,10 +6,12 @@ internal sealed record ExportOptions(bool Bom, bool Labels, bool Gzip)
     public static ExportOptions Read(HttpRequest request)
     {
         var query = request.Query;
+        // Only the two documented values (docs/bi-feeds.md): a script sending bom=1 or bom=yes learns it at once
+        // instead of depending on synonyms the documentation never promised.
         var bom = query["bom"].ToString().Trim().ToLowerInvariant() switch
         {
-            "" or "false" or "0" or "no" => false,
-            "true" or "1" or "yes" => true,
+            "" or "false" => false,
+            "true" => true,
             var other => throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"bom: expected true or false, got '{other}'."),
         };
         var labels = query["header"].ToString().Trim().ToLowerInvariant() switch
