@@ -54,14 +54,14 @@ public static class ExportEndpoints
         {
             await WriteErrors(http, StatusCodes.Status400BadRequest, [new ExportError(q.Code, q.Message)]);
         }
+        catch (Exception e) when (ct.IsCancellationRequested && (e is OperationCanceledException || Warehouse.Data.SqliteInterruptInterceptor.IsInterrupt(e)))
+        {
+            // The client went away before anything was sent (its statement was interrupted, not failed).
+        }
         catch (Exception e) when (!http.Response.HasStarted && Hosting.DatabaseFaults.Classify(e) is { } fault)
         {
             logger.LogError(e, "Database fault {Code}", fault.Code);
             await WriteErrors(http, StatusCodes.Status503ServiceUnavailable, [new ExportError(fault.Code, fault.Message)]);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away before anything was sent.
         }
     }
 

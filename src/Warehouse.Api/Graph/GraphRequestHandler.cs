@@ -115,32 +115,52 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var allowed = TimeSpan.FromSeconds(roleLimits.TimeoutSeconds);
         timeout.CancelAfter(allowed);
-        // The timer cancels running database commands; the clock check below also catches a request that
-        // finished after its time while the timer callback waited for a thread: its data is not sent either.
+        // The deadline holds in two ways. The token stops the work: GraphQL.NET checks it between fields and the
+        // SQLite interceptor turns it into sqlite3_interrupt for a statement that is stepping. And the answer does
+        // not wait for the work to notice: execution runs on the thread pool (validation and resolvers may be
+        // synchronous, CPU-bound code that never looks at the token), and when the limit plus a short grace has
+        // passed the 504 is sent while the abandoned execution winds down on its own. The clock check below also
+        // catches a request that finished after its time: its data is not sent either.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        ExecutionResult result;
+        var execution = Task.Run(() => executer.ExecuteAsync(options =>
+        {
+            options.Schema = schema;
+            options.Query = request.Query;
+            options.Document = document;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.UserContext = context;
+            options.RequestServices = http.RequestServices;
+            options.CancellationToken = timeout.Token;
+            options.UnhandledExceptionDelegate = c => ErrorPolicy.OnUnhandled(c, logger);
+        }), CancellationToken.None);
+        ExecutionResult? result = null;
         try
         {
-            result = await executer.ExecuteAsync(options =>
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            var deadline = Task.Delay(allowed + DeadlineGrace, grace.Token);
+            if (await Task.WhenAny(execution, deadline) == execution)
             {
-                options.Schema = schema;
-                options.Query = request.Query;
-                options.Document = document;
-                options.OperationName = request.OperationName;
-                options.Variables = request.Variables;
-                options.Extensions = request.Extensions;
-                options.UserContext = context;
-                options.RequestServices = http.RequestServices;
-                options.CancellationToken = timeout.Token;
-                options.UnhandledExceptionDelegate = c => ErrorPolicy.OnUnhandled(c, logger);
-            });
+                await grace.CancelAsync();
+                result = await execution;
+            }
+            else
+            {
+                // Abandoned: observe its outcome so a late fault is neither unobserved nor logged as unhandled.
+                _ = execution.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
-            await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
-            return;
+            result = null;
         }
-        if ((timeout.IsCancellationRequested || clock.Elapsed > allowed) && !aborted.IsCancellationRequested)
+        catch (Exception e) when (Warehouse.Data.SqliteInterruptInterceptor.IsInterrupt(e) && timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            result = null;
+        }
+        aborted.ThrowIfCancellationRequested();
+        if (result is null || timeout.IsCancellationRequested || clock.Elapsed > allowed)
         {
             await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
             return;
@@ -175,6 +195,9 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             : null;
 
     private const int ParserMaxDepth = 128;
+
+    /// <summary>How long past its limit a request may take to notice the cancellation before the 504 is sent anyway.</summary>
+    private static readonly TimeSpan DeadlineGrace = TimeSpan.FromMilliseconds(250);
 
     private static GraphQLDocument? TryParse(string? query, out bool tooDeep)
     {
