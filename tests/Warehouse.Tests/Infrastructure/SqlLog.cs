@@ -17,9 +17,14 @@ public sealed class SqlLog : ILoggerProvider
     /// <summary>The request log lines (one per GraphQL request).</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
+    private readonly ConcurrentQueue<string> _failures = new();
+
+    /// <summary>EF Core's "Failed executing DbCommand (N ms)" lines: when a cancelled statement actually stopped.</summary>
+    public IReadOnlyList<string> Failures => [.. _failures];
+
     public ILogger CreateLogger(string categoryName) => categoryName switch
     {
-        "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101),
+        "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101, _failures),
         "Warehouse.Api.Graph.GraphRequestHandler" => new Recorder(_requests, 1000),
         _ => NullLogger,
     };
@@ -28,7 +33,7 @@ public sealed class SqlLog : ILoggerProvider
 
     private static readonly ILogger NullLogger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
-    private sealed class Recorder(ConcurrentQueue<string> lines, int eventId) : ILogger
+    private sealed class Recorder(ConcurrentQueue<string> lines, int eventId, ConcurrentQueue<string>? failures = null) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         private readonly int eventIdToKeep = eventId;
@@ -41,6 +46,11 @@ public sealed class SqlLog : ILoggerProvider
             if (eventId.Id == eventIdToKeep)
             {
                 lines.Enqueue(formatter(state, exception));
+            }
+            else if (eventId.Id == 20102 && failures is not null)
+            {
+                // 20102 = EF's CommandError.
+                failures.Enqueue(formatter(state, exception));
             }
         }
     }
