@@ -64,6 +64,12 @@ internal static class HttpRequestReader
             // answered here in the GraphQL error shape, with Kestrel's status.
             throw new BadRequest(Hosting.TransportErrors.CodeFor(e.StatusCode), $"The request body could not be read: {e.Message}", e.StatusCode);
         }
+        catch (IOException e) when (!ct.IsCancellationRequested)
+        {
+            // Kestrel reports a chunk size that overflows as a plain IOException ("Bad chunk size data"), not as a
+            // BadHttpRequestException: the same broken framing, the same answer.
+            throw new BadRequest(Hosting.TransportErrors.CodeFor(StatusCodes.Status400BadRequest), $"The request body could not be read: {e.Message}");
+        }
         body.Position = 0;
         GraphQLRequest? request;
         try

@@ -32,8 +32,67 @@ internal static class FilterCost
     /// <summary>The refusal for a filter over a root list (a graph root field or an export), or null when it is within the role's limit.</summary>
     public static string? Refusal(EntityDef entity, object? where, LimitsOptions limits, string role)
     {
+        if (!Priced(where))
+        {
+            return null;
+        }
         var cost = limits.ScannedRows * PerRow(entity, where, limits.ListFanOut);
         return cost > limits.MaxFilterCost ? Message(entity.ListField, cost, limits, role) : null;
+    }
+
+    /// <summary>
+    /// False for a filter with more conditions than the filter compiler accepts: the compiler refuses it, before any
+    /// SQL, with the more precise INVALID_FILTER ("more than 200 conditions"), so it is not priced here. The count
+    /// follows the compiler's (operators of a field or relation, items of and/or), stopping as soon as it is over.
+    /// </summary>
+    public static bool Priced(object? where)
+    {
+        var count = 0;
+        return Count(where, ref count, 0);
+    }
+
+    private static bool Count(object? where, ref int count, int depth)
+    {
+        if (where is not IDictionary<string, object?> entries || depth > MaxDepth)
+        {
+            return true;
+        }
+        foreach (var (name, value) in entries)
+        {
+            if (name is "and" or "or" && value is IEnumerable items and not string and not IDictionary)
+            {
+                foreach (var item in items)
+                {
+                    count++;
+                    if (count > Warehouse.Querying.FilterCompiler.MaxConditions || !Count(item, ref count, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                continue;
+            }
+            if (name == "not")
+            {
+                if (!Count(value, ref count, depth + 1))
+                {
+                    return false;
+                }
+                continue;
+            }
+            count += value is IDictionary<string, object?> operators ? Math.Max(1, operators.Count) : 1;
+            foreach (var inner in (value as IDictionary<string, object?>)?.Values ?? [])
+            {
+                if (count > Warehouse.Querying.FilterCompiler.MaxConditions || !Count(inner, ref count, depth + 1))
+                {
+                    return false;
+                }
+            }
+            if (count > Warehouse.Querying.FilterCompiler.MaxConditions)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static string Message(string field, double cost, LimitsOptions limits, string role) =>

@@ -155,8 +155,13 @@ internal static class QueryCost
             }
             // A root list's filter runs over the whole scope whatever first says (totalCount, or no match at all);
             // a nested list's over the related rows of every parent row.
+            var where = Plain(given.Value, 0);
+            if (!Limits.FilterCost.Priced(where))
+            {
+                return;
+            }
             var scanned = depth == 1 ? limits.ScannedRows : rows * limits.ListFanOut;
-            var cost = scanned * Limits.FilterCost.PerRow(entity, Plain(given.Value, 0), limits.ListFanOut);
+            var cost = scanned * Limits.FilterCost.PerRow(entity, where, limits.ListFanOut);
             FilterCost += cost;
             if (cost > _costliest || CostliestFilter is null)
             {
