@@ -22,9 +22,26 @@ public static class TransportErrors
         _ => "BAD_HTTP_REQUEST",
     };
 
+    /// <summary>The code for a bodiless framework answer.</summary>
+    private static string StatusCode(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "UNAUTHENTICATED",
+        StatusCodes.Status403Forbidden => "FORBIDDEN",
+        StatusCodes.Status404NotFound => "NOT_FOUND",
+        StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
+        StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        _ => CodeFor(status),
+    };
+
     public static WebApplication UseTransportErrors(this WebApplication app)
     {
         var development = app.Environment.IsDevelopment();
+        // Answers the framework gives without a body (no route: 404, wrong method: 405, a minimal-API body that is not
+        // JSON: 415) get the same coded shape as everything else; answers that have a body keep it.
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode >= 400
+            ? WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, StatusCode(context.HttpContext.Response.StatusCode),
+                $"HTTP {context.HttpContext.Response.StatusCode} for {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.", clear: false)
+            : Task.CompletedTask);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Warehouse.Transport");
         app.Use(async (http, next) =>
         {
@@ -57,9 +74,16 @@ public static class TransportErrors
         return app;
     }
 
-    private static async Task WriteAsync(HttpContext http, int status, string code, string message)
+    /// <summary>
+    /// Writes the spec's error body. <c>clear</c>: drop what the failed request had set (after an exception); a
+    /// bodiless framework answer keeps its headers (Allow, WWW-Authenticate).
+    /// </summary>
+    private static async Task WriteAsync(HttpContext http, int status, string code, string message, bool clear = true)
     {
-        http.Response.Clear();
+        if (clear)
+        {
+            http.Response.Clear();
+        }
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         var body = new { errors = new[] { new { message, extensions = new { code } } } };

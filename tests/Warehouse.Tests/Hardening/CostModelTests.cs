@@ -11,6 +11,7 @@ namespace Warehouse.Tests.Hardening;
 /// The cost model refuses the two requests of the second hostile corpus that held a core for 40 s, before anything
 /// runs and in milliseconds, while GraphiQL's own introspection query and ordinary relation filters still pass.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class CostModelTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
     private HttpClient County => fixture.App.ClientFor("county", fixture.County);

@@ -15,6 +15,7 @@ namespace Warehouse.Tests.Hardening;
 /// work behind it stops too — the SQLite statement is interrupted, not left to run to its end (it used to answer
 /// 11 s late, with a core busy throughout). The cost limits are lifted here so the expensive requests run at all.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed partial class DeadlineTests(ITestOutputHelper output)
 {
     private const double Limit = 2;
