@@ -14,6 +14,7 @@ builder.AddWarehouseGraph();
 builder.AddWarehouseObservability();
 
 var app = builder.Build();
+app.UseTransportErrors(); // first: malformed HTTP is a coded 4xx, never the exception page
 app.InitializeDatabase();
 app.UseWarehouseUi();
 app.UseAuthentication();

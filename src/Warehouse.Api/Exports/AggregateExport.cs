@@ -45,6 +45,7 @@ internal static class AggregateExport
             Measures = List(query["measures"].ToString()) is { Count: > 0 } m ? m : ["count"],
             First = first,
         };
+        ExportEndpoints.RequireAffordable(http, entity, request.Where, access);
         var result = await engine.RunAsync(access, request, ct);
 
         await using (var db = await contexts.CreateDbContextAsync(ct))

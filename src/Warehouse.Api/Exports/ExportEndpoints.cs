@@ -53,14 +53,14 @@ public static class ExportEndpoints
         {
             await WriteErrors(http, StatusCodes.Status400BadRequest, [new ExportError(q.Code, q.Message)]);
         }
+        catch (Exception e) when (ct.IsCancellationRequested && (e is OperationCanceledException || Warehouse.Data.SqliteInterruptInterceptor.IsInterrupt(e)))
+        {
+            // The client went away before anything was sent (its statement was interrupted, not failed).
+        }
         catch (Exception e) when (!http.Response.HasStarted && Hosting.DatabaseFaults.Classify(e) is { } fault)
         {
             logger.LogError(e, "Database fault {Code}", fault.Code);
             await WriteErrors(http, StatusCodes.Status503ServiceUnavailable, [new ExportError(fault.Code, fault.Message)]);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away before anything was sent.
         }
     }
 
@@ -83,6 +83,7 @@ public static class ExportEndpoints
         var plan = ExportPlanner.Plan(entity, access, query["fields"].ToString());
         var where = JsonArguments.Where(query["where"].ToString());
         var order = JsonArguments.Order(query["order"].ToString());
+        RequireAffordable(http, entity, where, access);
         var reader = new ExportReader(engine, access, plan, where, order, Math.Min(PageSize, engine.Paging.MaxPageSize));
         // The first page is read before anything is recorded or sent: a bad filter or order is a 400 here.
         var first = await reader.NextAsync(ct);
@@ -139,6 +140,19 @@ public static class ExportEndpoints
         {
             // The data has left: the start record (written before it) stands; this one only adds the count.
             logger.LogError(e, "Export {ExportId}: the completion audit record could not be written ({Rows} rows)", audit.ExportId, rows);
+        }
+    }
+
+    /// <summary>
+    /// An export's filter runs over the reader's whole scope, exactly like a root list's in the graph: the same
+    /// cost model and per-role limit (<see cref="Limits.FilterCost"/>) refuse it before it runs.
+    /// </summary>
+    internal static void RequireAffordable(HttpContext http, EntityDef entity, IDictionary<string, object?>? where, Warehouse.Security.AccessContext access)
+    {
+        var limits = http.RequestServices.GetRequiredService<Limits.LimitsOptions>().For(access.RoleName);
+        if (Limits.FilterCost.Refusal(entity, where, limits, access.RoleName) is { } refusal)
+        {
+            throw new ExportProblem(StatusCodes.Status400BadRequest, Limits.LimitErrors.MaxComplexity, refusal);
         }
     }
 

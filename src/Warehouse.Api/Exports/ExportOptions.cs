@@ -23,11 +23,13 @@ internal sealed record ExportOptions(bool Bom, bool Labels, bool Gzip, bool Form
     }
 
     /// <summary>A boolean query parameter: empty gives the default; anything but true/false/1/0/yes/no is a 400.</summary>
+    // Only the two documented values (docs/bi-feeds.md): a script sending bom=1 or bom=yes learns it at once
+    // instead of depending on synonyms the documentation never promised.
     private static bool Boolean(string text, string name, bool defaultValue) => text.Trim().ToLowerInvariant() switch
     {
         "" => defaultValue,
-        "false" or "0" or "no" => false,
-        "true" or "1" or "yes" => true,
+        "false" => false,
+        "true" => true,
         var other => throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"{name}: expected true or false, got '{other}'."),
     };
 }

@@ -56,6 +56,12 @@ internal static class JsonArguments
         {
             throw new ExportProblem(StatusCodes.Status400BadRequest, code, $"{parameter}: not valid JSON ({e.Message}).");
         }
+        catch (InvalidOperationException)
+        {
+            // A \uD800 escape without its pair is well-formed JSON but no string: GetString and property names throw
+            // when they decode it. The caller's text is at fault, so it is their 400, not our 500.
+            throw new ExportProblem(StatusCodes.Status400BadRequest, code, $"{parameter}: a string holds a lone surrogate escape (\\uD800-\\uDFFF without its pair), which is not text.");
+        }
     }
 
     /// <summary>A JSON value as plain .NET values, recursively.</summary>

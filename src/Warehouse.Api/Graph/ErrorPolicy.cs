@@ -17,6 +17,13 @@ internal static partial class ErrorPolicy
 {
     public static Task OnUnhandled(UnhandledExceptionContext context, ILogger logger)
     {
+        if (context.FieldContext?.CancellationToken.IsCancellationRequested == true)
+        {
+            // After the deadline (or the client leaving) whatever a resolver still throws — a disposed request
+            // service, an interrupted statement — is the cancellation showing, not a fault to log.
+            context.Exception = new ExecutionError("The request was cancelled or timed out.") { Code = "CANCELLED" };
+            return Task.CompletedTask;
+        }
         switch (context.OriginalException)
         {
             case QueryException q:
@@ -30,7 +37,14 @@ internal static partial class ErrorPolicy
                 }
                 context.Exception = error;
                 break;
+            case ArgumentException when context.FieldContext?.FieldDefinition?.Name == "__type":
+                // GraphQL.NET's __type resolver looks the name up without checking it; "" throws. No type has that
+                // name, so the caller gets null and a coded error naming the argument instead of INTERNAL_ERROR.
+                context.Exception = new ExecutionError("__type(name:): no type has an empty or invalid name.") { Code = ErrorCodes.InvalidValue };
+                break;
             case OperationCanceledException:
+            case var i when Warehouse.Data.SqliteInterruptInterceptor.IsInterrupt(i):
+                // An interrupted SQLite statement is the timeout (or the client leaving) at work, not a database fault.
                 context.Exception = new ExecutionError("The request was cancelled or timed out.") { Code = "CANCELLED" };
                 break;
             case var e when Hosting.DatabaseFaults.Classify(e) is { } fault:

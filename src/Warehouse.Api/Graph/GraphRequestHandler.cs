@@ -29,6 +29,7 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
     {
         using var activity = WarehouseTelemetry.Traces.StartActivity("graphql");
         http.Items[typeof(RequestTrace)] = new RequestTrace();
+        http.Items[typeof(System.Diagnostics.Stopwatch)] = System.Diagnostics.Stopwatch.StartNew();
         var mediaType = GraphQLHttpEndpoint.Negotiate(http.Request);
         if (mediaType is null)
         {
@@ -114,33 +115,61 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
         var context = new GraphRequestContext(access, trace);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var allowed = TimeSpan.FromSeconds(roleLimits.TimeoutSeconds);
-        timeout.CancelAfter(allowed);
-        // The timer cancels running database commands; the clock check below also catches a request that
-        // finished after its time while the timer callback waited for a thread: its data is not sent either.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        ExecutionResult result;
+        // The limit counts from the request's arrival (reading, measuring and parsing included), not from execution.
+        var clock = Started(http);
+        timeout.CancelAfter(allowed - clock.Elapsed is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+        // The deadline holds in two ways. The token stops the work: GraphQL.NET checks it between fields and the
+        // SQLite interceptor turns it into sqlite3_interrupt for a statement that is stepping. And the answer does
+        // not wait for the work to notice: execution runs on the thread pool (validation and resolvers may be
+        // synchronous, CPU-bound code that never looks at the token), and when the limit plus a short grace has
+        // passed the 504 is sent while the abandoned execution winds down on its own. The clock check below also
+        // catches a request that finished after its time: its data is not sent either.
+        var execution = Task.Run(() => executer.ExecuteAsync(options =>
+        {
+            options.Schema = schema;
+            options.Query = request.Query;
+            options.Document = document;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.UserContext = context;
+            options.RequestServices = http.RequestServices;
+            options.CancellationToken = timeout.Token;
+            options.UnhandledExceptionDelegate = c => ErrorPolicy.OnUnhandled(c, logger);
+        }), CancellationToken.None);
+        ExecutionResult? result = null;
         try
         {
-            result = await executer.ExecuteAsync(options =>
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            var wait = allowed + DeadlineGrace - clock.Elapsed;
+            var deadline = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, grace.Token);
+            if (await Task.WhenAny(execution, deadline) == execution)
             {
-                options.Schema = schema;
-                options.Query = request.Query;
-                options.Document = document;
-                options.OperationName = request.OperationName;
-                options.Variables = request.Variables;
-                options.Extensions = request.Extensions;
-                options.UserContext = context;
-                options.RequestServices = http.RequestServices;
-                options.CancellationToken = timeout.Token;
-                options.UnhandledExceptionDelegate = c => ErrorPolicy.OnUnhandled(c, logger);
-            });
+                await grace.CancelAsync();
+                result = await execution;
+            }
+            else
+            {
+                // Abandoned: observe its outcome (a late fault is neither unobserved nor logged as unhandled) and
+                // record how long after the deadline the work really stopped.
+                _ = execution.ContinueWith(t =>
+                {
+                    _ = t.Exception;
+                    logger.LogInformation(AbandonedExecutionEnded, "Execution abandoned at the deadline stopped {LateMs:F0} ms after it ({Status})",
+                        (clock.Elapsed - allowed).TotalMilliseconds, t.Status);
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
-            await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
-            return;
+            result = null;
         }
-        if ((timeout.IsCancellationRequested || clock.Elapsed > allowed) && !aborted.IsCancellationRequested)
+        catch (Exception e) when (Warehouse.Data.SqliteInterruptInterceptor.IsInterrupt(e) && timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            result = null;
+        }
+        aborted.ThrowIfCancellationRequested();
+        if (result is null || timeout.IsCancellationRequested || clock.Elapsed > allowed)
         {
             await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
             return;
@@ -176,6 +205,12 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             : null;
 
     private const int ParserMaxDepth = 128;
+
+    /// <summary>Logged when an execution abandoned at the deadline finally stops: how late the work really was.</summary>
+    public static readonly EventId AbandonedExecutionEnded = new(1001, nameof(AbandonedExecutionEnded));
+
+    /// <summary>How long past its limit a request may take to notice the cancellation before the 504 is sent anyway.</summary>
+    private static readonly TimeSpan DeadlineGrace = TimeSpan.FromMilliseconds(250);
 
     private static GraphQLDocument? TryParse(string? query, out bool tooDeep)
     {
@@ -215,6 +250,9 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
         trace.Complete(http, result, status, logger, observability.RequestLog);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    private static System.Diagnostics.Stopwatch Started(HttpContext http) =>
+        http.Items.TryGetValue(typeof(System.Diagnostics.Stopwatch), out var s) && s is System.Diagnostics.Stopwatch clock ? clock : System.Diagnostics.Stopwatch.StartNew();
 
     private static RequestTrace Trace(HttpContext http) =>
         http.Items.TryGetValue(typeof(RequestTrace), out var t) && t is RequestTrace trace ? trace : new RequestTrace();

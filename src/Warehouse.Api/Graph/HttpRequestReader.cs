@@ -46,14 +46,29 @@ internal static class HttpRequestReader
         // Read at most maxBytes + 1 so a body without Content-Length cannot exceed the limit either.
         using var body = new MemoryStream();
         var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Body.ReadAsync(buffer, ct)) > 0)
+        try
         {
-            if (body.Length + read > maxBytes)
+            int read;
+            while ((read = await http.Body.ReadAsync(buffer, ct)) > 0)
             {
-                throw new BadRequest("REQUEST_TOO_LARGE", $"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+                if (body.Length + read > maxBytes)
+                {
+                    throw new BadRequest("REQUEST_TOO_LARGE", $"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+                }
+                body.Write(buffer, 0, read);
             }
-            body.Write(buffer, 0, read);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel found the framing broken (bad chunk size, body shorter than Content-Length, too slow):
+            // answered here in the GraphQL error shape, with Kestrel's status.
+            throw new BadRequest(Hosting.TransportErrors.CodeFor(e.StatusCode), $"The request body could not be read: {e.Message}", e.StatusCode);
+        }
+        catch (IOException e) when (!ct.IsCancellationRequested)
+        {
+            // Kestrel reports a chunk size that overflows as a plain IOException ("Bad chunk size data"), not as a
+            // BadHttpRequestException: the same broken framing, the same answer.
+            throw new BadRequest(Hosting.TransportErrors.CodeFor(StatusCodes.Status400BadRequest), $"The request body could not be read: {e.Message}");
         }
         body.Position = 0;
         GraphQLRequest? request;

@@ -26,7 +26,12 @@ public static class GraphSetup
         builder.Services.AddSingleton<GraphRequestHandler>();
         builder.Services.AddSingleton<PersistedDocuments.PersistedDocumentStore>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(PersistedDocuments.PersistedDocumentOptions.Section).Get<PersistedDocuments.PersistedDocumentOptions>() ?? new PersistedDocuments.PersistedDocumentOptions());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Limits.LimitsOptions.Section).Get<Limits.LimitsOptions>() ?? new Limits.LimitsOptions());
+        var limits = builder.Configuration.GetSection(Limits.LimitsOptions.Section).Get<Limits.LimitsOptions>() ?? new Limits.LimitsOptions();
+        builder.Services.AddSingleton(limits);
+        // Kestrel refuses request lines over 8 KB itself, with an empty 414; a GET query string may be as long as a
+        // POST body (MaxBodyBytes), so the line is allowed that much plus room for the path, and the API's own
+        // coded 414 REQUEST_TOO_LARGE answers anything between.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, limits.MaxBodyBytes + 8 * 1024));
         return builder;
     }
 }

@@ -22,6 +22,10 @@ public static class LimitErrors
         {
             return (MaxDepth, $"The query nests {m.Depth} levels deep; role {role} may nest at most {limits.MaxDepth}.");
         }
+        if (m.IntrospectionDepth > limits.MaxIntrospectionDepth)
+        {
+            return (MaxDepth, $"The introspection query nests {m.IntrospectionDepth} levels deep; role {role} may nest introspection at most {limits.MaxIntrospectionDepth}.");
+        }
         if (m.Aliases > limits.MaxAliases)
         {
             return (MaxAliases, $"The query uses {m.Aliases} aliases; role {role} may use at most {limits.MaxAliases}.");
@@ -29,6 +33,10 @@ public static class LimitErrors
         if (m.Complexity > limits.MaxComplexity)
         {
             return (MaxComplexity, $"The query's estimated cost is {(double.IsInfinity(m.Complexity) ? "unbounded" : m.Complexity.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))}; role {role} may spend at most {limits.MaxComplexity.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}. Ask for fewer rows (first/last) or fewer nested lists.");
+        }
+        if (m.FilterCost > limits.MaxFilterCost)
+        {
+            return (MaxComplexity, FilterCost.Message(m.CostliestFilter ?? "a list", m.FilterCost, limits, role));
         }
         if (m.UsesIntrospection && !introspectionEnabled)
         {

@@ -14,6 +14,12 @@ public sealed class LimitsOptions
     public double MaxComplexity { get; set; } = 100_000;
     /// <summary>Estimated rows per parent for a nested list (members of a household, beneficiaries of a project).</summary>
     public int ListFanOut { get; set; } = 10;
+    /// <summary>Deepest nesting inside __schema/__type. The standard GraphiQL introspection query (typeDepth 9) is 14 deep.</summary>
+    public int MaxIntrospectionDepth { get; set; } = 15;
+    /// <summary>Largest estimated filter cost, in row tests (see <see cref="FilterCost"/>): rows scanned × tests per row.</summary>
+    public double MaxFilterCost { get; set; } = 50_000_000;
+    /// <summary>Rows a root list's filter is assumed to scan (the whole scope): the county's scale by default.</summary>
+    public double ScannedRows { get; set; } = 100_000;
     public int MaxAliases { get; set; } = 30;
     /// <summary>Operation definitions in one document.</summary>
     public int MaxOperations { get; set; } = 5;
@@ -37,6 +43,9 @@ public sealed class LimitsOptions
         {
             MaxDepth = o.MaxDepth ?? MaxDepth,
             MaxComplexity = o.MaxComplexity ?? MaxComplexity,
+            MaxIntrospectionDepth = o.MaxIntrospectionDepth ?? MaxIntrospectionDepth,
+            MaxFilterCost = o.MaxFilterCost ?? MaxFilterCost,
+            ScannedRows = o.ScannedRows ?? ScannedRows,
             ListFanOut = ListFanOut,
             MaxAliases = o.MaxAliases ?? MaxAliases,
             MaxOperations = MaxOperations,

@@ -22,6 +22,7 @@ public static class DbContextFactory
         {
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: that is the bounded wait.
             builder.UseSqlite(options.ConnectionString, o => o.CommandTimeout(options.BusyTimeoutSeconds));
+            builder.AddInterceptors(SqliteInterruptInterceptor.Instance);
         }
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         builder.AddInterceptors(Observability.DbTimingInterceptor.Instance);

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Tests.Database;
 using Warehouse.Tests.Infrastructure;
 
@@ -39,11 +35,7 @@ internal static class BrowserRunner
     {
         RequireTools();
         var app = new WarehouseApp(("environment", "Development"));
-        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First(a => a.StartsWith("http://", StringComparison.Ordinal));
-        return (app, address.TrimEnd('/'));
+        return (app, app.StartOnLoopback().ToString().TrimEnd('/'));
     }
 
     public static async Task<JsonObject> RunAsync(string scenario, string baseUrl, params string[] args)

@@ -44,7 +44,6 @@ public sealed class CsvFormulaGuardTests : IDisposable
     [InlineData(null, true)]
     [InlineData("formulaGuard=true", true)]
     [InlineData("formulaGuard=false", false)]
-    [InlineData("formulaGuard=0", false)]
     public async Task Row_export_prefixes_formula_text_unless_turned_off(string? parameter, bool guarded)
     {
         var client = _app.ClientFor("county", "139901000000");

@@ -12,11 +12,12 @@ using Xunit;
 namespace Warehouse.Tests.Hardening;
 
 /// <summary>
-/// The hostile-input corpus (Hardening/Corpus/*.json, see docs/hardening.md): every case is sent to the in-process
-/// API as written and must get exactly its status and first error code (or no error and the expected data);
-/// afterwards the server must still answer a normal query and no table may have gained, lost or changed rows.
+/// The hostile-input corpus (Hardening/Corpus/*.json, see docs/hardening.md): every case is sent as written to the
+/// API on a real Kestrel socket (raw cases byte for byte) and must get exactly its status and first error code (or
+/// no error and the expected data); the server's log must hold no error (no unhandled exception, no INTERNAL_ERROR)
+/// for it; afterwards the server must still answer a normal query and no table may have gained, lost or changed rows.
 /// </summary>
-public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixture<CorpusFixture>
 {
     private const string DefaultAccept = "application/graphql-response+json";
     private static readonly Lazy<IReadOnlyDictionary<string, CorpusCase>> Corpus = new(Load);
@@ -45,6 +46,7 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
         [
             "syntax", "unknown", "wrong-type", "depth", "aliases", "fragments", "circular-fragments", "in-list", "long-string",
             "utf8", "sql-injection", "bad-json", "content-type", "oversized", "cursor", "token", "field-access",
+            "cost", "http-framing", "encoding", "export", "admin", "introspection", "like", "money", "batching",
         ];
         foreach (var category in required)
         {
@@ -59,12 +61,35 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
         var c = Corpus.Value[name];
         var before = Snapshot();
 
-        using var request = await BuildAsync(c);
-        using var client = fixture.App.CreateClient();
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        fixture.App.Problems.Clear();
 
-        Assert.True((int)response.StatusCode == c.ExpectStatus, $"{name}: HTTP {(int)response.StatusCode} (expected {c.ExpectStatus}): {Clip(text)}");
+        int status;
+        string text;
+        if (c.Raw is not null)
+        {
+            (status, text) = await SendRawAsync(c);
+        }
+        else
+        {
+            using var request = await BuildAsync(c);
+            using var client = fixture.App.CreateClient();
+            using var response = await client.SendAsync(request);
+            status = (int)response.StatusCode;
+            text = await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.True(status == c.ExpectStatus, $"{name}: HTTP {status} (expected {c.ExpectStatus}): {Clip(text)}");
+        // No stack trace in any answer (the developer exception page is on in this environment).
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        // Nothing this case did may have been logged as an error: no unhandled exception, no INTERNAL_ERROR.
+        Assert.True(fixture.App.Problems.Entries.Count == 0, $"{name}: the server logged: {string.Join(" | ", fixture.App.Problems.Entries)}");
+        if (c.ExpectJson == false)
+        {
+            // Kestrel's own answer to a request it could not even parse (bad request line, huge headers): no body.
+            Assert.True(c.ExpectCode is null, $"{name}: a case without a JSON body cannot expect a code");
+            await StillAnswers();
+            return;
+        }
         JsonObject? body = null;
         try
         {
@@ -95,8 +120,29 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
 
         // Harmless: nothing was dropped, added or changed, and the server answers a normal query.
         Assert.Equal(before, Snapshot());
+        await StillAnswers();
+    }
+
+    private async Task StillAnswers()
+    {
         var still = await WarehouseApp.DataAsync(fixture.App.ClientFor("county", fixture.County), "{ regions(first: 1) { totalCount } households(first: 1) { totalCount } }");
         Assert.True(still["households"]!["totalCount"]!.GetValue<int>() > 0);
+    }
+
+    /// <summary>A raw case: its text (CRLF line ends, placeholders filled) and optional raw body bytes, sent over a socket.</summary>
+    private async Task<(int Status, string Text)> SendRawAsync(CorpusCase c)
+    {
+        var vars = await PlaceholdersAsync(c);
+        var head = c.Raw!;
+        foreach (var (key, value) in vars)
+        {
+            head = head.Replace(key, value, StringComparison.Ordinal);
+        }
+        head = head.Replace("$TOKEN$", fixture.App.Token("county", fixture.County), StringComparison.Ordinal)
+            .Replace("$ADMIN_TOKEN$", fixture.App.Token("admin", null), StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(head).Concat(c.BodyBase64 is null ? [] : Convert.FromBase64String(c.BodyBase64)).ToArray();
+        var response = await RawHttp.SendAsync(fixture.BaseAddress.Port, bytes, c.HalfClose, TimeSpan.FromSeconds(c.WaitSeconds ?? 15));
+        return (response.Status, response.Body);
     }
 
     private async Task<HttpRequestMessage> BuildAsync(CorpusCase c)
@@ -112,7 +158,7 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
         }
 
         var method = new HttpMethod(c.Method ?? "POST");
-        var uri = "/graphql" + (c.QueryString is null ? "" : "?" + Expand(c.QueryString));
+        var uri = Expand(c.Path ?? "/graphql") + (c.QueryString is null ? "" : "?" + Expand(c.QueryString));
         var request = new HttpRequestMessage(method, uri);
         byte[]? bytes = null;
         if (c.BodyBase64 is not null)
@@ -161,6 +207,13 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
         }
         foreach (var (key, value) in c.Headers ?? [])
         {
+            // Content-* headers belong to the content (Content-Encoding: gzip on a body); the rest to the request.
+            if (key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && request.Content is not null)
+            {
+                request.Content.Headers.Remove(key);
+                request.Content.Headers.TryAddWithoutValidation(key, value);
+                continue;
+            }
             request.Headers.Remove(key);
             request.Headers.TryAddWithoutValidation(key, value);
         }
@@ -175,7 +228,7 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
         {
             vars[key] = string.Join(repeat.Separator ?? "", Enumerable.Repeat(repeat.Item, repeat.Count));
         }
-        var all = (c.Query ?? "") + (c.Body ?? "") + (c.QueryString ?? "") + (c.Variables?.ToJsonString() ?? "");
+        var all = (c.Query ?? "") + (c.Body ?? "") + (c.QueryString ?? "") + (c.Path ?? "") + (c.Raw ?? "") + (c.Variables?.ToJsonString() ?? "");
         if (all.Contains("$CURSOR", StringComparison.Ordinal))
         {
             var county = fixture.App.ClientFor("county", fixture.County);
@@ -186,6 +239,8 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
             vars["$CURSOR_SIZE_ORDER$"] = await EndCursor(county, "{ households(first: 1, order: [{householdSize: ASC}]) { pageInfo { endCursor } } }", "households");
             vars["$CURSOR_REGIONS$"] = await EndCursor(county, "{ regions(first: 1) { pageInfo { endCursor } } }", "regions");
             vars["$CURSOR_MEMBERS$"] = await EndCursor(county, "{ members(first: 1) { pageInfo { endCursor } } }", "members");
+            // Signed by this server, but taken under another filter: the context changed, the signature did not.
+            vars["$CURSOR_FILTERED$"] = await EndCursor(county, "{ households(first: 1, where: {householdSize: {gt: 3}}) { pageInfo { endCursor } } }", "households");
             vars["$CURSOR$"] = cursor;
         }
         vars["$VILLAGE$"] = fixture.Village;
@@ -308,6 +363,16 @@ public sealed class HostileInputCorpusTests(AppFixture fixture) : IClassFixture<
         public string? ExpectCode { get; set; }
         public Dictionary<string, JsonNode?>? ExpectData { get; set; }
         public string? Note { get; set; }
+        /// <summary>Request path (default /graphql), e.g. /export/households.csv; placeholders are filled.</summary>
+        public string? Path { get; set; }
+        /// <summary>A raw HTTP/1.1 request (request line, headers, blank line, body text) sent as is over a socket; bodyBase64 is appended.</summary>
+        public string? Raw { get; set; }
+        /// <summary>Raw cases: shut down the sending side after the bytes.</summary>
+        public bool HalfClose { get; set; }
+        /// <summary>Raw cases: how long to wait for the answer (default 15 s).</summary>
+        public double? WaitSeconds { get; set; }
+        /// <summary>false: the answer is Kestrel's own, with no body (a request line or headers it refuses).</summary>
+        public bool? ExpectJson { get; set; }
     }
 
     /// <summary>Text repeated <see cref="Count"/> times with a separator, substituted for its key.</summary>

@@ -17,10 +17,20 @@ public sealed class SqlLog : ILoggerProvider
     /// <summary>The request log lines (one per GraphQL request).</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
+    private readonly ConcurrentQueue<string> _failures = new();
+
+    /// <summary>EF Core's "Failed executing DbCommand (N ms)" lines: when a cancelled statement actually stopped.</summary>
+    public IReadOnlyList<string> Failures => [.. _failures];
+
+    private readonly ConcurrentQueue<string> _abandoned = new();
+
+    /// <summary>"Execution abandoned at the deadline stopped N ms after it": how late timed-out work really stopped.</summary>
+    public IReadOnlyList<string> Abandoned => [.. _abandoned];
+
     public ILogger CreateLogger(string categoryName) => categoryName switch
     {
-        "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101),
-        "Warehouse.Api.Graph.GraphRequestHandler" => new Recorder(_requests, 1000),
+        "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101, _failures, 20102),
+        "Warehouse.Api.Graph.GraphRequestHandler" => new Recorder(_requests, 1000, _abandoned, 1001),
         _ => NullLogger,
     };
 
@@ -28,7 +38,7 @@ public sealed class SqlLog : ILoggerProvider
 
     private static readonly ILogger NullLogger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
-    private sealed class Recorder(ConcurrentQueue<string> lines, int eventId) : ILogger
+    private sealed class Recorder(ConcurrentQueue<string> lines, int eventId, ConcurrentQueue<string>? others = null, int otherId = 0) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         private readonly int eventIdToKeep = eventId;
@@ -41,6 +51,11 @@ public sealed class SqlLog : ILoggerProvider
             if (eventId.Id == eventIdToKeep)
             {
                 lines.Enqueue(formatter(state, exception));
+            }
+            else if (eventId.Id == otherId && others is not null)
+            {
+                // 20102 = EF's CommandError; 1001 = an execution abandoned at the deadline has stopped.
+                others.Enqueue(formatter(state, exception));
             }
         }
     }

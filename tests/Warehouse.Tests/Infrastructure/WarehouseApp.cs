@@ -32,6 +32,21 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
     /// <summary>The server's clock, when a test sets the date (the minors rule, audit times); the system clock otherwise.</summary>
     public TimeProvider? Clock { get; init; }
     public SqlLog SqlLog { get; } = new();
+    public ProblemLog Problems { get; } = new();
+
+    /// <summary>
+    /// Runs this app on Kestrel on a free loopback port (a real socket: raw HTTP framing reaches the real parser)
+    /// and returns its base address; <see cref="WebApplicationFactory{T}.CreateClient()"/> then talks to it.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        return new Uri(address);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -43,7 +58,7 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
         builder.UseSetting("Warehouse:Auth:LocalIssuer:SigningKey", SigningKey);
         builder.UseSetting("Warehouse:Paging:CursorSecret", Convert.ToBase64String(new byte[32]));
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
-        builder.ConfigureLogging(l => l.AddProvider(SqlLog));
+        builder.ConfigureLogging(l => l.AddProvider(SqlLog).AddProvider(Problems));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
