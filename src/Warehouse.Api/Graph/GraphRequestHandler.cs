@@ -155,6 +155,10 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
                 _ = execution.ContinueWith(t =>
                 {
                     _ = t.Exception;
+                    if (aborted.IsCancellationRequested)
+                    {
+                        return; // the client left before the deadline: nothing was late
+                    }
                     logger.LogInformation(AbandonedExecutionEnded, "Execution abandoned at the deadline stopped {LateMs:F0} ms after it ({Status})",
                         (clock.Elapsed - allowed).TotalMilliseconds, t.Status);
                 }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
