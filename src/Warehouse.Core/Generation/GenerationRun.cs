@@ -240,9 +240,14 @@ internal sealed class GenerationRun
                 {
                     var w = _workshops[m.WorkshopIndex];
                     w.WorkersTotal++;
-                    if (h.Targeted)
+                    if (h.Poor)
                     {
                         w.WorkersPoor++;
+                    }
+
+                    if (h.MonitorType is not null)
+                    {
+                        w.WorkersMonitored++;
                     }
                 }
 
@@ -410,7 +415,7 @@ internal sealed class GenerationRun
         {
             _sink.Add([
                 w.Id, w.Name, w.Uscc, w.Form, w.RunStatus, _county, w.Village.Township.Code, w.Village.Code, Fmt.Bool(w.GovInvested),
-                w.WorkersTotal, w.WorkersPoor,
+                w.WorkersTotal, w.WorkersPoor, w.WorkersMonitored,
             ]);
         }
 

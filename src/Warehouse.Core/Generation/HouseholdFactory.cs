@@ -33,6 +33,29 @@ internal sealed class HouseholdFactory
     /// <summary>Household size alone (the first draw of the core stream).</summary>
     public static int SizeOf(int seed, int index) => DrawSize(Rng.For(seed, Streams.HouseholdCore, index));
 
+    /// <summary>
+    /// Size and whether the household is 脱贫 or monitored (the first draws of the core stream), without building it:
+    /// project beneficiary counts need them for households generated later.
+    /// </summary>
+    public static (int Size, bool Targeted) ProfileOf(int seed, int index)
+    {
+        var rng = Rng.For(seed, Streams.HouseholdCore, index);
+        var size = DrawSize(rng);
+        var (monitorType, poor) = DrawStatus(rng);
+        return (size, poor || monitorType is not null);
+    }
+
+    private static (string? MonitorType, bool Poor) DrawStatus(Rng rng)
+    {
+        if (rng.Chance(0.20))
+        {
+            var mt = rng.Weighted(Vocab.MonitorWeights);
+            return (Vocab.MonitorTypes[mt], mt switch { 0 => true, 1 => false, _ => rng.Chance(0.5) });
+        }
+
+        return (null, rng.Chance(0.7375));
+    }
+
     private static int DrawSize(Rng rng)
     {
         var i = rng.Weighted(SizeWeights);
@@ -43,17 +66,7 @@ internal sealed class HouseholdFactory
     {
         var rng = Rng.For(_seed, Streams.HouseholdCore, index);
         var h = new HouseholdModel { Index = index, Village = village, Size = DrawSize(rng) };
-
-        if (rng.Chance(0.20))
-        {
-            var mt = rng.Weighted(Vocab.MonitorWeights);
-            h.MonitorType = Vocab.MonitorTypes[mt];
-            h.Poor = mt switch { 0 => true, 1 => false, _ => rng.Chance(0.5) };
-        }
-        else
-        {
-            h.Poor = rng.Chance(0.7375);
-        }
+        (h.MonitorType, h.Poor) = DrawStatus(rng);
 
         if (h.Poor)
         {

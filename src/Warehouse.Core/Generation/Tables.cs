@@ -64,7 +64,7 @@ public static class Tables
 
     public static IReadOnlyList<string> WorkshopColumns { get; } =
         ["workshop_id", "name", "operator_uscc", "form", "run_status", "county_code", "township_code", "village_code", "gov_invested",
-         "workers_total", "workers_poor"];
+         "workers_total", "workers_poor", "workers_monitored"];
 
     public static IReadOnlyList<string> WelfarePostColumns { get; } =
         ["post_id", "post_type", "county_code", "township_code", "village_code", "fund_source", "holder_member_id", "term_start", "term_end",

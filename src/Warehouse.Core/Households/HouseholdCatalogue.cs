@@ -33,6 +33,21 @@ public static class HouseholdCatalogue
             .Field(x => x.NetIncomeFen, "netIncome", "家庭纯收入", "Net income = wage + business − business cost + property + transfer, 元 per year.", sensitivity: Sensitivity.Personal)
             .Field(x => x.PerCapitaNetIncomeFen, "perCapitaNetIncome", "人均纯收入", "Net income per member (元 per year, truncated to the fen). Below 8,500 means priority review.", sensitivity: Sensitivity.Personal)
             .Field(x => x.PrevPerCapitaNetIncomeFen, "prevPerCapitaNetIncome", "上年人均纯收入", "Per-capita net income of the previous year (元), to spot falling incomes.", sensitivity: Sensitivity.Personal)
+            .Field(x => x.IncomeChangeFen, "incomeChange", "人均纯收入增减",
+                "人均纯收入较上年增减额（元）= perCapitaNetIncome − prevPerCapitaNetIncome；无上年数据为 null。Change of per-capita net income against the previous year, 元 (negative: it fell); null without a previous year.",
+                sensitivity: Sensitivity.Personal, column: "income_change_fen")
+            .Field(x => x.IncomeChangePct, "incomeChangePct", "人均纯收入增减率",
+                "人均纯收入较上年增减百分比（整数，向零截断）；上年为 0 或缺失时为 null。Per-capita net income change in whole percent of the previous year's, truncated toward zero; null when the previous year is missing or zero.",
+                sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.TransferSharePct, "transferSharePct", "转移性收入占比",
+                "转移性收入占家庭纯收入的百分比（整数，向零截断）；纯收入 ≤ 0 时为 null。Transfer income as whole percent of net income, truncated toward zero; null when net income ≤ 0. For the > 60 % rule use the exact measure transferAbove60 (61 here means 61–62 %, 60 may still be above 60 %).",
+                sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.LabourMembers, "labourMembers", "劳动力人数",
+                "家庭成员中劳动力人数（普通劳动力、技能劳动力、弱劳动力或半劳动力）。Members with labour capacity 普通劳动力, 技能劳动力 or 弱劳动力或半劳动力; 0 = a household with no labour.",
+                sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
+            .Field(x => x.WorkingMembers, "workingMembers", "务工人数",
+                "本年度务工的家庭成员人数（务工状况不为 未务工）。Members who worked in the year (workStatus other than 未务工); 0 = no one working.",
+                sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.RigidExpenseFen, "rigidExpense", "合规自付支出", "Eligible out-of-pocket medical and education spending, 元 per year.", sensitivity: Sensitivity.Sensitive)
             .Field(x => x.Relocated, "relocated", "易地搬迁", "Relocated under the poverty-alleviation relocation programme.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.ResettleMode, "resettleMode", "安置方式", "城镇集中, 农村集中 or 分散.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)

@@ -1,0 +1,30 @@
+-- Indicator fields whose meaning is fixed (docs/indicators.md).
+-- 1. Workshops: workers_poor counts members of 脱贫户 only; members of monitored households are counted apart in
+--    workers_monitored (a monitored 脱贫户 member counts in both), so that the 脱贫 share is what its label says.
+-- 2. Households: conditions a dashboard asks about, derived once here in SQL (per dialect) instead of in C#, so
+--    they filter, sort and group like stored fields. Percentages are whole percent, truncated toward zero.
+ALTER TABLE workshop ADD COLUMN workers_monitored INTEGER NOT NULL DEFAULT 0;
+
+DROP VIEW api_workshops;
+CREATE VIEW api_workshops AS
+SELECT workshop_id, name, operator_uscc, form, run_status, county_code, township_code, village_code,
+       gov_invested, workers_total, workers_poor, workers_monitored
+FROM workshop;
+
+DROP VIEW api_households;
+CREATE VIEW api_households AS
+SELECT h.household_id, h.county_code, h.township_code, h.village_code, h.address, h.geo_point, h.household_attr,
+       h.exit_year, h.monitor_type, h.risk_types, h.monitored_at, h.risk_cleared_at, h.household_size,
+       h.wage_income_fen, h.business_income_fen, h.business_cost_fen, h.property_income_fen, h.transfer_income_fen,
+       h.net_income_fen, h.per_capita_net_income_fen, h.prev_per_capita_net_income_fen, h.rigid_expense_fen,
+       h.relocated, h.resettle_mode, h.housing_safety, h.water_safe, h.safety_net, h.phone, h.bank_name, h.bank_account,
+       h.record_key,
+       CASE WHEN h.prev_per_capita_net_income_fen IS NULL THEN NULL
+            ELSE h.per_capita_net_income_fen - h.prev_per_capita_net_income_fen END AS income_change_fen,
+       CASE WHEN h.prev_per_capita_net_income_fen > 0
+            THEN (h.per_capita_net_income_fen - h.prev_per_capita_net_income_fen) * 100 / h.prev_per_capita_net_income_fen END AS income_change_pct,
+       CASE WHEN h.net_income_fen > 0 THEN h.transfer_income_fen * 100 / h.net_income_fen END AS transfer_share_pct,
+       (SELECT COUNT(*) FROM member AS m WHERE m.household_id = h.household_id
+          AND m.labor_capacity IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')) AS labour_members,
+       (SELECT COUNT(*) FROM member AS m WHERE m.household_id = h.household_id AND m.work_status <> '未务工') AS working_members
+FROM household AS h;
