@@ -28,3 +28,21 @@ SELECT h.household_id, h.county_code, h.township_code, h.village_code, h.address
           AND m.labor_capacity IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')) AS labour_members,
        (SELECT COUNT(*) FROM member AS m WHERE m.household_id = h.household_id AND m.work_status <> '未务工') AS working_members
 FROM household AS h;
+
+-- 3. Standards as data (低保, 特困, award caps, income lines): what paid amounts are compared with, per region and
+--    period of validity. Published: every role reads them.
+CREATE TABLE standard (
+    standard_id           TEXT    NOT NULL PRIMARY KEY,
+    county_code           TEXT    NOT NULL,
+    region_code           TEXT    NOT NULL,
+    standard_kind         TEXT    NOT NULL,
+    unit                  TEXT    NOT NULL,
+    amount_fen            INTEGER NOT NULL,
+    valid_from            TEXT    NOT NULL,
+    valid_to              TEXT
+);
+CREATE INDEX ix_standard_county ON standard (county_code, standard_id);
+
+CREATE VIEW api_standards AS
+SELECT standard_id, county_code, region_code, standard_kind, unit, amount_fen, valid_from, valid_to
+FROM standard;

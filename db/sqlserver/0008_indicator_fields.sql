@@ -43,3 +43,25 @@ SELECT h.household_id, h.county_code, h.township_code, h.village_code, h.address
        (SELECT COUNT(*) FROM wh.member AS m WHERE m.household_id = h.household_id AND m.work_status <> N'未务工') AS working_members
 FROM wh.household AS h;
 GO
+
+-- 3. Standards as data (低保, 特困, award caps, income lines), published to every role.
+CREATE TABLE wh.standard (
+    standard_id           varchar(32)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    county_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    region_code           varchar(12)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+    standard_kind         nvarchar(20)  NOT NULL,
+    unit                  nvarchar(20)  NOT NULL,
+    amount_fen            bigint        NOT NULL,
+    valid_from            date          NOT NULL,
+    valid_to              date          NULL,
+    CONSTRAINT pk_standard PRIMARY KEY (standard_id)
+);
+CREATE INDEX ix_standard_county ON wh.standard (county_code, standard_id);
+GO
+
+CREATE VIEW api.standards
+WITH SCHEMABINDING
+AS
+SELECT standard_id, county_code, region_code, standard_kind, unit, amount_fen, valid_from, valid_to
+FROM wh.standard;
+GO

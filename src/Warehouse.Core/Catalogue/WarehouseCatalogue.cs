@@ -6,6 +6,7 @@ using Warehouse.Members;
 using Warehouse.Monitoring;
 using Warehouse.Projects;
 using Warehouse.Regions;
+using Warehouse.Standards;
 
 namespace Warehouse.Catalogue;
 
@@ -51,6 +52,7 @@ public sealed class WarehouseCatalogue
         AssistanceCatalogue.Build(),
         MonitoringCaseCatalogue.Build(),
         HouseholdVisitCatalogue.Build(),
+        StandardCatalogue.Build(),
     ]);
 
     public IReadOnlyList<EntityDef> Entities { get; }

@@ -228,11 +228,21 @@ public sealed class DashboardTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task Village_4_assistance()
     {
         var v = fixture.Village;
-        var data = await Run("village", v, "village-4-assistance.graphql");
+        var asOf = "2025-06-30";
+        var cap = Sql.Scalar(Db, "SELECT amount_fen / 100 FROM standard WHERE standard_kind = '产业奖补上限' AND valid_from <= $d AND (valid_to IS NULL OR valid_to >= $d)", ("$d", asOf));
+        var data = await Run("village", v, "village-4-assistance.graphql", new { asOf, rewardCap = cap });
+        Assert.Equal(Sql.Strings(Db, """
+                SELECT standard_kind || '|' || unit || '|' || (amount_fen / 100) FROM standard
+                WHERE standard_kind IN ('低保', '特困', '产业奖补上限', '产业奖补比例') AND valid_from <= $d AND (valid_to IS NULL OR valid_to >= $d) ORDER BY standard_kind, standard_id
+                """, ("$d", asOf)),
+            data["standards"]!["nodes"]!.AsArray().Select(n => $"{n!["kind"]}|{n["unit"]}|{n["amount"]!.GetValue<decimal>():0}").ToList());
         AggregateAssert.Equal(Db, data["received"]!, """
             SELECT item, period, COUNT(*), COUNT(DISTINCT household_id), SUM(amount_fen) / 100.0, AVG(amount_fen) / 100.0, MIN(amount_fen) / 100.0, MAX(amount_fen) / 100.0
             FROM assistance WHERE village_code = $v AND item IN ('低保', '特困供养', '到户产业奖补') GROUP BY 1, 2 ORDER BY 1, 2
             """, ("$v", v));
+        AggregateAssert.Equal(Db, data["overCap"]!, """
+            SELECT COUNT(*) FROM assistance WHERE village_code = $v AND item = '到户产业奖补' AND amount_fen > $c * 100 HAVING COUNT(*) > 0
+            """, ("$v", v), ("$c", cap));
         AggregateAssert.Equal(Db, data["noLabourNotDibao"]!, $"""
             SELECT COUNT(*) FROM household h WHERE village_code = $v AND safety_net <> '低保'
               AND NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {Lf}) HAVING COUNT(*) > 0

@@ -161,6 +161,26 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
     }
 
     [Fact]
+    public void Payments_follow_the_standards_table()
+    {
+        const string standard = "(SELECT amount_fen FROM standard WHERE standard_kind = '{0}' AND valid_to IS NULL)";
+        Assert.Equal(6, _db.Scalar("SELECT COUNT(DISTINCT standard_kind) FROM standard WHERE valid_to IS NULL"));
+        // 低保 per person and 特困 per person, paid monthly at a twelfth of the yearly standard.
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
+            WHERE a.item = '低保' AND a.amount_fen <> {string.Format(standard, "低保")} / 12 * h.household_size
+            """));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM assistance WHERE item = '特困供养' AND amount_fen <> {string.Format(standard, "特困")} / 12"));
+        // 到户产业奖补: only with business income, at most 10 % of it and at most the cap.
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
+            WHERE a.item = '到户产业奖补'
+              AND (h.business_income_fen <= 0 OR a.amount_fen * 10 > h.business_income_fen OR a.amount_fen > {string.Format(standard, "产业奖补上限")})
+            """));
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '到户产业奖补'") > 10);
+    }
+
+    [Fact]
     public void Workshop_worker_counts_match_employment_rows()
     {
         Assert.Equal(0, _db.Scalar("""
