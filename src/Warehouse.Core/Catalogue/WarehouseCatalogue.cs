@@ -41,6 +41,7 @@ public sealed class WarehouseCatalogue
     [
         RegionCatalogue.Build(),
         HouseholdCatalogue.Build(),
+        HouseholdIncomeCatalogue.Build(),
         MemberCatalogue.Build(),
         ProjectCatalogue.Build(),
         ProjectBeneficiaryCatalogue.Build(),

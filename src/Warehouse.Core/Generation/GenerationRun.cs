@@ -9,7 +9,7 @@ namespace Warehouse.Generation;
 /// </summary>
 internal sealed class GenerationRun
 {
-    private const int HouseholdPasses = 6;
+    private const int HouseholdPasses = 7;
     private static readonly int[] AssistOtherWeights = [30, 35, 25, 10];
 
     private readonly GeneratorOptions _o;
@@ -58,6 +58,7 @@ internal sealed class GenerationRun
         WriteAssistance();
         WriteCasesAndVisits();
         WriteStandards();
+        WriteIncomeHistory();
         _sink.Complete();
         sw.Stop();
         return new GenerationSummary(_o, [.. _sink.Counts], sw.Elapsed);
@@ -621,6 +622,24 @@ internal sealed class GenerationRun
     /// year (some not for more than 30 days at the year's end); other registered households a few times a year.
     /// Both tables are written in one pass, cases first within each household's rows of the case table.
     /// </summary>
+    private void WriteIncomeHistory()
+    {
+        // Three years per household (the reference year and the two before), so changes between years are facts.
+        _sink.Begin(Tables.HouseholdIncomeYear, Tables.HouseholdIncomeYearColumns);
+        ForEachHousehold(6, Tables.HouseholdIncomeYear, h =>
+        {
+            var v = h.Village;
+            foreach (var y in IncomeHistory.Build(_o.Seed, h, _o.ReferenceYear))
+            {
+                _sink.Add([
+                    h.Id + "-" + y.Year.ToString(Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, y.Year, h.Size,
+                    y.Wage, y.Business, y.BusinessCost, y.Property, y.Transfer,
+                ]);
+            }
+        });
+        EndTable(Tables.HouseholdIncomeYear, 6);
+    }
+
     private void WriteStandards()
     {
         // One row per kind for the county, valid from three years before the reference year and still in force.

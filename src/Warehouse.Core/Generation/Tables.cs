@@ -17,11 +17,12 @@ public static class Tables
     public const string MonitoringCase = "monitoring_case";
     public const string HouseholdVisit = "household_visit";
     public const string Standard = "standard";
+    public const string HouseholdIncomeYear = "household_income_year";
 
     /// <summary>All base tables in the order they are generated (FK order).</summary>
     public static IReadOnlyList<string> All { get; } =
         [Region, Household, Member, Project, ProjectBeneficiary, FundAllocation, FundDisbursement, Workshop, WelfarePost, Employment, Assistance,
-         MonitoringCase, HouseholdVisit, Standard];
+         MonitoringCase, HouseholdVisit, Standard, HouseholdIncomeYear];
 
     /// <summary>Columns computed by the database; sinks must never write them.</summary>
     public static IReadOnlyList<string> ComputedColumns { get; } = ["net_income_fen", "per_capita_net_income_fen"];
@@ -82,6 +83,10 @@ public static class Tables
     public static IReadOnlyList<string> MonitoringCaseColumns { get; } =
         ["case_id", "household_id", "county_code", "township_code", "village_code", "source", "reported_at", "case_status", "identified_at",
          "days_to_identify", "main_risk"];
+
+    public static IReadOnlyList<string> HouseholdIncomeYearColumns { get; } =
+        ["income_id", "household_id", "county_code", "township_code", "village_code", "income_year", "household_size", "wage_income_fen",
+         "business_income_fen", "business_cost_fen", "property_income_fen", "transfer_income_fen"];
 
     public static IReadOnlyList<string> StandardColumns { get; } =
         ["standard_id", "county_code", "region_code", "standard_kind", "unit", "amount_fen", "valid_from", "valid_to"];

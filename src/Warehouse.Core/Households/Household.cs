@@ -39,6 +39,9 @@ public sealed class Household
     public int? TransferSharePct { get; set; }
     public int LabourMembers { get; set; }
     public int WorkingMembers { get; set; }
+    public long? PrevBusinessNetFen { get; set; }
+    public int? BusinessNetChangePct { get; set; }
+    public bool BusinessFell20 { get; set; }
     /// <summary>Fixed random key for cell-key perturbation (view column record_key); never exposed.</summary>
     public long RecordKey { get; set; }
 }

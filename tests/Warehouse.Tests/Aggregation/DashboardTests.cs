@@ -202,12 +202,25 @@ public sealed class DashboardTests(AppFixture fixture) : IClassFixture<AppFixtur
     {
         var v = fixture.Village;
         var data = await Run("village", v, "village-2-low-income.graphql");
-        AggregateAssert.Equal(Db, data["householdsAggregate"]!, """
-            SELECT monitor_type, COUNT(*), SUM(per_capita_net_income_fen < 850000),
-                   SUM(prev_per_capita_net_income_fen IS NOT NULL AND per_capita_net_income_fen < prev_per_capita_net_income_fen),
-                   SUM(per_capita_net_income_fen < 850000) * 1.0 / COUNT(*)
-            FROM household WHERE village_code = $v GROUP BY 1 ORDER BY 1
+        // Last year's business net from the yearly history; "fell by more than 20 %" = this year < 0.8 × last year.
+        const string flagged = """
+            FROM household h LEFT JOIN household_income_year y ON y.household_id = h.household_id AND y.income_year = 2024
+            WHERE h.village_code = $v
+              AND (h.per_capita_net_income_fen < 850000 OR (h.business_income_fen - h.business_cost_fen) * 5 < (y.business_income_fen - y.business_cost_fen) * 4)
+            """;
+        AggregateAssert.Equal(Db, data["householdsAggregate"]!, $"""
+            SELECT h.monitor_type, COUNT(*), SUM(h.per_capita_net_income_fen < 850000) {flagged} GROUP BY 1 ORDER BY 1
             """, ("$v", v));
+        var rows = AggregateAssert.Rows(Db, $"""
+            SELECT h.household_id, h.monitor_type, h.per_capita_net_income_fen / 100.0, h.business_income_fen / 100.0, h.business_cost_fen / 100.0,
+                   (y.business_income_fen - y.business_cost_fen) / 100.0,
+                   CASE WHEN y.business_income_fen - y.business_cost_fen > 0
+                        THEN ((h.business_income_fen - h.business_cost_fen) - (y.business_income_fen - y.business_cost_fen)) * 100 / (y.business_income_fen - y.business_cost_fen) END,
+                   (h.business_income_fen - h.business_cost_fen) * 5 < (y.business_income_fen - y.business_cost_fen) * 4
+            {flagged} ORDER BY 1
+            """, ("$v", v));
+        Assert.Equal(rows, data["households"]!["nodes"]!.AsArray().Select(n => AggregateAssert.Leaves(n!).ToList()).ToList());
+        Assert.Contains(rows, r => r[^1] == "1" && decimal.Parse(r[2], CultureInfo.InvariantCulture) >= 8500);
     }
 
     [Fact]

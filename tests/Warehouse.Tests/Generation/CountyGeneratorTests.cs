@@ -181,6 +181,38 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
     }
 
     [Fact]
+    public void Income_history_holds_three_years_that_agree_with_the_household()
+    {
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h
+            WHERE (SELECT COUNT(DISTINCT income_year) FROM household_income_year y WHERE y.household_id = h.household_id AND y.income_year BETWEEN 2023 AND 2025) <> 3
+            """));
+        // The reference year is the household's own components; last year's per-capita income is prevPerCapitaNetIncome.
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h JOIN household_income_year y ON y.household_id = h.household_id AND y.income_year = 2025
+            WHERE y.wage_income_fen <> h.wage_income_fen OR y.business_income_fen <> h.business_income_fen OR y.business_cost_fen <> h.business_cost_fen
+               OR y.property_income_fen <> h.property_income_fen OR y.transfer_income_fen <> h.transfer_income_fen OR y.household_size <> h.household_size
+            """));
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h JOIN api_household_incomes y ON y.household_id = h.household_id AND y.income_year = 2024
+            WHERE y.per_capita_net_income_fen <> h.prev_per_capita_net_income_fen
+            """));
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household_income_year
+            WHERE wage_income_fen < 0 OR business_income_fen < 0 OR business_cost_fen < 0 OR business_cost_fen > business_income_fen OR property_income_fen < 0 OR transfer_income_fen < 0
+            """));
+        // Plausible movement: incomes grow in most households from the year before last to last year (about 6 %),
+        // and some households' business income fell by more than 20 % this year (the city report's shock).
+        Assert.InRange(_db.Real("""
+            SELECT AVG(b.per_capita_net_income_fen > a.per_capita_net_income_fen) FROM api_household_incomes a
+            JOIN api_household_incomes b ON b.household_id = a.household_id AND b.income_year = 2024 WHERE a.income_year = 2023
+            """), 0.6, 0.95);
+        Assert.InRange(_db.Real("""
+            SELECT AVG(business_fell_20) FROM api_households WHERE prev_business_net_fen > 0
+            """), 0.05, 0.2);
+    }
+
+    [Fact]
     public void Workshop_worker_counts_match_employment_rows()
     {
         Assert.Equal(0, _db.Scalar("""
