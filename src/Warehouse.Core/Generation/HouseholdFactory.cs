@@ -95,6 +95,7 @@ internal sealed class HouseholdFactory
         }
 
         BuildMembers(h, rng);
+        ReconcileRisks(h);
         BuildIncome(h, rng);
 
         var illRisk = h.HasRisk(Vocab.RiskIll);
@@ -452,6 +453,40 @@ internal sealed class HouseholdFactory
 
         return LocalForms[rng.Weighted(LocalFormWeights)];
     }
+
+    /// <summary>
+    /// Risk types must fit the members, as a registration check would demand: 因学 needs someone in school,
+    /// 因务工就业不稳 someone in the labour force, 缺劳动力 at most one labourer. A risk that does not fit becomes 其他,
+    /// so the household keeps its number of risks.
+    /// </summary>
+    private static void ReconcileRisks(HouseholdModel h)
+    {
+        var labourers = h.Members.Count(m => m.InLaborForce);
+        var misfit = 0;
+        if (h.HasRisk(Vocab.RiskStudy) && !h.Members.Any(m => m.SchoolStatus is not null))
+        {
+            misfit |= 1 << Vocab.RiskStudy;
+        }
+
+        if (h.HasRisk(RiskUnstableWork) && labourers == 0)
+        {
+            misfit |= 1 << RiskUnstableWork;
+        }
+
+        if (h.HasRisk(RiskNoLabour) && labourers >= 2)
+        {
+            misfit |= 1 << RiskNoLabour;
+        }
+
+        if (misfit != 0)
+        {
+            h.RiskMask = (h.RiskMask & ~misfit) | (1 << RiskOther);
+        }
+    }
+
+    private static readonly int RiskUnstableWork = Array.IndexOf(Vocab.RiskTypes, "因务工就业不稳");
+    private static readonly int RiskNoLabour = Array.IndexOf(Vocab.RiskTypes, "缺劳动力");
+    private static readonly int RiskOther = Array.IndexOf(Vocab.RiskTypes, "其他");
 
     private static void BuildIncome(HouseholdModel h, Rng rng)
     {

@@ -213,6 +213,26 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
     }
 
     [Fact]
+    public void Risk_types_fit_the_members()
+    {
+        const string lf = "('普通劳动力','技能劳动力','弱劳动力或半劳动力')";
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h WHERE ',' || risk_types || ',' LIKE '%,因学,%'
+              AND NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.school_status IS NOT NULL)
+            """));
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM household h WHERE ',' || risk_types || ',' LIKE '%,因务工就业不稳,%'
+              AND NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {lf})
+            """));
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM household h WHERE ',' || risk_types || ',' LIKE '%,缺劳动力,%'
+              AND (SELECT COUNT(*) FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {lf}) >= 2
+            """));
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM household WHERE ',' || risk_types || ',' LIKE '%,缺劳动力,%'") > 0);
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM household WHERE ',' || risk_types || ',' LIKE '%,因学,%'") > 0);
+    }
+
+    [Fact]
     public void Workshop_worker_counts_match_employment_rows()
     {
         Assert.Equal(0, _db.Scalar("""
