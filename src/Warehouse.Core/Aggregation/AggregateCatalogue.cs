@@ -27,6 +27,9 @@ public static class AggregateCatalogue
     /// <summary>Labour-capacity values that make a member part of the labour force.</summary>
     public static readonly IReadOnlyList<string> LaborForceCapacities = ["普通劳动力", "技能劳动力", "弱劳动力或半劳动力"];
 
+    /// <summary>The fund type of work-for-relief money (以工代赈).</summary>
+    public const string YigongFund = "以工代赈";
+
     private static readonly ConcurrentDictionary<EntityDef, EntityAggregates> Cache = new();
 
     public static EntityAggregates For(EntityDef entity) => Cache.GetOrAdd(entity, Build);
@@ -160,8 +163,20 @@ public static class AggregateCatalogue
                 Expression<Func<Project, long?>> labor = p => p.LaborPayFen;
                 Expression<Func<Project, long?>> invest = p => p.TotalInvestFen;
                 Expression<Func<Project, long?>> benef = p => p.BenefHouseholds;
-                yield return M("laborPayRatio", MeasureOutput.Fraction, "以工代赈 labour-pay ratio: Σ laborPay ÷ Σ totalInvest (0..1; the rule is ≥ 0.15).", [F("laborPay"), F("totalInvest")],
-                    _ => new RatioOf(new SumOf(labor), new SumOf(invest)));
+                var allocEntity = (EntityDef<FundAllocation>)WarehouseCatalogue.Default.Require("FundAllocation");
+                FieldDef[] yigongDeps = [F("laborPay"), allocEntity.Field("amount")!, allocEntity.Field("sourceType")!];
+                // The rule compares labour pay with the 以工代赈 money, not with all investment, and only where that money exists.
+                Func<QuerySources, LambdaExpression> yigong = sources =>
+                {
+                    var allocs = sources.Scoped(allocEntity);
+                    Expression<Func<Project, long?>> e = p => allocs.Where(a => a.ProjectCode == p.Code && a.SourceType == YigongFund).Sum(a => (long?)a.AmountFen);
+                    return e;
+                };
+                yield return M("yigongFunds", MeasureOutput.Money, "以工代赈资金：项目下达的以工代赈资金合计（元）。Σ fund allocations of source type 以工代赈 to the group's projects, 元.", yigongDeps,
+                    s => new SumOf(yigong(s)));
+                yield return M("laborPayRatio", MeasureOutput.Fraction,
+                    "以工代赈劳务报酬占比 = 劳务报酬 ÷ 以工代赈资金，仅以工代赈项目。Work-for-relief labour-pay ratio: Σ laborPay ÷ yigongFunds over the group's projects with 以工代赈 funds (0..1; null without them; the rule is ≥ 0.15).",
+                    yigongDeps, s => new RatioOf(new SumOf(labor), new SumOf(yigong(s))));
                 yield return M("beneficiariesPer10k", MeasureOutput.Fraction, "Beneficiary households per 万元 invested: Σ benefHouseholds ÷ (Σ totalInvest ÷ 10,000 元).", [F("benefHouseholds"), F("totalInvest")],
                     _ => new RatioOf(new SumOf(benef), new SumOf(invest), Scale: 1_000_000));
                 break;

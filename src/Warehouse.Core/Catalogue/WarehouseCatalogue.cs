@@ -6,6 +6,7 @@ using Warehouse.Members;
 using Warehouse.Monitoring;
 using Warehouse.Projects;
 using Warehouse.Regions;
+using Warehouse.Standards;
 
 namespace Warehouse.Catalogue;
 
@@ -40,6 +41,7 @@ public sealed class WarehouseCatalogue
     [
         RegionCatalogue.Build(),
         HouseholdCatalogue.Build(),
+        HouseholdIncomeCatalogue.Build(),
         MemberCatalogue.Build(),
         ProjectCatalogue.Build(),
         ProjectBeneficiaryCatalogue.Build(),
@@ -51,6 +53,7 @@ public sealed class WarehouseCatalogue
         AssistanceCatalogue.Build(),
         MonitoringCaseCatalogue.Build(),
         HouseholdVisitCatalogue.Build(),
+        StandardCatalogue.Build(),
     ]);
 
     public IReadOnlyList<EntityDef> Entities { get; }

@@ -9,7 +9,7 @@ namespace Warehouse.Generation;
 /// </summary>
 internal sealed class GenerationRun
 {
-    private const int HouseholdPasses = 6;
+    private const int HouseholdPasses = 7;
     private static readonly int[] AssistOtherWeights = [30, 35, 25, 10];
 
     private readonly GeneratorOptions _o;
@@ -57,6 +57,8 @@ internal sealed class GenerationRun
         WriteEmployment();
         WriteAssistance();
         WriteCasesAndVisits();
+        WriteStandards();
+        WriteIncomeHistory();
         _sink.Complete();
         sw.Stop();
         return new GenerationSummary(_o, [.. _sink.Counts], sw.Elapsed);
@@ -240,9 +242,14 @@ internal sealed class GenerationRun
                 {
                     var w = _workshops[m.WorkshopIndex];
                     w.WorkersTotal++;
-                    if (h.Targeted)
+                    if (h.Poor)
                     {
                         w.WorkersPoor++;
+                    }
+
+                    if (h.MonitorType is not null)
+                    {
+                        w.WorkersMonitored++;
                     }
                 }
 
@@ -410,7 +417,7 @@ internal sealed class GenerationRun
         {
             _sink.Add([
                 w.Id, w.Name, w.Uscc, w.Form, w.RunStatus, _county, w.Village.Township.Code, w.Village.Code, Fmt.Bool(w.GovInvested),
-                w.WorkersTotal, w.WorkersPoor,
+                w.WorkersTotal, w.WorkersPoor, w.WorkersMonitored,
             ]);
         }
 
@@ -615,6 +622,39 @@ internal sealed class GenerationRun
     /// year (some not for more than 30 days at the year's end); other registered households a few times a year.
     /// Both tables are written in one pass, cases first within each household's rows of the case table.
     /// </summary>
+    private void WriteIncomeHistory()
+    {
+        // Three years per household (the reference year and the two before), so changes between years are facts.
+        _sink.Begin(Tables.HouseholdIncomeYear, Tables.HouseholdIncomeYearColumns);
+        ForEachHousehold(6, Tables.HouseholdIncomeYear, h =>
+        {
+            var v = h.Village;
+            foreach (var y in IncomeHistory.Build(_o.Seed, h, _o.ReferenceYear))
+            {
+                _sink.Add([
+                    h.Id + "-" + y.Year.ToString(Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, y.Year, h.Size,
+                    y.Wage, y.Business, y.BusinessCost, y.Property, y.Transfer,
+                ]);
+            }
+        });
+        EndTable(Tables.HouseholdIncomeYear, 6);
+    }
+
+    private void WriteStandards()
+    {
+        // One row per kind for the county, valid from three years before the reference year and still in force.
+        _sink.Begin(Tables.Standard, Tables.StandardColumns);
+        var seq = 0;
+        var countyRegion = _county + "000000";
+        foreach (var (kind, unit, amount) in StandardPlan.All)
+        {
+            _sink.Add(["S-" + (++seq).ToString("D3", Fmt.Inv), _county, countyRegion, kind, unit, amount,
+                Fmt.Date(new DateOnly(_o.ReferenceYear - 3, 1, 1)), null]);
+        }
+
+        EndTable(Tables.Standard, -1);
+    }
+
     private void WriteCasesAndVisits()
     {
         _sink.Begin(Tables.MonitoringCase, Tables.MonitoringCaseColumns);
@@ -712,11 +752,11 @@ internal sealed class GenerationRun
         // Entitlements first: safety net and disability allowances.
         if (h.SafetyNet == "低保")
         {
-            Add("兜底保障", "低保", null, 44_750L * h.Size, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
+            Add("兜底保障", "低保", null, StandardPlan.Amount(StandardPlan.Dibao) / 12 * h.Size, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
         }
         else if (h.SafetyNet == "特困")
         {
-            Add("兜底保障", "特困供养", Fmt.MemberId(h.Index, 1), 58_200L, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 4), rng.Range(1, 12), 1));
+            Add("兜底保障", "特困供养", Fmt.MemberId(h.Index, 1), StandardPlan.Amount(StandardPlan.Tekun) / 12, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 4), rng.Range(1, 12), 1));
         }
 
         if (h.Targeted || h.SafetyNet != "无")
@@ -781,7 +821,16 @@ internal sealed class GenerationRun
             {
                 case 0:
                     var refProject = v.Projects.Count > 0 ? _projects[v.Projects[rng.Next(v.Projects.Count)]].Code : null;
-                    Add("产业", "到户产业奖补", null, rng.Range(10, 80) * 10_000L, "一次性", "一卡通", refProject);
+                    // The industry reward is a share of the household's business income up to the cap (county rules):
+                    // no business income, no reward. The draw stays so that the stream is unchanged for what follows.
+                    var share = rng.Range(10, 80);
+                    var reward = Math.Min(StandardPlan.Amount(StandardPlan.IndustryRewardCap),
+                        h.Business * StandardPlan.Amount(StandardPlan.IndustryRewardRate) / 10_000 / 1_000 * 1_000 * share / 80);
+                    if (reward >= 10_000)
+                    {
+                        Add("产业", "到户产业奖补", null, reward, "一次性", "一卡通", refProject);
+                    }
+
                     break;
                 case 1:
                     var loanStart = from.AddDays(rng.Next(spanDays + 1));

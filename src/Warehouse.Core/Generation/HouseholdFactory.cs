@@ -33,6 +33,29 @@ internal sealed class HouseholdFactory
     /// <summary>Household size alone (the first draw of the core stream).</summary>
     public static int SizeOf(int seed, int index) => DrawSize(Rng.For(seed, Streams.HouseholdCore, index));
 
+    /// <summary>
+    /// Size and whether the household is 脱贫 or monitored (the first draws of the core stream), without building it:
+    /// project beneficiary counts need them for households generated later.
+    /// </summary>
+    public static (int Size, bool Targeted) ProfileOf(int seed, int index)
+    {
+        var rng = Rng.For(seed, Streams.HouseholdCore, index);
+        var size = DrawSize(rng);
+        var (monitorType, poor) = DrawStatus(rng);
+        return (size, poor || monitorType is not null);
+    }
+
+    private static (string? MonitorType, bool Poor) DrawStatus(Rng rng)
+    {
+        if (rng.Chance(0.20))
+        {
+            var mt = rng.Weighted(Vocab.MonitorWeights);
+            return (Vocab.MonitorTypes[mt], mt switch { 0 => true, 1 => false, _ => rng.Chance(0.5) });
+        }
+
+        return (null, rng.Chance(0.7375));
+    }
+
     private static int DrawSize(Rng rng)
     {
         var i = rng.Weighted(SizeWeights);
@@ -43,17 +66,7 @@ internal sealed class HouseholdFactory
     {
         var rng = Rng.For(_seed, Streams.HouseholdCore, index);
         var h = new HouseholdModel { Index = index, Village = village, Size = DrawSize(rng) };
-
-        if (rng.Chance(0.20))
-        {
-            var mt = rng.Weighted(Vocab.MonitorWeights);
-            h.MonitorType = Vocab.MonitorTypes[mt];
-            h.Poor = mt switch { 0 => true, 1 => false, _ => rng.Chance(0.5) };
-        }
-        else
-        {
-            h.Poor = rng.Chance(0.7375);
-        }
+        (h.MonitorType, h.Poor) = DrawStatus(rng);
 
         if (h.Poor)
         {
@@ -82,6 +95,7 @@ internal sealed class HouseholdFactory
         }
 
         BuildMembers(h, rng);
+        ReconcileRisks(h);
         BuildIncome(h, rng);
 
         var illRisk = h.HasRisk(Vocab.RiskIll);
@@ -439,6 +453,40 @@ internal sealed class HouseholdFactory
 
         return LocalForms[rng.Weighted(LocalFormWeights)];
     }
+
+    /// <summary>
+    /// Risk types must fit the members, as a registration check would demand: 因学 needs someone in school,
+    /// 因务工就业不稳 someone in the labour force, 缺劳动力 at most one labourer. A risk that does not fit becomes 其他,
+    /// so the household keeps its number of risks.
+    /// </summary>
+    private static void ReconcileRisks(HouseholdModel h)
+    {
+        var labourers = h.Members.Count(m => m.InLaborForce);
+        var misfit = 0;
+        if (h.HasRisk(Vocab.RiskStudy) && !h.Members.Any(m => m.SchoolStatus is not null))
+        {
+            misfit |= 1 << Vocab.RiskStudy;
+        }
+
+        if (h.HasRisk(RiskUnstableWork) && labourers == 0)
+        {
+            misfit |= 1 << RiskUnstableWork;
+        }
+
+        if (h.HasRisk(RiskNoLabour) && labourers >= 2)
+        {
+            misfit |= 1 << RiskNoLabour;
+        }
+
+        if (misfit != 0)
+        {
+            h.RiskMask = (h.RiskMask & ~misfit) | (1 << RiskOther);
+        }
+    }
+
+    private static readonly int RiskUnstableWork = Array.IndexOf(Vocab.RiskTypes, "因务工就业不稳");
+    private static readonly int RiskNoLabour = Array.IndexOf(Vocab.RiskTypes, "缺劳动力");
+    private static readonly int RiskOther = Array.IndexOf(Vocab.RiskTypes, "其他");
 
     private static void BuildIncome(HouseholdModel h, Rng rng)
     {

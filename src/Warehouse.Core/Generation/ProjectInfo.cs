@@ -22,7 +22,8 @@ internal sealed class ProjectInfo
     public DateOnly? AcceptedAt { get; init; }
     public string? LinkModes { get; init; }
     public required bool Yigong { get; init; }
-    public required long LaborPay { get; init; }
+    /// <summary>以工代赈劳务报酬, set from the project's 以工代赈 allocations once they are known (0 without them).</summary>
+    public long LaborPay { get; set; }
     public string? AssetClass { get; init; }
     public string? AssetOwner { get; init; }
     public required int Progress { get; init; }

@@ -60,11 +60,21 @@ internal sealed class ProjectPlanner
             var hh = Beneficiaries(p);
             foreach (var idx in hh)
             {
-                persons += HouseholdFactory.SizeOf(_o.Seed, idx);
+                // 受益脱贫(监测)人口: only members of 脱贫户 and monitored households count, not every beneficiary.
+                var (size, targeted) = HouseholdFactory.ProfileOf(_o.Seed, idx);
+                persons += targeted ? size : 0;
             }
 
             p.BenefHouseholds = hh.Length;
             p.BenefPersons = persons;
+
+            // 以工代赈劳务报酬 exists only where there is 以工代赈 money, and the rule sets it against that money
+            // (≥ 15 %), not against the whole investment; a project in reserve has no allocation and so no pay yet.
+            var counter = 0;
+            var yigongFunds = Allocations(p, ref counter).Where(a => a.SourceType == "以工代赈").Sum(a => a.Amount);
+            p.LaborPay = yigongFunds > 0
+                ? Math.Min(yigongFunds, (long)Math.Ceiling(yigongFunds * Rng.For(_o.Seed, Streams.LaborPay, p.Index).Uniform(0.16, 0.35) / 100.0) * 100L)
+                : 0;
         }
 
         return result;
@@ -181,9 +191,8 @@ internal sealed class ProjectPlanner
         }
 
         var yigong = rng.Chance(t switch { 2 => 0.35, 3 => 0.15, 0 => 0.08, _ => 0.0 });
-        long laborPay = yigong
-            ? (long)Math.Ceiling(invest * rng.Uniform(0.16, 0.35) / 100.0) * 100L
-            : rng.Chance(0.6) || t is 6 ? 0 : (long)Math.Round(invest * rng.Uniform(0.02, 0.12) / 100.0) * 100L;
+        // Keep the draw so the rest of the project stream (and so every other project field) is unchanged.
+        _ = rng.Uniform(0.16, 0.35);
 
         string? assetClass = t switch
         {
@@ -222,7 +231,6 @@ internal sealed class ProjectPlanner
             AcceptedAt = accepted,
             LinkModes = links,
             Yigong = yigong,
-            LaborPay = laborPay,
             AssetClass = assetClass,
             AssetOwner = owner,
             Progress = progress,

@@ -19,4 +19,6 @@ internal static class Streams
     public const int Cadre = 14;
     public const int Case = 15;
     public const int Visit = 16;
+    public const int LaborPay = 17;
+    public const int IncomeHistory = 18;
 }

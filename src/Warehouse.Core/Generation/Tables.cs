@@ -16,11 +16,13 @@ public static class Tables
     public const string Assistance = "assistance";
     public const string MonitoringCase = "monitoring_case";
     public const string HouseholdVisit = "household_visit";
+    public const string Standard = "standard";
+    public const string HouseholdIncomeYear = "household_income_year";
 
     /// <summary>All base tables in the order they are generated (FK order).</summary>
     public static IReadOnlyList<string> All { get; } =
         [Region, Household, Member, Project, ProjectBeneficiary, FundAllocation, FundDisbursement, Workshop, WelfarePost, Employment, Assistance,
-         MonitoringCase, HouseholdVisit];
+         MonitoringCase, HouseholdVisit, Standard, HouseholdIncomeYear];
 
     /// <summary>Columns computed by the database; sinks must never write them.</summary>
     public static IReadOnlyList<string> ComputedColumns { get; } = ["net_income_fen", "per_capita_net_income_fen"];
@@ -28,7 +30,7 @@ public static class Tables
     /// <summary>Columns holding 'yyyy-MM-dd' dates (TEXT in SQLite, date on SQL Server).</summary>
     public static IReadOnlyList<string> DateColumns { get; } =
         ["monitored_at", "risk_cleared_at", "birth_date", "plan_start", "plan_end", "accepted_at", "alloc_date", "paid_at",
-         "term_start", "term_end", "start_month", "end_month", "start_date", "end_date", "reported_at", "identified_at", "visited_at"];
+         "term_start", "term_end", "start_month", "end_month", "start_date", "end_date", "reported_at", "identified_at", "visited_at", "valid_from", "valid_to"];
 
     /// <summary>Columns holding 0/1 flags (INTEGER in SQLite, bit on SQL Server).</summary>
     public static IReadOnlyList<string> FlagColumns { get; } =
@@ -64,7 +66,7 @@ public static class Tables
 
     public static IReadOnlyList<string> WorkshopColumns { get; } =
         ["workshop_id", "name", "operator_uscc", "form", "run_status", "county_code", "township_code", "village_code", "gov_invested",
-         "workers_total", "workers_poor"];
+         "workers_total", "workers_poor", "workers_monitored"];
 
     public static IReadOnlyList<string> WelfarePostColumns { get; } =
         ["post_id", "post_type", "county_code", "township_code", "village_code", "fund_source", "holder_member_id", "term_start", "term_end",
@@ -81,6 +83,13 @@ public static class Tables
     public static IReadOnlyList<string> MonitoringCaseColumns { get; } =
         ["case_id", "household_id", "county_code", "township_code", "village_code", "source", "reported_at", "case_status", "identified_at",
          "days_to_identify", "main_risk"];
+
+    public static IReadOnlyList<string> HouseholdIncomeYearColumns { get; } =
+        ["income_id", "household_id", "county_code", "township_code", "village_code", "income_year", "household_size", "wage_income_fen",
+         "business_income_fen", "business_cost_fen", "property_income_fen", "transfer_income_fen"];
+
+    public static IReadOnlyList<string> StandardColumns { get; } =
+        ["standard_id", "county_code", "region_code", "standard_kind", "unit", "amount_fen", "valid_from", "valid_to"];
 
     public static IReadOnlyList<string> HouseholdVisitColumns { get; } =
         ["visit_id", "household_id", "county_code", "township_code", "village_code", "visited_at", "visitor", "purpose"];

@@ -16,5 +16,9 @@ internal sealed class WorkshopInfo
     public required bool LowPoor { get; init; }
 
     public int WorkersTotal { get; set; }
+    /// <summary>Workers from 脱贫户 (household_attr), monitored or not.</summary>
     public int WorkersPoor { get; set; }
+
+    /// <summary>Workers from monitored households (监测对象), 脱贫户 or 一般农户.</summary>
+    public int WorkersMonitored { get; set; }
 }

@@ -33,6 +33,15 @@ public sealed class Household
     public string? Phone { get; set; }
     public string? BankName { get; set; }
     public string? BankAccount { get; set; }
+    /// <summary>Per-capita net income minus the previous year's (view column income_change_fen); null without a previous year.</summary>
+    public long? IncomeChangeFen { get; set; }
+    public int? IncomeChangePct { get; set; }
+    public int? TransferSharePct { get; set; }
+    public int LabourMembers { get; set; }
+    public int WorkingMembers { get; set; }
+    public long? PrevBusinessNetFen { get; set; }
+    public int? BusinessNetChangePct { get; set; }
+    public bool BusinessFell20 { get; set; }
     /// <summary>Fixed random key for cell-key perturbation (view column record_key); never exposed.</summary>
     public long RecordKey { get; set; }
 }

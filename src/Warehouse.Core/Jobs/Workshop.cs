@@ -14,4 +14,5 @@ public sealed class Workshop
     public bool GovInvested { get; set; }
     public int WorkersTotal { get; set; }
     public int WorkersPoor { get; set; }
+    public int WorkersMonitored { get; set; }
 }

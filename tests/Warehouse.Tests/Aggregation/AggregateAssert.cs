@@ -82,7 +82,7 @@ internal static class AggregateAssert
 
     private static string Show(List<List<string>> rows) => rows.Count == 0 ? "(none)" : string.Join(", ", rows[0]);
 
-    private static IEnumerable<string> Leaves(JsonNode node)
+    public static IEnumerable<string> Leaves(JsonNode node)
     {
         switch (node)
         {

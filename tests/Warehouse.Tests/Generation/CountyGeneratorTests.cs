@@ -144,14 +144,104 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
     }
 
     [Fact]
+    public void Project_fields_mean_what_their_descriptions_say()
+    {
+        // 受益脱贫(监测)人口: members of beneficiary households that are 脱贫户 or monitored, not every member.
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM project p
+            WHERE p.benef_persons <> (SELECT COALESCE(SUM(h.household_size), 0) FROM project_beneficiary b JOIN household h ON h.household_id = b.household_id
+                                      WHERE b.project_code = p.project_code AND (h.household_attr = '脱贫户' OR h.monitor_type IS NOT NULL))
+            """));
+        // 以工代赈劳务报酬 only where the project has 以工代赈 money (the 15 % rule: Yigong_projects_pay_at_least_fifteen_percent_labour).
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM project p WHERE p.labor_pay_fen > 0
+              AND NOT EXISTS (SELECT 1 FROM fund_allocation a WHERE a.project_code = p.project_code AND a.source_type = '以工代赈')
+            """));
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM project WHERE labor_pay_fen > 0") >= 1);
+    }
+
+    [Fact]
+    public void Payments_follow_the_standards_table()
+    {
+        const string standard = "(SELECT amount_fen FROM standard WHERE standard_kind = '{0}' AND valid_to IS NULL)";
+        Assert.Equal(6, _db.Scalar("SELECT COUNT(DISTINCT standard_kind) FROM standard WHERE valid_to IS NULL"));
+        // 低保 per person and 特困 per person, paid monthly at a twelfth of the yearly standard.
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
+            WHERE a.item = '低保' AND a.amount_fen <> {string.Format(standard, "低保")} / 12 * h.household_size
+            """));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM assistance WHERE item = '特困供养' AND amount_fen <> {string.Format(standard, "特困")} / 12"));
+        // 到户产业奖补: only with business income, at most 10 % of it and at most the cap.
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
+            WHERE a.item = '到户产业奖补'
+              AND (h.business_income_fen <= 0 OR a.amount_fen * 10 > h.business_income_fen OR a.amount_fen > {string.Format(standard, "产业奖补上限")})
+            """));
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '到户产业奖补'") > 10);
+    }
+
+    [Fact]
+    public void Income_history_holds_three_years_that_agree_with_the_household()
+    {
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h
+            WHERE (SELECT COUNT(DISTINCT income_year) FROM household_income_year y WHERE y.household_id = h.household_id AND y.income_year BETWEEN 2023 AND 2025) <> 3
+            """));
+        // The reference year is the household's own components; last year's per-capita income is prevPerCapitaNetIncome.
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h JOIN household_income_year y ON y.household_id = h.household_id AND y.income_year = 2025
+            WHERE y.wage_income_fen <> h.wage_income_fen OR y.business_income_fen <> h.business_income_fen OR y.business_cost_fen <> h.business_cost_fen
+               OR y.property_income_fen <> h.property_income_fen OR y.transfer_income_fen <> h.transfer_income_fen OR y.household_size <> h.household_size
+            """));
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h JOIN api_household_incomes y ON y.household_id = h.household_id AND y.income_year = 2024
+            WHERE y.per_capita_net_income_fen <> h.prev_per_capita_net_income_fen
+            """));
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household_income_year
+            WHERE wage_income_fen < 0 OR business_income_fen < 0 OR business_cost_fen < 0 OR business_cost_fen > business_income_fen OR property_income_fen < 0 OR transfer_income_fen < 0
+            """));
+        // Plausible movement: incomes grow in most households from the year before last to last year (about 6 %),
+        // and some households' business income fell by more than 20 % this year (the city report's shock).
+        Assert.InRange(_db.Real("""
+            SELECT AVG(b.per_capita_net_income_fen > a.per_capita_net_income_fen) FROM api_household_incomes a
+            JOIN api_household_incomes b ON b.household_id = a.household_id AND b.income_year = 2024 WHERE a.income_year = 2023
+            """), 0.6, 0.95);
+        Assert.InRange(_db.Real("""
+            SELECT AVG(business_fell_20) FROM api_households WHERE prev_business_net_fen > 0
+            """), 0.05, 0.2);
+    }
+
+    [Fact]
+    public void Risk_types_fit_the_members()
+    {
+        const string lf = "('普通劳动力','技能劳动力','弱劳动力或半劳动力')";
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h WHERE ',' || risk_types || ',' LIKE '%,因学,%'
+              AND NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.school_status IS NOT NULL)
+            """));
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM household h WHERE ',' || risk_types || ',' LIKE '%,因务工就业不稳,%'
+              AND NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {lf})
+            """));
+        Assert.Equal(0, _db.Scalar($"""
+            SELECT COUNT(*) FROM household h WHERE ',' || risk_types || ',' LIKE '%,缺劳动力,%'
+              AND (SELECT COUNT(*) FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {lf}) >= 2
+            """));
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM household WHERE ',' || risk_types || ',' LIKE '%,缺劳动力,%'") > 0);
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM household WHERE ',' || risk_types || ',' LIKE '%,因学,%'") > 0);
+    }
+
+    [Fact]
     public void Workshop_worker_counts_match_employment_rows()
     {
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM workshop w
             WHERE w.workers_total <> (SELECT COUNT(*) FROM employment e WHERE e.workshop_id = w.workshop_id AND e.emp_form = '帮扶车间')
                OR w.workers_poor <> (SELECT COUNT(*) FROM employment e JOIN household h ON h.household_id = e.household_id
-                                     WHERE e.workshop_id = w.workshop_id AND e.emp_form = '帮扶车间'
-                                       AND (h.household_attr = '脱贫户' OR h.monitor_type IS NOT NULL))
+                                     WHERE e.workshop_id = w.workshop_id AND e.emp_form = '帮扶车间' AND h.household_attr = '脱贫户')
+               OR w.workers_monitored <> (SELECT COUNT(*) FROM employment e JOIN household h ON h.household_id = e.household_id
+                                          WHERE e.workshop_id = w.workshop_id AND e.emp_form = '帮扶车间' AND h.monitor_type IS NOT NULL)
             """));
         Assert.True(_db.Scalar("SELECT COUNT(*) FROM workshop") >= 3);
         Assert.True(_db.Scalar("SELECT COUNT(*) FROM workshop WHERE workers_total > 0 AND workers_poor * 10 >= workers_total * 3") >= 1);
@@ -164,7 +254,7 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM project p
             WHERE EXISTS (SELECT 1 FROM fund_allocation a WHERE a.project_code = p.project_code AND a.source_type = '以工代赈')
-              AND p.labor_pay_fen * 100 < p.total_invest_fen * 15
+              AND p.labor_pay_fen * 100 < 15 * (SELECT SUM(a.amount_fen) FROM fund_allocation a WHERE a.project_code = p.project_code AND a.source_type = '以工代赈')
             """));
     }
 
@@ -175,8 +265,6 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM project p
             WHERE p.benef_households <> (SELECT COUNT(*) FROM project_beneficiary b WHERE b.project_code = p.project_code)
-               OR p.benef_persons <> (SELECT COALESCE(SUM(h.household_size), 0) FROM project_beneficiary b
-                                      JOIN household h ON h.household_id = b.household_id WHERE b.project_code = p.project_code)
             """));
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM project p

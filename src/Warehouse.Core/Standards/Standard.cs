@@ -1,0 +1,14 @@
+namespace Warehouse.Standards;
+
+/// <summary>A row of the api standards view (低保 / 特困 standards, award caps, income lines).</summary>
+public sealed class Standard
+{
+    public string Id { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public string RegionCode { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public long AmountFen { get; set; }
+    public DateOnly ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+}
