@@ -13,10 +13,13 @@ builder.AddWarehouseData();
 builder.AddWarehouseAuthentication();
 builder.AddWarehouseGraph();
 builder.AddWarehouseObservability();
+builder.AddWarehouseCors();
 
 var app = builder.Build();
 app.InitializeDatabase();
+app.UseRouting(); // explicit, where WebApplication put it implicitly, so UseCors can follow it
 app.UseWarehouseUi();
+app.UseCors(); // before authentication: a preflight carries no token
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

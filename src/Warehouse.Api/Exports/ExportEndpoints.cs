@@ -30,10 +30,10 @@ public static class ExportEndpoints
     {
         app.MapGet("/export/{file}", (HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
                 IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
-            Guarded(http, loggers, logger => Export(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization();
+            Guarded(http, loggers, logger => Export(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization().RequireCors(Hosting.CorsSetup.Policy);
         app.MapGet("/export/aggregate/{file}", (HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
                 IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
-            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization();
+            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization().RequireCors(Hosting.CorsSetup.Policy);
         return app;
     }
 
