@@ -28,7 +28,7 @@ internal static class AggregateCsvWriter
             {
                 // Group values are data (text may start with =, +, -, @); measures are numbers we format.
                 WriteLine(writer, result.Keys.Select(k => Cell(group.Keys.GetValueOrDefault(k.Id), options.FormulaGuard))
-                    .Concat(result.Measures.Select(m => Text(group.Measures.GetValueOrDefault(m.Id)))));
+                    .Concat(result.Measures.Select(m => Measure(m, group.Measures.GetValueOrDefault(m.Id)))));
                 if (buffer.Length >= ExportStreamer.DrainBytes)
                 {
                     await DrainAsync(writer, buffer, output, ct);
@@ -66,6 +66,20 @@ internal static class AggregateCsvWriter
 
     private static string Cell(object? value, bool formulaGuard) =>
         formulaGuard && value is string s ? CsvFormulaGuard.Neutralise(s) : Text(value);
+
+    /// <summary>
+    /// Measures rounded for a feed: money (sums and averages) to 2 decimals, rates and other averages to 4
+    /// (14512.722413793104 → 14512.72), counts and whole sums as they are. Rounding away from zero, as people do;
+    /// the graph keeps full precision for whoever computes further.
+    /// </summary>
+    internal static string Measure(MeasureDef measure, object? value) => (measure.Output, value) switch
+    {
+        (MeasureOutput.Money or MeasureOutput.MoneyAverage, decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture),
+        (MeasureOutput.Money or MeasureOutput.MoneyAverage, double d) => Math.Round((decimal)d, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture),
+        (MeasureOutput.Fraction, double d) => Math.Round((decimal)d, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture),
+        (MeasureOutput.Fraction, decimal d) => Math.Round(d, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture),
+        _ => Text(value),
+    };
 
     internal static string Text(object? value) => value switch
     {
