@@ -12,11 +12,14 @@ builder.AddWarehouseData();
 builder.AddWarehouseAuthentication();
 builder.AddWarehouseGraph();
 builder.AddWarehouseObservability();
+builder.AddWarehouseCors();
 
 var app = builder.Build();
 app.UseTransportErrors(); // first: malformed HTTP is a coded 4xx, never the exception page
 app.InitializeDatabase();
+app.UseRouting(); // explicit, where WebApplication put it implicitly, so UseCors can follow it
 app.UseWarehouseUi();
+app.UseCors(); // before authentication: a preflight carries no token
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

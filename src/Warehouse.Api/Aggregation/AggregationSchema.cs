@@ -172,7 +172,8 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         {
             Name = entity.ListField + "Aggregate",
             Description = $"Grouped aggregates over {entity.ListField}: one SQL GROUP BY, same where and row scope as {entity.ListField}. Only fields your role reads in full or aggregate-only can be grouped or aggregated.",
-            ResolvedType = new NonNullGraphType(new GraphQLTypeReference(T + "Aggregate")),
+            // Nullable like the list root fields: a failing aggregate leaves its siblings' data.
+            ResolvedType = new GraphQLTypeReference(T + "Aggregate"),
             Arguments = arguments,
             Resolver = new FuncFieldResolver<object>(async c => await Resolve(c)),
         };
@@ -270,7 +271,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
     private static IGraphType OutputType(MeasureOutput output) => output switch
     {
         MeasureOutput.Count => new IntGraphType(),
-        MeasureOutput.Number or MeasureOutput.Money => new DecimalGraphType(),
+        MeasureOutput.Number or MeasureOutput.Money => new MoneyGraphType(),
         _ => new FloatGraphType(),
     };
 }

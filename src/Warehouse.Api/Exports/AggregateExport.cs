@@ -74,45 +74,23 @@ internal static class AggregateExport
         // What the graph says in `protected` and `withheldGroups`, for a CSV that has no place for it.
         http.Response.Headers["Warehouse-Protected"] = result.Protected ? "true" : "false";
         http.Response.Headers["Warehouse-Withheld-Groups"] = result.WithheldGroups.ToString(CultureInfo.InvariantCulture);
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(options.Bom), 16 * 1024);
-        var header = result.Keys.Select(k => options.Labels ? k.Field.Label + (k.Id.EndsWith("Year", StringComparison.Ordinal) ? "(年)" : k.Id.EndsWith("Month", StringComparison.Ordinal) ? "(月)" : "") : k.Id)
-            .Concat(result.Measures.Select(m => m.Id)).ToList();
-        await WriteLine(writer, header);
-        foreach (var group in result.Groups)
+        http.Response.Headers.CacheControl = "no-store";
+        try
         {
-            // Group values are data (text may start with =, +, -, @); measures are numbers we format.
-            await WriteLine(writer, result.Keys.Select(k => Cell(group.Keys.GetValueOrDefault(k.Id), options.FormulaGuard))
-                .Concat(result.Measures.Select(m => Text(group.Measures.GetValueOrDefault(m.Id)))));
+            await AggregateCsvWriter.WriteAsync(http.Response.Body, result, options, ct);
+            await http.Response.CompleteAsync();
         }
-    }
-
-    private static async Task WriteLine(StreamWriter writer, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
+        catch (Exception e) when (http.Response.HasStarted)
         {
-            if (!first)
+            // Some lines are out under a 200: abort the connection so the client sees a failed transfer, never a
+            // file that ends cleanly with groups missing.
+            if (!ct.IsCancellationRequested)
             {
-                await writer.WriteAsync(',');
+                logger.LogError(e, "Aggregate export of {Entity} failed after the first byte", entity.ListField);
             }
-            CsvExportWriter.WriteField(writer, field);
-            first = false;
+            http.Abort();
         }
-        await writer.WriteAsync("\r\n");
     }
-
-    private static string Cell(object? value, bool formulaGuard) =>
-        formulaGuard && value is string s ? CsvFormulaGuard.Neutralise(s) : Text(value);
-
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        string s => s,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
 
     private static List<string> List(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -29,10 +29,12 @@ public static class ExportEndpoints
     {
         app.MapGet("/export/{file}", (HttpContext http, string file, QueryEngine engine, AccessResolver resolver,
                 IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
-            Guarded(http, loggers, logger => Export(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization();
+            Guarded(http, loggers, logger => file.EndsWith(ExportSchema.Suffix, StringComparison.Ordinal)
+                ? ExportSchema.RunAsync(http, file, resolver, http.RequestAborted)
+                : Export(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization().RequireCors(Hosting.CorsSetup.Policy);
         app.MapGet("/export/aggregate/{file}", (HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
                 IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
-            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization();
+            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization().RequireCors(Hosting.CorsSetup.Policy);
         return app;
     }
 

@@ -8,7 +8,7 @@ namespace Warehouse.Api.Exports;
 /// JSON Lines: one JSON object per row, '\n' after each. Keys are the GraphQL field names and a field reached
 /// through a reference is nested under the reference's name (<c>{"id":…,"household":{"perCapitaNetIncome":…}}</c>;
 /// <c>"household":null</c> when there is no related row in scope), so a line has the shape of the graph's node
-/// for the same selection. Values keep their JSON types: money as a number in 元, dates as "yyyy-MM-dd", lists as arrays.
+/// for the same selection. Values keep their JSON types: money as a number in 元 with two decimals (8500.50), dates as "yyyy-MM-dd", lists as arrays.
 /// </summary>
 internal sealed class JsonlExportWriter : IExportRowWriter
 {
@@ -16,10 +16,12 @@ internal sealed class JsonlExportWriter : IExportRowWriter
     private readonly Stream _sink;
     private readonly Utf8JsonWriter _writer;
     private readonly List<Item> _layout = [];
+    private readonly bool[] _money;
 
     public JsonlExportWriter(Stream sink, IReadOnlyList<ExportColumn> columns)
     {
         _sink = sink;
+        _money = [.. columns.Select(c => c.Field.Kind == Warehouse.Catalogue.FieldKind.Money)];
         _writer = new Utf8JsonWriter(sink, Options);
         for (var i = 0; i < columns.Count; i++)
         {
@@ -51,7 +53,7 @@ internal sealed class JsonlExportWriter : IExportRowWriter
             _writer.WritePropertyName(item.Name);
             if (item.RelationIndex < 0)
             {
-                WriteValue(_writer, values[item.Column]);
+                WriteValue(_writer, values[item.Column], _money[item.Column]);
                 continue;
             }
             if (missing[item.RelationIndex])
@@ -63,7 +65,7 @@ internal sealed class JsonlExportWriter : IExportRowWriter
             foreach (var (name, column) in item.Members)
             {
                 _writer.WritePropertyName(name);
-                WriteValue(_writer, values[column]);
+                WriteValue(_writer, values[column], _money[column]);
             }
             _writer.WriteEndObject();
         }
@@ -77,11 +79,14 @@ internal sealed class JsonlExportWriter : IExportRowWriter
 
     public void Dispose() => _writer.Dispose();
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    private static void WriteValue(Utf8JsonWriter writer, object? value, bool money)
     {
         switch (value)
         {
             case null: writer.WriteNullValue(); break;
+            // Money always with two decimals (8500.50, 8500.00), so a reader that infers types from a sample
+            // (pandas, DuckDB) sees a decimal column whatever rows it samples; still a JSON number.
+            case decimal m when money: writer.WriteRawValue(m.ToString("0.00", CultureInfo.InvariantCulture), skipInputValidation: true); break;
             case string s: writer.WriteStringValue(s); break;
             case decimal d: writer.WriteNumberValue(d); break;
             case int i: writer.WriteNumberValue(i); break;

@@ -100,14 +100,16 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
         IGraphType scalar = field.Kind switch
         {
             FieldKind.Int => new IntGraphType(),
-            FieldKind.Money => new DecimalGraphType(),
+            FieldKind.Money => new MoneyGraphType(),
             FieldKind.Date => new DateOnlyGraphType(),
             FieldKind.Boolean => new BooleanGraphType(),
             FieldKind.StringList => new ListGraphType(new NonNullGraphType(new StringGraphType())),
             FieldKind.RegionLevel => new GraphQLTypeReference(GraphTypeNames.RegionLevel),
             _ => new StringGraphType(),
         };
-        return (field.IsNullable || shadowed) && field.Kind != FieldKind.StringList ? scalar : new NonNullGraphType(scalar);
+        // The key is never null (a row without it cannot exist), and typed clients should not need `!` on it.
+        var isKey = ReferenceEquals(field, field.Entity.Key);
+        return (field.IsNullable && !isKey || shadowed) && field.Kind != FieldKind.StringList ? scalar : new NonNullGraphType(scalar);
     }
 
     private static ObjectGraphType Connection(EntityDef entity)

@@ -10,8 +10,8 @@ public static class GraphQLHttpEndpoint
 
     public static IEndpointRouteBuilder MapGraphQL(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization();
-        app.MapGet("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization();
+        app.MapPost("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization().RequireCors(Hosting.CorsSetup.Policy);
+        app.MapGet("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization().RequireCors(Hosting.CorsSetup.Policy);
         return app;
     }
 

@@ -23,7 +23,7 @@ namespace Warehouse.Api.Graph;
 /// </summary>
 public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLTextSerializer serializer, AccessResolver resolver,
     SchemaCache schemas, AuditWriter audit, LimitsOptions limits, PagingOptions paging, PersistedDocumentStore documents,
-    PersistedDocumentOptions persisted, ObservabilityOptions observability, IHostEnvironment environment, ILogger<GraphRequestHandler> logger)
+    PersistedDocumentOptions persisted, AutomaticPersistedQueries automatic, ObservabilityOptions observability, IHostEnvironment environment, ILogger<GraphRequestHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -55,20 +55,30 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
     {
         var aborted = http.RequestAborted;
         var request = await HttpRequestReader.ReadAsync(http.Request, serializer, limits.MaxBodyBytes, aborted);
-        var persistedId = request.DocumentId ?? PersistedHash(request.Extensions);
+        var apqId = request.DocumentId is null ? PersistedHash(request.Extensions) : null;
+        var persistedId = request.DocumentId ?? apqId;
         if (persistedId is not null)
         {
             if (!string.IsNullOrEmpty(request.Query) && PersistedDocumentStore.IdOf(request.Query) != persistedId)
             {
                 throw new BadRequest("PERSISTED_DOCUMENT_MISMATCH", "The query text does not match the documentId; send one or the other.");
             }
-            try
+            if (apqId is not null)
             {
-                request.Query = await documents.LoadAsync(persistedId, aborted);
+                (request.Query, var registered) = await AutomaticQueryAsync(apqId, request.Query, aborted);
+                // Only a registered document counts as persisted for allow-list mode; remembered text is raw text.
+                persistedId = registered ? apqId : null;
             }
-            catch (QueryException e)
+            else
             {
-                throw new BadRequest(e.Code, e.Message);
+                try
+                {
+                    request.Query = await documents.LoadAsync(persistedId, aborted);
+                }
+                catch (QueryException e)
+                {
+                    throw new BadRequest(e.Code, e.Message);
+                }
             }
         }
         var document = TryParse(request.Query, out var tooDeep);
@@ -202,7 +212,37 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
         await Write(http, result, status, mediaType);
     }
 
-    /// <summary>Apollo-style extensions.persistedQuery.sha256Hash, accepted as an alias of documentId.</summary>
+    /// <summary>
+    /// Apollo's automatic persisted queries. A registered document answers its hash in every mode. Otherwise, with
+    /// allow-list mode off: the remembered text, or PERSISTED_QUERY_NOT_FOUND (status 200, as Apollo Server answers,
+    /// so every client's link resends) until the client sends hash and text, which register it. With allow-list mode
+    /// on, nothing unregistered is remembered or run: PERSISTED_QUERY_NOT_SUPPORTED.
+    /// </summary>
+    private async Task<(string Query, bool Registered)> AutomaticQueryAsync(string id, string? query, CancellationToken ct)
+    {
+        if (await documents.TryLoadAsync(id, ct) is { } registered)
+        {
+            return (registered, true);
+        }
+        if (persisted.AllowOnlyPersisted)
+        {
+            throw new BadRequest(AutomaticPersistedQueries.NotSupported,
+                "This server runs registered documents only; automatic persisted queries are off. Ask an admin to register the document and send its documentId.");
+        }
+        if (!string.IsNullOrEmpty(query))
+        {
+            automatic.Remember(id, query); // the caller checked that the hash is the text's
+            return (query, false);
+        }
+        if (automatic.TryGet(id, out var remembered))
+        {
+            return (remembered, false);
+        }
+        // Apollo Client matches the message as well as the code.
+        throw new BadRequest(AutomaticPersistedQueries.NotFound, "PersistedQueryNotFound", StatusCodes.Status200OK);
+    }
+
+    /// <summary>Apollo-style extensions.persistedQuery.sha256Hash (automatic persisted queries, or a registered document's hash).</summary>
     private static string? PersistedHash(Inputs? extensions) =>
         extensions?.TryGetValue("persistedQuery", out var pq) == true && pq is IDictionary<string, object?> d && d.TryGetValue("sha256Hash", out var h) && h is string hash
             ? "sha256:" + hash.ToLowerInvariant()

@@ -15,7 +15,7 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
         yield return Operations("StringOperationFilterInput", "Filter on text.", new StringGraphType(),
             "eq", "neq", "in", "nin", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith");
         yield return Operations("IntOperationFilterInput", "Filter on whole numbers.", new IntGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
-        yield return Operations("DecimalOperationFilterInput", "Filter on amounts in 元 (at most two decimals).", new DecimalGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
+        yield return Operations("DecimalOperationFilterInput", "Filter on amounts in 元 (at most two decimals).", new MoneyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
         yield return Operations("DateOperationFilterInput", "Filter on dates (yyyy-MM-dd).", new DateOnlyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
         yield return Operations("BooleanOperationFilterInput", "Filter on yes/no.", new BooleanGraphType(), "eq", "neq");
         yield return Operations("RegionLevelOperationFilterInput", "Filter on region level.", new GraphQLTypeReference(GraphTypeNames.RegionLevel), "eq", "neq", "in", "nin");

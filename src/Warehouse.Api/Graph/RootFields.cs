@@ -26,7 +26,9 @@ internal static class RootFields
         {
             Name = entity.ListField,
             Description = $"{entity.Label}: {entity.Description} Cursor-paged (keyset).",
-            ResolvedType = new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.Connection(entity))),
+            // Nullable on purpose: an error in this root field (bad filter, cursor) nulls only this field, and its
+            // sibling root fields keep their data, as GraphQL's error propagation intends.
+            ResolvedType = new GraphQLTypeReference(GraphTypeNames.Connection(entity)),
             Arguments = arguments,
             Resolver = new FuncFieldResolver<object>(async c => await Page(c, entity)),
         };

@@ -25,6 +25,7 @@ public static class GraphSetup
         builder.Services.AddSingleton<AccessResolver>();
         builder.Services.AddSingleton<GraphRequestHandler>();
         builder.Services.AddSingleton<PersistedDocuments.PersistedDocumentStore>();
+        builder.Services.AddSingleton<PersistedDocuments.AutomaticPersistedQueries>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(PersistedDocuments.PersistedDocumentOptions.Section).Get<PersistedDocuments.PersistedDocumentOptions>() ?? new PersistedDocuments.PersistedDocumentOptions());
         var limits = builder.Configuration.GetSection(Limits.LimitsOptions.Section).Get<Limits.LimitsOptions>() ?? new Limits.LimitsOptions();
         builder.Services.AddSingleton(limits);

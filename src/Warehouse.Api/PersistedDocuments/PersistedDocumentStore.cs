@@ -62,6 +62,19 @@ public sealed class PersistedDocumentStore(IDbContextFactory<WarehouseDbContext>
         return query;
     }
 
+    /// <summary>The registered text, or null: a miss is not an error for automatic persisted queries.</summary>
+    public async Task<string?> TryLoadAsync(string documentId, CancellationToken ct)
+    {
+        try
+        {
+            return await LoadAsync(documentId, ct);
+        }
+        catch (QueryException e) when (e.Code == NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<PersistedDocumentRow>> ListAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -24,6 +24,9 @@ public static class AuthenticationSetup
         local.Enabled ??= builder.Environment.IsDevelopment();
         local.KeyFile = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, local.KeyFile));
         var entra = !string.IsNullOrWhiteSpace(builder.Configuration["AzureAd:ClientId"]);
+        // Where a client that holds no token signs in: Power BI's organisational account (and other AAD-aware
+        // clients) read authorization_uri from the 401 challenge to discover the tenant.
+        var authorizationUri = entra ? AuthorizationUri(builder.Configuration) : null;
         var issuer = new LocalTokenIssuer(local);
         builder.Services.AddSingleton(issuer);
 
@@ -40,7 +43,7 @@ public static class AuthenticationSetup
                 o.TokenValidationParameters.IssuerSigningKey = null;
                 o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [];
             }
-            o.Events = Events(local.Enabled == true ? null : "the local token issuer is disabled on this server");
+            o.Events = Events(local.Enabled == true ? null : "the local token issuer is disabled on this server", authorizationUri);
         });
         if (entra)
         {
@@ -48,7 +51,7 @@ public static class AuthenticationSetup
             builder.Services.Configure<JwtBearerOptions>(EntraScheme, o =>
             {
                 o.MapInboundClaims = false;
-                o.Events = Events(null);
+                o.Events = Events(null, authorizationUri);
             });
         }
         builder.Services.AddAuthorization();
@@ -71,14 +74,24 @@ public static class AuthenticationSetup
         }
     }
 
-    private static JwtBearerEvents Events(string? disabledReason) => new()
+    /// <summary>https://login.microsoftonline.com/{tenant}/oauth2/authorize, from AzureAd:Instance and AzureAd:TenantId.</summary>
+    internal static string AuthorizationUri(IConfiguration configuration)
+    {
+        var instance = configuration["AzureAd:Instance"] is { Length: > 0 } i ? i.TrimEnd('/') : "https://login.microsoftonline.com";
+        var tenant = configuration["AzureAd:TenantId"] is { Length: > 0 } t ? t : "organizations";
+        return $"{instance}/{tenant}/oauth2/authorize";
+    }
+
+    private static JwtBearerEvents Events(string? disabledReason, string? authorizationUri) => new()
     {
         OnChallenge = async context =>
         {
             context.HandleResponse();
             var reason = disabledReason is not null && context.AuthenticateFailure is not null ? disabledReason : Reason(context);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{reason}\"";
+            context.Response.Headers.WWWAuthenticate = authorizationUri is null
+                ? $"Bearer error=\"invalid_token\", error_description=\"{reason}\""
+                : $"Bearer authorization_uri=\"{authorizationUri}\", error=\"invalid_token\", error_description=\"{reason}\"";
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(JsonSerializer.Serialize(new
             {

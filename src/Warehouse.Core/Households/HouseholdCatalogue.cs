@@ -20,7 +20,7 @@ public static class HouseholdCatalogue
             .Field(x => x.HouseholdAttr, "householdAttr", "户属性", "脱贫户 (exited poverty) or 一般农户 (ordinary household).", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.ExitYear, "exitYear", "脱贫年度", "Year the household exited poverty.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.MonitorType, "monitorType", "监测对象类别", "脱贫不稳定户, 边缘易致贫户, 突发严重困难户, or null when not monitored.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
-            .Field(x => x.RiskTypes, "riskTypes", "风险类型", "Up to three risk types: 因病, 因学, 因残, 因自然灾害, 因意外事故, 因产业项目失败, 因务工就业不稳, 缺劳动力, 其他. Filter with contains.",
+            .Field(x => x.RiskTypes, "riskTypes", "风险类型", "Up to three risk types: 因病, 因学, 因残, 因自然灾害, 因意外事故, 因产业项目失败, 因务工就业不稳, 缺劳动力, 其他. Filter with some: {eq: \"因病\"} (an element matches), none or any.",
                 kind: FieldKind.StringList, sensitivity: Sensitivity.Sensitive, caps: FieldCaps.Filter)
             .Field(x => x.MonitoredAt, "monitoredAt", "识别日期", "Date the household was identified for monitoring.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.RiskClearedAt, "riskClearedAt", "风险消除日期", "Date the risk was cleared (null while open).", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)

@@ -29,10 +29,10 @@ public sealed class AggregateExportTests(AppFixture fixture) : IClassFixture<App
             while (r.Read())
             {
                 expected.Add(string.Join('|', r.GetString(0), r.GetString(1), r.GetInt64(2).ToString(CultureInfo.InvariantCulture),
-                    r.GetInt64(3).ToString(CultureInfo.InvariantCulture), (r.GetInt64(4) / 100m).ToString(CultureInfo.InvariantCulture)));
+                    r.GetInt64(3).ToString(CultureInfo.InvariantCulture), (r.GetInt64(4) / 100m).ToString("0.00", CultureInfo.InvariantCulture)));
             }
         }
-        var actual = rows.Skip(1).Select(r => string.Join('|', r[0], r[1], r[2], r[3], decimal.Parse(r[4], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
+        var actual = rows.Skip(1).Select(r => string.Join('|', r[0], r[1], r[2], r[3], decimal.Parse(r[4], CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(expected, actual);
         Assert.Equal(1, Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'pivot-user' AND operation = 'aggregate/households.csv'"));
     }

@@ -77,7 +77,7 @@ public sealed class CsvFormulaGuardTests : IDisposable
             Assert.True(byKey.ContainsKey(key), $"no group '{key}' in {string.Join(" | ", byKey.Keys)}");
         }
         // The sum is a number the exporter wrote: a leading minus stays as it is.
-        Assert.Equal("-1500.5", byKey["县内"][2]);
+        Assert.Equal("-1500.50", byKey["县内"][2]); // money with two decimals (issue 13, obs 8)
     }
 
     [Theory]

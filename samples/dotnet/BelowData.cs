@@ -1,0 +1,3 @@
+namespace WarehouseClientSample;
+
+public sealed record BelowData(Connection<Household>? Households);

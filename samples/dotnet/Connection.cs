@@ -1,0 +1,3 @@
+namespace WarehouseClientSample;
+
+public sealed record Connection<T>(List<T> Nodes, PageInfo PageInfo);

@@ -1,0 +1,3 @@
+namespace WarehouseClientSample;
+
+public sealed record ErrorExtensions(string? Code);

@@ -1,0 +1,3 @@
+namespace WarehouseClientSample;
+
+public sealed record GraphError(string Message, ErrorExtensions? Extensions);

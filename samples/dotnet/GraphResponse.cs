@@ -1,0 +1,3 @@
+namespace WarehouseClientSample;
+
+public sealed record GraphResponse<T>(T? Data, List<GraphError>? Errors);

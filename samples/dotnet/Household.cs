@@ -1,0 +1,3 @@
+namespace WarehouseClientSample;
+
+public sealed record Household(string Id, string VillageCode, decimal? PerCapitaNetIncome, DateOnly? MonitoredAt);
