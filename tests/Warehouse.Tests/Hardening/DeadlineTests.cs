@@ -20,7 +20,9 @@ public sealed partial class DeadlineTests(ITestOutputHelper output)
 {
     private const double Limit = 2;
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+    // Abandoned CPU-bound work stops late (docs/hardening.md: seconds, more on a loaded machine or a larger schema); the
+    // answer's own deadline is what the tests hold tightly, this only that the work does end.
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(90);
 
     private static WarehouseApp Unbounded() => new(
         ("Warehouse:Limits:TimeoutSeconds", Limit.ToString(CultureInfo.InvariantCulture)),
