@@ -257,21 +257,8 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         Assert.NotNull(exported["withheld"]);
     }
 
-    private static Dictionary<string, (long Count, long Households)> Truth(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var c = db.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
-        using var r = cmd.ExecuteReader();
-        var truth = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-        while (r.Read())
-        {
-            truth[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2));
-        }
-        return truth;
-    }
+    /// <summary>key → (count, households), from SQL whose first three columns are those.</summary>
+    private static Dictionary<string, (long Count, long Households)> Truth(TestDatabase db, string sql, params (string Name, object Value)[] parameters) =>
+        Aggregation.AggregateAssert.Rows(db, sql, parameters).ToDictionary(r => r[0],
+            r => (long.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)), StringComparer.Ordinal);
 }
