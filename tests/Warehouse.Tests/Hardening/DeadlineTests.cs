@@ -22,10 +22,10 @@ public sealed partial class DeadlineTests(ITestOutputHelper output)
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
     // Abandoned CPU-bound work stops late (docs/hardening.md: seconds, more on a loaded machine or a larger schema); the
     // answer's own deadline is what the tests hold tightly, this only that the work does end.
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
 
-    private static WarehouseApp Unbounded() => new(
-        ("Warehouse:Limits:TimeoutSeconds", Limit.ToString(CultureInfo.InvariantCulture)),
+    private static WarehouseApp Unbounded(double limit = Limit) => new(
+        ("Warehouse:Limits:TimeoutSeconds", limit.ToString(CultureInfo.InvariantCulture)),
         ("Warehouse:Limits:MaxFilterCost", "1e18"),
         ("Warehouse:Limits:MaxComplexity", "1e18"),
         ("Warehouse:Limits:MaxIntrospectionDepth", "64"));
@@ -59,20 +59,21 @@ public sealed partial class DeadlineTests(ITestOutputHelper output)
     [Fact]
     public async Task A_cpu_bound_execution_is_answered_within_a_second_of_the_limit()
     {
-        using var app = Unbounded();
+        // A short limit and one copy of the bomb: the copy takes 1 to 14 s depending on how warm the code is, so
+        // always past the limit, and the abandoned work behind the answer ends within seconds rather than minutes.
+        const double CpuLimit = 0.5;
+        using var app = Unbounded(CpuLimit);
         var county = app.ClientFor("county", "139901000000");
         await WarmUp(county);
-        // No database at all: four aliased copies of the type list, each with 10^5 expanded selections per type,
-        // collected in memory: 1 to 14 s each depending on how warm the code is, so always well past the limit.
-        var bomb = CostModelTests.IntrospectionBomb(5).Replace("{ __schema { types { ...I5 } } }",
-            "{ __schema { " + string.Join(' ', Enumerable.Range(0, 4).Select(i => $"t{i}: types {{ ...I5 }}")) + " } }", StringComparison.Ordinal);
+        // No database at all: the type list with 10^5 expanded selections per type, collected in memory.
+        var bomb = CostModelTests.IntrospectionBomb(5);
         var clock = Stopwatch.StartNew();
         using var response = await county.PostAsJsonAsync("/graphql", new { query = bomb });
         clock.Stop();
         var text = await response.Content.ReadAsStringAsync();
-        output.WriteLine($"cpu-bound: {(int)response.StatusCode} after {clock.Elapsed.TotalMilliseconds:F0} ms for a {Limit} s limit");
+        output.WriteLine($"cpu-bound: {(int)response.StatusCode} after {clock.Elapsed.TotalMilliseconds:F0} ms for a {CpuLimit} s limit");
         Assert.True(response.StatusCode == HttpStatusCode.GatewayTimeout, text[..Math.Min(400, text.Length)]);
-        Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(Limit) + Margin, $"answered {clock.Elapsed.TotalMilliseconds:F0} ms after the request");
+        Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(CpuLimit) + Margin, $"answered {clock.Elapsed.TotalMilliseconds:F0} ms after the request");
 
         // The work behind it does stop, but later: GraphQL.NET checks the token when a node starts, and collects
         // the child fields of a list's items in one synchronous loop (here 150 types × 10^5 spreads). The handler
