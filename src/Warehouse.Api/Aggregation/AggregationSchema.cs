@@ -64,7 +64,8 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
             yield return groupField;
         }
         var measure = new EnumerationGraphType { Name = MeasureEnum, Description = $"Measures of {T} groups, for having and order." };
-        foreach (var m in _measures)
+        // Percentiles are computed after the GROUP BY, so having and order cannot use them (the engine refuses them too).
+        foreach (var m in _measures.Where(m => m.Percentile is null))
         {
             measure.Add(m.EnumName, m.Id, m.Description);
         }
@@ -114,6 +115,10 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
                      (MeasureOp.Avg, "Averages", "Average per field (元 for amounts); nulls ignored."),
                      (MeasureOp.Min, "Minimums", "Smallest value per field (元 for amounts)."),
                      (MeasureOp.Max, "Maximums", "Largest value per field (元 for amounts)."),
+                     (MeasureOp.Median, "Medians", PercentileText("Median", "0.5")),
+                     (MeasureOp.P25, "P25s", PercentileText("25th percentile", "0.25")),
+                     (MeasureOp.P75, "P75s", PercentileText("75th percentile", "0.75")),
+                     (MeasureOp.P90, "P90s", PercentileText("90th percentile", "0.9")),
                  })
         {
             var members = _measures.Where(m => m.Op == op).ToList();
@@ -127,7 +132,11 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
                 sub.AddField(new FieldType { Name = m.Field!.Name, Description = m.Description, ResolvedType = OutputType(m.Output), Resolver = Value(m.Id) });
             }
             yield return sub;
-            var fieldName = op switch { MeasureOp.CountDistinct => "countDistinct", MeasureOp.Sum => "sum", MeasureOp.Avg => "avg", MeasureOp.Min => "min", _ => "max" };
+            var fieldName = op switch
+            {
+                MeasureOp.CountDistinct => "countDistinct", MeasureOp.Sum => "sum", MeasureOp.Avg => "avg", MeasureOp.Min => "min", MeasureOp.Max => "max",
+                MeasureOp.Median => "median", MeasureOp.P25 => "p25", MeasureOp.P75 => "p75", _ => "p90",
+            };
             group.AddField(new FieldType { Name = fieldName, Description = description, ResolvedType = new NonNullGraphType(new GraphQLTypeReference(sub.Name)), Resolver = new FuncFieldResolver<AggregateGroup, object>(c => c.Source) });
         }
         yield return group;
@@ -146,7 +155,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
                 + "above the village) or the request used an aggregate-only field. Then every count and sum carries small fixed noise (cell-key perturbation: "
                 + "counts ±2 at most, sums ± half the largest single contribution, the same for the same rows every time), rates are computed from the "
                 + "perturbed parts, groups whose perturbed size is below k are withheld whole, and having, order and first apply to the perturbed values. "
-                + "Its where takes region codes only, identifying fields cannot be keys, and min/max are refused (PROTECTED_AGGREGATE). See docs/security.md.",
+                + "Its where takes region codes only, identifying fields cannot be keys, and min/max, median and percentiles are refused (PROTECTED_AGGREGATE). See docs/security.md.",
             ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<AggregateResult, bool>(c => c.Source.Protected),
         });
         result.AddField(new FieldType
@@ -211,7 +220,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
             var name = field.Name.StringValue;
             switch (name)
             {
-                case "countDistinct" or "sum" or "avg" or "min" or "max":
+                case "countDistinct" or "sum" or "avg" or "min" or "max" or "median" or "p25" or "p75" or "p90":
                     ids.AddRange(SelectionCollector.Fields(field.SelectionSet, c.Document).Select(f => f.Name.StringValue)
                         .Where(n => !n.StartsWith("__", StringComparison.Ordinal)).Select(n => $"{name}.{n}"));
                     break;
@@ -253,6 +262,10 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         string? Get(string name) => d.TryGetValue(name, out var v) ? v as string : null;
         return new AggregateOrder(Get("key"), Get("measure"), Get("direction") == "DESC");
     }
+
+    private static string PercentileText(string name, string p) =>
+        $"{name} per field (元 for amounts): PERCENTILE_CONT({p}), linear interpolation between the two nearest ranks of the group's values; nulls ignored. "
+        + "Refused in protected aggregates (PROTECTED_AGGREGATE), like min and max.";
 
     private static FuncFieldResolver<AggregateGroup, object?> Value(string id) => new(c =>
         c.Source.Measures.GetValueOrDefault(id) switch { long n => checked((int)n), var v => v });

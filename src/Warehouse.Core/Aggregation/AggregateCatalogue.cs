@@ -90,6 +90,18 @@ public static class AggregateCatalogue
                     $"{name} of {field.Name}{(money ? " (元)" : "")}; nulls ignored."));
             }
         }
+        foreach (var field in entity.Fields.Where(f => f.Kind is FieldKind.Int or FieldKind.Money))
+        {
+            // Percentiles interpolate between two values (PERCENTILE_CONT), so they are fractions like avg, not whole numbers.
+            var money = field.Kind == FieldKind.Money;
+            foreach (var (op, name) in new[] { (MeasureOp.Median, "median"), (MeasureOp.P25, "p25"), (MeasureOp.P75, "p75"), (MeasureOp.P90, "p90") })
+            {
+                measures.Add(new MeasureDef($"{name}.{field.Name}", $"{name.ToUpperInvariant()}_{Screaming(field.Name)}", op, field, [field],
+                    money ? MeasureOutput.MoneyAverage : MeasureOutput.Fraction,
+                    $"{name} of {field.Name}{(money ? " (元)" : "")}: PERCENTILE_CONT({Percentiles.Fraction(op)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}), "
+                    + "linear interpolation between the two nearest ranks; nulls ignored. Not usable in having or order."));
+            }
+        }
         measures.AddRange(Named(entity));
         return new EntityAggregates(entity, keys, measures);
     }

@@ -43,6 +43,14 @@ public enum MeasureOp
     Avg,
     Min,
     Max,
+    /// <summary>The 0.50 continuous percentile (PERCENTILE_CONT(0.5)); see <see cref="Percentiles"/>.</summary>
+    Median,
+    /// <summary>The 0.25 continuous percentile.</summary>
+    P25,
+    /// <summary>The 0.75 continuous percentile.</summary>
+    P75,
+    /// <summary>The 0.90 continuous percentile.</summary>
+    P90,
     /// <summary>A named measure defined in <see cref="AggregateCatalogue"/> (rates and conditional counts).</summary>
     Derived,
 }
@@ -105,6 +113,12 @@ public sealed class MeasureDef
     public MeasureOutput Output { get; }
     public string Description { get; }
     internal Func<QuerySources, GroupAgg>? Derived { get; }
+
+    /// <summary>
+    /// The percentile's fraction (0.5 for the median), or null for other operators. Percentiles are not computed in
+    /// the GROUP BY: <see cref="AggregateQuery"/> reads the group's values and interpolates (<see cref="Percentiles"/>).
+    /// </summary>
+    public double? Percentile => Percentiles.Fraction(Op);
 
     /// <summary>True when the value is a fraction (double slot); otherwise a long slot.</summary>
     public bool IsDouble => Output is MeasureOutput.Fraction or MeasureOutput.MoneyAverage;

@@ -61,6 +61,15 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
             }
             measures.Add(measure);
         }
+        // Percentiles are computed after the GROUP BY (see AggregateQuery), so SQL cannot filter or order groups by them.
+        if (measures.FirstOrDefault(m => m.Percentile is not null && request.Having.Any(h => h.Measure == m.Id)) is { } inHaving)
+        {
+            throw new QueryException(ErrorCodes.InvalidFilter, $"having: {inHaving.Id} is a percentile and cannot be a condition on groups.");
+        }
+        if (measures.FirstOrDefault(m => m.Percentile is not null && request.Order.Any(o => o.Measure == m.Id)) is { } inOrder)
+        {
+            throw new QueryException(ErrorCodes.InvalidOrder, $"order: {inOrder.Id} is a percentile and cannot order groups.");
+        }
         foreach (var order in request.Order)
         {
             if ((order.Key is null) == (order.Measure is null))
@@ -108,7 +117,7 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
         entity.Minors is not null && access.MinorGrant(entity).Access == Catalogue.Access.Hidden
         || keys.Select(k => k.Field).Concat(measures.SelectMany(m => m.DependsOn)).Any(f => AggregatePermissions.IsAggregateOnly(access.GrantFor(f)));
 
-    /// <summary>What a protected aggregate may not be asked: identifying keys (a group of one person) and min/max (one person's value).</summary>
+    /// <summary>What a protected aggregate may not be asked: identifying keys (a group of one person), min/max and percentiles (one person's value, or between two).</summary>
     private static void RequireProtectable(EntityDef entity, IEnumerable<GroupKeyDef> keys, IEnumerable<MeasureDef> measures)
     {
         if (entity.RecordKey is null)
@@ -125,6 +134,12 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
         {
             throw new QueryException(ErrorCodes.ProtectedAggregate,
                 $"{measure.Id}: a minimum or maximum is one record's value; it is not given over records your role may not read one by one.");
+        }
+        foreach (var measure in measures.Where(m => m.Percentile is not null))
+        {
+            // A percentile is one record's value or an interpolation of two neighbours: noise on it would not hide them.
+            throw new QueryException(ErrorCodes.ProtectedAggregate,
+                $"{measure.Id}: a median or percentile is one record's value (or between two); it is not given over records your role may not read one by one.");
         }
     }
 

@@ -36,7 +36,8 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         // GROUP BY new AggregateKey { S0 = key0(x), ... }
         var keySlots = plan.Keys.Select(k => Next(k.Kind switch { KeyKind.Text => 'S', KeyKind.Int or KeyKind.Month => 'I', KeyKind.Date => 'D', _ => 'B' })).ToList();
         var x = Expression.Parameter(typeof(T), "x");
-        var keyBindings = plan.Keys.Select((k, i) => Bind(typeof(AggregateKey), keySlots[i], Shadow(entity, x, k.Field, k.Build(x, sources)))).ToList();
+        var keyValues = plan.Keys.Select(k => Shadow(entity, x, k.Field, k.Build(x, sources))).ToList();
+        var keyBindings = keyValues.Select((value, i) => Bind(typeof(AggregateKey), keySlots[i], value)).ToList();
         if (keyBindings.Count == 0)
         {
             keyBindings.Add(Bind(typeof(AggregateKey), "I0", Expression.Constant(0)));
@@ -50,15 +51,19 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
 
         return plan.Protected
             ? await RunProtected(entity, grouped, g, rowBindings, keySlots)
-            : await RunPlain(entity, grouped, g, rowBindings, keySlots);
+            : await RunPlain(entity, grouped, g, rowBindings, keySlots, new RowSource<T>(rows, x, keyValues));
     }
 
+    /// <summary>The filtered rows and the key expressions of the GROUP BY, for the percentile query to read the same rows and keys.</summary>
+    private sealed record RowSource<T>(IQueryable<T> Rows, ParameterExpression Row, List<Expression> KeyValues);
+
     private async Task<AggregateResult> RunPlain<T>(EntityDef<T> entity, IQueryable<IGrouping<AggregateKey, T>> grouped, ParameterExpression g,
-        List<MemberBinding> rowBindings, List<string> keySlots) where T : class, new()
+        List<MemberBinding> rowBindings, List<string> keySlots, RowSource<T> source) where T : class, new()
     {
-        var measureSlots = plan.Measures.ToDictionary(m => m.Id, m => Next(m.IsDouble ? 'F' : 'N'));
+        var inSql = plan.Measures.Where(m => m.Percentile is null).ToList();
+        var measureSlots = inSql.ToDictionary(m => m.Id, m => Next(m.IsDouble ? 'F' : 'N'));
         CheckCapacity();
-        foreach (var measure in plan.Measures)
+        foreach (var measure in inSql)
         {
             rowBindings.Add(Bind(typeof(AggregateRow), measureSlots[measure.Id], Measure(entity, g, measure)));
         }
@@ -105,10 +110,22 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         }
         var list = await (ordered ?? result).Take(plan.First).ToListAsync(ct);
 
-        var groups = list.Select(row => new AggregateGroup
+        var percentiles = plan.Measures.Any(m => m.Percentile is not null) && list.Count > 0
+            ? await PercentileValues(entity, source, keySlots)
+            : null;
+        var groups = list.Select(row =>
         {
-            Keys = KeyValues(row, keySlots),
-            Measures = plan.Measures.ToDictionary(m => m.Id, m => MeasureOutputValue(m, Read(row, measureSlots[m.Id])), StringComparer.Ordinal),
+            var measures = inSql.ToDictionary(m => m.Id, m => MeasureOutputValue(m, Read(row, measureSlots[m.Id])), StringComparer.Ordinal);
+            if (percentiles is not null)
+            {
+                var values = percentiles.GetValueOrDefault(GroupOf(row, keySlots));
+                foreach (var m in plan.Measures.Where(m => m.Percentile is not null))
+                {
+                    var field = values?.GetValueOrDefault(m.Field!.Name);
+                    measures[m.Id] = MeasureOutputValue(m, field is null ? null : Percentiles.Cont(field, m.Percentile!.Value));
+                }
+            }
+            return new AggregateGroup { Keys = KeyValues(row, keySlots), Measures = measures };
         }).ToList();
         return new AggregateResult { Keys = plan.Keys, Measures = plan.Measures, Groups = groups };
     }
@@ -199,6 +216,73 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         }
         return new ProtectedCells(request, plan, options).Finish(list, row => KeyValues(row, keySlots), parts);
     }
+
+    /// <summary>
+    /// The second, bounded query of a request with percentiles: the same filtered rows as the GROUP BY (same scope,
+    /// same <c>where</c>, the same shadowed keys and values), read as (key values, field values) and gathered per group
+    /// and field, sorted ascending without nulls. Reading values rather than using a database percentile function keeps
+    /// one definition on SQLite and SQL Server (see <see cref="Percentiles"/>).
+    /// </summary>
+    private async Task<Dictionary<string, Dictionary<string, List<long>>>> PercentileValues<T>(EntityDef<T> entity, RowSource<T> source, List<string> keySlots)
+        where T : class, new()
+    {
+        var fields = plan.Measures.Where(m => m.Percentile is not null).Select(m => m.Field!).Distinct().ToList();
+        if (fields.Count > AggregateRow.LongCapacity)
+        {
+            throw new QueryException(ErrorCodes.InvalidValue, "Too many fields with percentiles in one request.");
+        }
+        var x = source.Row;
+        var bindings = keySlots.Select((slot, i) => Bind(typeof(AggregateRow), slot, source.KeyValues[i])).ToList();
+        var valueSlots = new List<string>();
+        Expression anyValue = Expression.Constant(false);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var value = Expression.Convert(Shadow(entity, x, fields[i], Expression.Property(x, fields[i].Property)), typeof(long?));
+            // Keys sit in S/I/D/B slots, values in N slots: the slot kinds are separate, so they never clash.
+            var slot = "N" + i.ToString(CultureInfo.InvariantCulture);
+            valueSlots.Add(slot);
+            bindings.Add(Bind(typeof(AggregateRow), slot, value));
+            anyValue = Expression.OrElse(anyValue, Expression.NotEqual(value, Expression.Constant(null, typeof(long?))));
+        }
+        var pairs = source.Rows.Where(Expression.Lambda<Func<T, bool>>(anyValue, x))
+            .Select(Expression.Lambda<Func<T, AggregateRow>>(Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings), x));
+        // Take one more than allowed, to know the bound was passed without counting the rest.
+        var read = await pairs.Take(options.MaxPercentileRows + 1).ToListAsync(ct);
+        if (read.Count > options.MaxPercentileRows)
+        {
+            throw new QueryException(ErrorCodes.InvalidValue,
+                $"Percentiles read each value: more than {options.MaxPercentileRows} rows have one here; filter to fewer rows or ask for avg, min and max instead.");
+        }
+        var groups = new Dictionary<string, Dictionary<string, List<long>>>(StringComparer.Ordinal);
+        foreach (var row in read)
+        {
+            var group = groups.TryGetValue(GroupOf(row, keySlots), out var g) ? g : groups[GroupOf(row, keySlots)] = new(StringComparer.Ordinal);
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (Read(row, valueSlots[i]) is long v)
+                {
+                    (group.TryGetValue(fields[i].Name, out var list) ? list : group[fields[i].Name] = []).Add(v);
+                }
+            }
+        }
+        foreach (var list in groups.Values.SelectMany(d => d.Values))
+        {
+            list.Sort();
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// A group's identity from its key slots, to match the percentile rows to the GROUP BY's groups. Values compare
+    /// ordinally: the keys are codes, vocabulary values, numbers, dates and booleans, read identically by both queries.
+    /// </summary>
+    private static string GroupOf(AggregateRow row, List<string> keySlots) =>
+        string.Join('\u001f', keySlots.Select(slot => Read(row, slot) switch
+        {
+            null => "\u0000",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var v => v.ToString(),
+        }));
 
     private string Next(char kind)
     {

@@ -202,6 +202,83 @@ public sealed class AggregateTests(AppFixture fixture) : IClassFixture<AppFixtur
         }
     }
 
+    [Fact]
+    public async Task Percentiles_match_percentile_cont_computed_in_sql()
+    {
+        // Money and whole numbers, several percentiles of one field, and a field with nulls (exit year: nulls ignored,
+        // a group with none gives null).
+        var result = await Aggregate("county", fixture.County,
+            "{ householdsAggregate(groupBy: [HOUSEHOLD_ATTR]) { groups { keys { householdAttr } count median { perCapitaNetIncome householdSize } "
+            + "p90 { perCapitaNetIncome } p25 { exitYear } p75 { exitYear } } } }", "householdsAggregate");
+        string Per(string value, params double[] ps) => PercentileSql.Per("household", ["household_attr"], value, ps);
+        AggregateAssert.Equal(Db, result, $"""
+            SELECT h.household_attr, COUNT(*), a.p0 / 100.0, b.p0, a.p1 / 100.0, c.p0, c.p1
+            FROM household h
+            LEFT JOIN ({Per("per_capita_net_income_fen", 0.5, 0.9)}) a ON a.k0 IS h.household_attr
+            LEFT JOIN ({Per("household_size", 0.5)}) b ON b.k0 IS h.household_attr
+            LEFT JOIN ({Per("exit_year", 0.25, 0.75)}) c ON c.k0 IS h.household_attr
+            GROUP BY 1 ORDER BY 1
+            """);
+        Assert.Contains(AggregateAssert.Groups(result), g => g[2] != "null");
+    }
+
+    [Fact]
+    public async Task Percentiles_read_the_same_rows_as_the_aggregate()
+    {
+        // The where and the keys of the GROUP BY hold for the percentile values too, with two keys and a region name.
+        var result = await Aggregate("county", fixture.County,
+            "{ householdsAggregate(where: {perCapitaNetIncome: {lt: 12000}}, groupBy: [TOWNSHIP_NAME, RELOCATED], first: 30) { groups { keys { townshipName relocated } count median { netIncome } p75 { householdSize } } } }",
+            "householdsAggregate");
+        const string Rows = "(SELECT h.*, t.name AS township_name FROM household h JOIN region t ON t.code = h.township_code WHERE h.per_capita_net_income_fen < 1200000)";
+        AggregateAssert.Equal(Db, result, $"""
+            SELECT h.township_name, h.relocated, COUNT(*), a.p0 / 100.0, b.p0 FROM {Rows} h
+            LEFT JOIN ({PercentileSql.Per(Rows, ["township_name", "relocated"], "net_income_fen", 0.5)}) a ON a.k0 IS h.township_name AND a.k1 IS h.relocated
+            LEFT JOIN ({PercentileSql.Per(Rows, ["township_name", "relocated"], "household_size", 0.75)}) b ON b.k0 IS h.township_name AND b.k1 IS h.relocated
+            GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 30
+            """);
+        var all = await Aggregate("county", fixture.County, "{ householdsAggregate { groups { median { perCapitaNetIncome } } } }", "householdsAggregate");
+        AggregateAssert.Equal(Db, all, $"SELECT p0 / 100.0 FROM ({PercentileSql.Per("household", [], "per_capita_net_income_fen", 0.5)})");
+    }
+
+    [Theory]
+    [InlineData("having")]
+    [InlineData("order")]
+    public void Percentiles_cannot_filter_or_order_groups(string use)
+    {
+        var engine = new AggregateEngine(null!, new AggregationOptions());
+        var access = new AccessContext("u", "county", fixture.County, false, PermissionSnapshot.FromCatalogue(WarehouseCatalogue.Default));
+        var request = new AggregateRequest
+        {
+            Entity = WarehouseCatalogue.Default.Require("Household"),
+            GroupBy = ["villageCode"],
+            Measures = ["median.perCapitaNetIncome"],
+            Having = use == "having" ? [new HavingCondition("median.perCapitaNetIncome", "gt", 1000)] : [],
+            Order = use == "order" ? [new AggregateOrder(null, "median.perCapitaNetIncome", true)] : [],
+        };
+        var error = Assert.Throws<QueryException>(() => engine.Plan(access, request));
+        Assert.Equal(use == "having" ? ErrorCodes.InvalidFilter : ErrorCodes.InvalidOrder, error.Code);
+    }
+
+    [Fact]
+    public async Task Percentiles_refuse_to_read_more_than_the_bound()
+    {
+        var factory = (Microsoft.EntityFrameworkCore.IDbContextFactory<Warehouse.Data.WarehouseDbContext>)fixture.App.Services
+            .GetService(typeof(Microsoft.EntityFrameworkCore.IDbContextFactory<Warehouse.Data.WarehouseDbContext>))!;
+        var access = new AccessContext("u", "county", fixture.County, false, PermissionSnapshot.FromCatalogue(WarehouseCatalogue.Default));
+        var households = WarehouseCatalogue.Default.Require("Household");
+        var withValue = Sql.Scalar(Db, "SELECT COUNT(*) FROM household WHERE household_size IS NOT NULL");
+        AggregateRequest Request() => new() { Entity = households, GroupBy = ["townshipCode"], Measures = ["count", "median.householdSize"] };
+
+        var tight = new AggregateEngine(factory, new AggregationOptions { MaxPercentileRows = (int)withValue - 1 });
+        var error = await Assert.ThrowsAsync<QueryException>(() => tight.RunAsync(access, Request(), CancellationToken.None));
+        Assert.Equal(ErrorCodes.InvalidValue, error.Code);
+        // At the bound exactly, the same request is answered; without percentiles the bound does not apply.
+        var exact = new AggregateEngine(factory, new AggregationOptions { MaxPercentileRows = (int)withValue });
+        Assert.NotEmpty((await exact.RunAsync(access, Request(), CancellationToken.None)).Groups);
+        var plain = await tight.RunAsync(access, new AggregateRequest { Entity = households, GroupBy = ["townshipCode"], Measures = ["count"] }, CancellationToken.None);
+        Assert.NotEmpty(plain.Groups);
+    }
+
     [Theory]
     [InlineData("M", ErrorCodes.FieldMasked)]
     [InlineData("H", ErrorCodes.FieldHidden)]

@@ -333,8 +333,14 @@ public sealed class DashboardTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task County_4_pipeline()
     {
         var data = await Run("county", fixture.County, "county-4-pipeline.graphql");
-        AggregateAssert.Equal(Db, data["byRisk"]!, """
-            SELECT main_risk, case_status, COUNT(*), AVG(days_to_identify), MAX(days_to_identify) FROM monitoring_case GROUP BY 1, 2 ORDER BY 1, 2
+        // Median and p90 as PERCENTILE_CONT, computed in SQL by PercentileSql, not by the engine.
+        AggregateAssert.Equal(Db, data["byRisk"]!, $"""
+            SELECT c.main_risk, c.case_status, COUNT(*), AVG(c.days_to_identify), p.p0, p.p1, MAX(c.days_to_identify) FROM monitoring_case c
+            LEFT JOIN ({PercentileSql.Per("monitoring_case", ["main_risk", "case_status"], "days_to_identify", 0.5, 0.9)}) p ON p.k0 IS c.main_risk AND p.k1 IS c.case_status
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        AggregateAssert.Equal(Db, data["county"]!, $"""
+            SELECT (SELECT COUNT(*) FROM monitoring_case), p0, p1 FROM ({PercentileSql.Per("monitoring_case", [], "days_to_identify", 0.5, 0.9)})
             """);
         AggregateAssert.Equal(Db, data["overRule"]!, """
             SELECT main_risk, COUNT(*) FROM monitoring_case WHERE days_to_identify > 15 GROUP BY 1 ORDER BY 1

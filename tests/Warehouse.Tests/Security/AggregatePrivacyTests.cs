@@ -35,6 +35,26 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Null(body["data"]?[field[..field.IndexOf('(', StringComparison.Ordinal)]]);
     }
 
+    // A median or percentile is one record's value or lies between two, like min and max: refused where rows are protected.
+    [Theory]
+    [InlineData("county", "membersAggregate", "median { workMonths }")]
+    [InlineData("county", "membersAggregate(groupBy: [GENDER])", "p25 { workMonths } p75 { workMonths }")]
+    [InlineData("county", "jobsAggregate", "p90 { monthlyWage }")]
+    public async Task Percentiles_are_refused_over_protected_rows(string role, string field, string measures)
+    {
+        var body = await WarehouseApp.PostAsync(Client(role), "{ " + field + " { groups { count " + measures + " } } }");
+        Assert.Equal("PROTECTED_AGGREGATE", WarehouseApp.FirstErrorCode(body));
+        Assert.Null(body["data"]?[field.Split('(')[0]]);
+    }
+
+    [Fact]
+    public async Task The_aggregate_export_refuses_percentiles_over_protected_rows()
+    {
+        var response = await ExportHttp.GetAsync(Client("county"), "/export/aggregate/members.csv?measures=count,median.workMonths");
+        Assert.Equal(400, (int)response.Status);
+        Assert.Contains("PROTECTED_AGGREGATE", response.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_aggregate_export_refuses_identifying_keys_too()
     {
