@@ -14,6 +14,12 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Header = "X-Api-Key";
+    private const string MethodClaim = "amr";
+    private const string MethodValue = "api_key";
+
+    /// <summary>True when the principal was signed in with an API key (the handler marks it with amr=api_key).</summary>
+    public static bool IsApiKey(ClaimsPrincipal user) =>
+        user.Identities.Any(i => i.AuthenticationType == AuthenticationSetup.ApiKeyScheme && i.HasClaim(MethodClaim, MethodValue));
 
     /// <summary>The key presented by the request, from X-Api-Key or a bearer credential that starts with whk_.</summary>
     public static string? KeyOf(HttpRequest request)
@@ -47,7 +53,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         {
             return AuthenticateResult.Fail(reason!);
         }
-        var identity = new ClaimsIdentity([new Claim("sub", userId), new Claim("amr", "api_key")], Scheme.Name);
+        var identity = new ClaimsIdentity([new Claim("sub", userId), new Claim(MethodClaim, MethodValue)], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 

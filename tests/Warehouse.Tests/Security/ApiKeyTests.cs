@@ -143,6 +143,23 @@ public sealed class ApiKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_key_never_administers_even_when_its_user_is_made_admin_later()
+    {
+        var village = Village;
+        await AssignVillage("bi-promoted", village);
+        var (_, secret) = await IssueFor("bi-promoted");
+        await WarehouseApp.DataAsync(Admin, "mutation { assignUser(userId: \"bi-promoted\", role: \"admin\", regionCode: \"139901000000\") { version } }");
+        var key = KeyClient(secret, bearer: true);
+        var rows = await WarehouseApp.DataAsync(key, "{ households { totalCount } }");
+        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM household WHERE village_code = @v", ("@v", village)), rows["households"]!["totalCount"]!.GetValue<long>());
+        var (_, issue) = await Graph(key, "mutation { issueApiKey(userId: \"bi-promoted\", expiresAt: \"2099-01-01T00:00:00Z\") { secret } }");
+        Assert.NotNull(issue["errors"]);
+        var (_, audit) = await Graph(key, "{ auditTrail(first: 1) { id } }");
+        Assert.NotNull(audit["errors"]);
+        Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_api_key"));
+    }
+
+    [Fact]
     public async Task Keys_are_issued_only_to_users_with_one_active_data_assignment()
     {
         var none = await WarehouseApp.PostAsync(Admin, Issue, new { u = "nobody", e = DateTime.UtcNow.AddDays(1) });
