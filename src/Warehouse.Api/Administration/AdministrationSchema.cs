@@ -72,6 +72,14 @@ public sealed class AdministrationSchema : ISchemaContributor
             });
 
         mutation ??= new ObjectGraphType { Name = "Mutation", Description = "Administration. Every change is validated as a whole, atomic, audited, and in force from the next request on every server instance." };
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyType>>>>("apiKeys")
+            .Description("Admins only: issued API keys, newest first (never the secret).")
+            .Argument<StringGraphType>("userId", "Only the keys of this user.")
+            .ResolveAsync(async c =>
+            {
+                Admin(c);
+                return await Service<Security.ApiKeyStore>(c).ListAsync(c.GetArgument<string?>("userId"), c.CancellationToken);
+            });
         mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldAccessType>>>>("setFieldAccess")
             .Description("Change matrix cells, all or nothing. A cell edited against a stale version fails with STALE_VERSION and nothing is applied.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<FieldAccessChangeInputType>>>>("changes")
@@ -93,6 +101,20 @@ public sealed class AdministrationSchema : ISchemaContributor
             .Argument<NonNullGraphType<IntGraphType>>("expectedVersion")
             .ResolveAsync(async c => await Service<PermissionAdmin>(c).RevokeAsync(Admin(c).UserId, c.GetArgument<string>("userId"),
                 c.GetArgument<string>("role"), c.GetArgument<int>("expectedVersion"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<IssuedApiKeyType>>("issueApiKey")
+            .Description("Admins only: issue an API key acting as a user with one active data assignment. The secret is in the answer, once.")
+            .Argument<NonNullGraphType<StringGraphType>>("userId").Argument<NonNullGraphType<DateTimeGraphType>>("expiresAt", "At most 366 days ahead.")
+            .Argument<StringGraphType>("note", "What the key is for (at most 200 characters).")
+            .ResolveAsync(async c =>
+            {
+                var (row, secret) = await Service<Security.ApiKeyStore>(c).IssueAsync(Admin(c).UserId, c.GetArgument<string>("userId"),
+                    c.GetArgument<DateTime>("expiresAt"), c.GetArgument<string?>("note"), c.CancellationToken);
+                return new IssuedApiKey(row, secret);
+            });
+        mutation.Field<NonNullGraphType<ApiKeyType>>("revokeApiKey")
+            .Description("Admins only: revoke an API key; it is refused from the next request. Revoking twice is harmless.")
+            .Argument<NonNullGraphType<StringGraphType>>("id")
+            .ResolveAsync(async c => await Service<Security.ApiKeyStore>(c).RevokeAsync(Admin(c).UserId, c.GetArgument<string>("id"), c.CancellationToken));
     }
 
     private static async Task<MyPermissions> MyPermissionsAsync(IResolveFieldContext c)

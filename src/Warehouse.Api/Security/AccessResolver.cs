@@ -31,7 +31,9 @@ public sealed class AccessResolver(AssignmentStore assignments, PermissionStore 
             held = [.. user.FindAll(LocalTokenIssuer.RoleClaim).Concat(user.FindAll(ClaimTypes.Role))
                 .Select(c => c.Value).Distinct().Where(Roles.IsKnown).Select(r => (r, Roles.IsDataRole(r) ? region : null))];
         }
-        var isAdmin = held.Any(h => h.Role == Roles.Admin);
+        // An API key reads data only: even if its user is later also made an admin, the key never administers,
+        // so a leaked BI credential cannot change permissions or issue further keys.
+        var isAdmin = held.Any(h => h.Role == Roles.Admin) && !ApiKeyAuthenticationHandler.IsApiKey(user);
         var data = held.Where(h => Roles.IsDataRole(h.Role)).ToList();
         if (data.Count > 1)
         {

@@ -17,6 +17,7 @@ public static class AuthenticationSetup
     public const string Policy = "Warehouse";
     public const string LocalScheme = "Local";
     public const string EntraScheme = "Entra";
+    public const string ApiKeyScheme = "ApiKey";
 
     public static WebApplicationBuilder AddWarehouseAuthentication(this WebApplicationBuilder builder)
     {
@@ -29,10 +30,15 @@ public static class AuthenticationSetup
         var authorizationUri = entra ? AuthorizationUri(builder.Configuration) : null;
         var issuer = new LocalTokenIssuer(local);
         builder.Services.AddSingleton(issuer);
+        builder.Services.AddSingleton<ApiKeyStore>();
 
         var auth = builder.Services.AddAuthentication(Policy);
-        auth.AddPolicyScheme(Policy, "Local or Entra ID", o => o.ForwardDefaultSelector = ctx =>
+        // An API key (X-Api-Key, or a bearer credential starting whk_) goes to the key handler; any other bearer
+        // credential to the JWT handler its issuer names.
+        auth.AddPolicyScheme(Policy, "API key, local or Entra ID", o => o.ForwardDefaultSelector = ctx =>
+            ApiKeyAuthenticationHandler.KeyOf(ctx.Request) is not null ? ApiKeyScheme :
             local.Enabled == true && IssuerOf(ctx.Request.Headers.Authorization.ToString()) == local.Issuer || !entra ? LocalScheme : EntraScheme);
+        auth.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
         auth.AddJwtBearer(LocalScheme, o =>
         {
             o.MapInboundClaims = false;
@@ -88,17 +94,23 @@ public static class AuthenticationSetup
         {
             context.HandleResponse();
             var reason = disabledReason is not null && context.AuthenticateFailure is not null ? disabledReason : Reason(context);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = authorizationUri is null
-                ? $"Bearer error=\"invalid_token\", error_description=\"{reason}\""
-                : $"Bearer authorization_uri=\"{authorizationUri}\", error=\"invalid_token\", error_description=\"{reason}\"";
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", codes = new[] { "UNAUTHENTICATED" }, reason } } },
-            }));
+            await WriteUnauthorizedAsync(context.Response, reason, authorizationUri);
         },
     };
+
+    /// <summary>The one 401 shape, for bearer tokens and API keys alike: a challenge header and a coded GraphQL-style body.</summary>
+    internal static async Task WriteUnauthorizedAsync(HttpResponse response, string reason, string? authorizationUri)
+    {
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers.WWWAuthenticate = authorizationUri is null
+            ? $"Bearer error=\"invalid_token\", error_description=\"{reason}\""
+            : $"Bearer authorization_uri=\"{authorizationUri}\", error=\"invalid_token\", error_description=\"{reason}\"";
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", codes = new[] { "UNAUTHENTICATED" }, reason } } },
+        }));
+    }
 
     private static string Reason(JwtBearerChallengeContext context) => context.AuthenticateFailure switch
     {

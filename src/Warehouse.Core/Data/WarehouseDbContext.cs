@@ -17,6 +17,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<AuditRecordRow> AuditRecords => Set<AuditRecordRow>();
     public DbSet<MatrixVersionRow> MatrixVersion => Set<MatrixVersionRow>();
     public DbSet<PersistedDocumentRow> PersistedDocuments => Set<PersistedDocumentRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

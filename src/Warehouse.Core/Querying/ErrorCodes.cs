@@ -22,6 +22,7 @@ public static class ErrorCodes
     public const string StaleVersion = "STALE_VERSION";
     public const string InvalidPermission = "INVALID_PERMISSION";
     public const string InvalidAssignment = "INVALID_ASSIGNMENT";
+    public const string InvalidApiKey = "INVALID_API_KEY";
     public const string NotFound = "NOT_FOUND";
     /// <summary>A protected aggregate was asked for something that singles out a person (an identifying key or filter, min/max).</summary>
     public const string ProtectedAggregate = "PROTECTED_AGGREGATE";

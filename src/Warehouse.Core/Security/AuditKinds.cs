@@ -5,6 +5,8 @@ public static class AuditKinds
 {
     public const string PermissionChange = "PERMISSION_CHANGE";
     public const string AssignmentChange = "ASSIGNMENT_CHANGE";
+    /// <summary>An API key issued or revoked (detail names the key id and bound user, never the secret).</summary>
+    public const string ApiKeyChange = "API_KEY_CHANGE";
     public const string Reveal = "REVEAL";
     public const string DataAccess = "DATA_ACCESS";
     public const string Export = "EXPORT";

@@ -62,6 +62,21 @@ internal static class SecurityModel
             b.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(Utc);
             b.Property(x => x.CreatedBy).HasColumnName("created_by");
         });
+        modelBuilder.Entity<ApiKeyRow>(b =>
+        {
+            Table(b, provider, "api_key");
+            b.HasKey(x => x.KeyId);
+            b.Property(x => x.KeyId).HasColumnName("key_id").IsUnicode(false);
+            b.Property(x => x.SecretHash).HasColumnName("secret_hash").IsUnicode(false);
+            b.Property(x => x.UserId).HasColumnName("user_id").IsUnicode(false);
+            b.Property(x => x.Note).HasColumnName("note");
+            b.Property(x => x.ExpiresAt).HasColumnName("expires_at").HasConversion(Utc);
+            b.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(Utc);
+            b.Property(x => x.CreatedBy).HasColumnName("created_by");
+            b.Property(x => x.RevokedAt).HasColumnName("revoked_at").HasConversion(UtcOrNull);
+            b.Property(x => x.RevokedBy).HasColumnName("revoked_by");
+            b.Property(x => x.LastUsedAt).HasColumnName("last_used_at").HasConversion(UtcOrNull);
+        });
         modelBuilder.Entity<MatrixVersionRow>(b =>
         {
             Table(b, provider, "matrix_version");
@@ -74,6 +89,9 @@ internal static class SecurityModel
     /// <summary>Times are stored as UTC; SQLite returns them without a kind, so they are marked UTC on read.</summary>
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> Utc =
         new(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime?, DateTime?> UtcOrNull =
+        new(v => v.HasValue ? v.Value.ToUniversalTime() : null, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : null);
 
     private static void Table<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> b,
         DatabaseProvider provider, string table) where T : class
