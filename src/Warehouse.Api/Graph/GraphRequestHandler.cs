@@ -161,11 +161,13 @@ public sealed class GraphRequestHandler(IDocumentExecuter executer, IGraphQLText
             else
             {
                 // Abandoned: observe its outcome (a late fault is neither unobserved nor logged as unhandled) and
-                // record how long after the deadline the work really stopped.
+                // record how long after the deadline the work really stopped. Whether the client had left is read
+                // now, at the deadline: once the 504 is sent the request is over and its abort token may fire.
+                var clientLeft = aborted.IsCancellationRequested;
                 _ = execution.ContinueWith(t =>
                 {
                     _ = t.Exception;
-                    if (aborted.IsCancellationRequested)
+                    if (clientLeft)
                     {
                         return; // the client left before the deadline: nothing was late
                     }
