@@ -97,7 +97,8 @@ internal sealed class ProtectedCells(AggregateRequest request, AggregatePlan pla
 
     private bool Having(AggregateGroup group) => request.Having.All(h =>
     {
-        if (Shown(group.Measures[h.Measure]) is not { } left)
+        // having names measures only, and every measure is a number (null when the group has no value).
+        if (Number(group.Measures[h.Measure]) is not { } left)
         {
             return false;
         }
@@ -128,14 +129,14 @@ internal sealed class ProtectedCells(AggregateRequest request, AggregatePlan pla
         return ordered ?? groups;
     }
 
-    private static double? Shown(object? value) => value switch
+    /// <summary>A measure or key value as a number, or null when it is none (absent, text, date, yes/no).</summary>
+    private static double? Number(object? value) => value switch
     {
-        null => null,
         decimal d => (double)d,
         long n => n,
         int i => i,
         double f => f,
-        _ => throw new QueryException(ErrorCodes.InvalidFilter, "having applies to numeric measures only."),
+        _ => null,
     };
 
     private static long Long(AggregateRow row, string slot) => AggregateQuery.Read(row, slot) is long n ? n : 0;
@@ -151,17 +152,8 @@ internal sealed class ProtectedCells(AggregateRequest request, AggregatePlan pla
             (null, _) => -1,
             (_, null) => 1,
             (string a, string b) => string.CompareOrdinal(a, b),
-            _ when Shown2(x) is { } a && Shown2(y) is { } b => a.CompareTo(b),
+            _ when Number(x) is { } a && Number(y) is { } b => a.CompareTo(b),
             _ => Comparer<object>.Default.Compare(x, y),
-        };
-
-        private static double? Shown2(object value) => value switch
-        {
-            decimal d => (double)d,
-            long n => n,
-            int i => i,
-            double f => f,
-            _ => null,
         };
     }
 }
