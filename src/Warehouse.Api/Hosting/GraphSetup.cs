@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQL.SystemTextJson;
 using Warehouse.Api.Graph;
 using Warehouse.Api.Security;
@@ -10,7 +12,12 @@ public static class GraphSetup
 {
     public static WebApplicationBuilder AddWarehouseGraph(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
+        // The library's strategies, each with a deadline check where it builds child nodes (see DeadlineQueryStrategy).
+        builder.Services.AddSingleton<IDocumentExecuter>(new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
+            new DefaultExecutionStrategySelector([
+                new ExecutionStrategyRegistration(new DeadlineQueryStrategy(), GraphQLParser.AST.OperationType.Query),
+                new ExecutionStrategyRegistration(new DeadlineMutationStrategy(), GraphQLParser.AST.OperationType.Mutation),
+            ]), []));
         // Chinese text is written as UTF-8, not as \u escapes, so responses stay readable and small.
         builder.Services.AddSingleton<IGraphQLTextSerializer>(new GraphQLSerializer(new System.Text.Json.JsonSerializerOptions
         {

@@ -24,7 +24,7 @@ public sealed class SqlLog : ILoggerProvider
 
     private readonly ConcurrentQueue<string> _abandoned = new();
 
-    /// <summary>"Execution abandoned at the deadline stopped N ms after it": how late timed-out work really stopped.</summary>
+    /// <summary>"Execution past its deadline stopped N ms after it": how late timed-out work really stopped.</summary>
     public IReadOnlyList<string> Abandoned => [.. _abandoned];
 
     public ILogger CreateLogger(string categoryName) => categoryName switch
@@ -54,7 +54,7 @@ public sealed class SqlLog : ILoggerProvider
             }
             else if (eventId.Id == otherId && others is not null)
             {
-                // 20102 = EF's CommandError; 1001 = an execution abandoned at the deadline has stopped.
+                // 20102 = EF's CommandError; 1001 = an execution that ran past its deadline has stopped.
                 others.Enqueue(formatter(state, exception));
             }
         }
