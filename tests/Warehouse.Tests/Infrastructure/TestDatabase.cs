@@ -13,6 +13,9 @@ public sealed class TestDatabase : IDisposable
 {
     public const int Households = 3_000;
     public const int Seed = 7;
+
+    /// <summary>The date the test county is generated as of: fixed, so tests that pin dates hold on any day.</summary>
+    public static readonly DateOnly ReferenceDate = new(2025, 12, 31);
     private static readonly Lazy<string> Template = new(CreateTemplate);
 
     private TestDatabase(string path)
@@ -44,7 +47,7 @@ public sealed class TestDatabase : IDisposable
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"warehouse-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         var options = new DatabaseOptions { ConnectionString = $"Data Source={path};Pooling=False" };
         MigrationRunner.Run(options);
-        Seeder.Seed(options, new GeneratorOptions { Households = Households, Seed = Seed });
+        Seeder.Seed(options, new GeneratorOptions { Households = Households, Seed = Seed, ReferenceDate = ReferenceDate });
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             c.Open();
