@@ -17,7 +17,8 @@ public static class CliApp
 
         Verbs:
           migrate                              apply the db/ scripts of the configured database (idempotent)
-          seed [--households N] [--seed S]     generate a synthetic county into it (default 30000, seed 42)
+          seed [--households N] [--seed S] [--as-of yyyy-MM-dd]
+                                             generate a synthetic county into it (default 30000, seed 42, dated today)
                [--county CCCCCC]               6-digit county code (default 139901)
           schema [--out DIR]                   write each role's SDL to schema/ (default ./schema)
           register-document --file F.graphql [--name N]

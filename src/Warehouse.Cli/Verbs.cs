@@ -27,6 +27,9 @@ internal static class Verbs
             Households = args.Int("households", 30_000),
             Seed = args.Int("seed", 42),
             CountyCode = args.Get("county") ?? database.CountyCode,
+            ReferenceDate = args.Get("as-of") is { } asOf
+                ? DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new CliException("--as-of takes a date yyyy-MM-dd.")
+                : null,
         };
         try
         {

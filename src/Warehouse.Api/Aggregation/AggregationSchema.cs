@@ -172,7 +172,8 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
             new QueryArgument(new GraphQLTypeReference(GraphTypeNames.Filter(entity))) { Name = "where", Description = $"The same filter as {entity.ListField}: rows are limited to your region and filtered exactly as the list is." },
             new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(T + "AggregateHaving")))) { Name = "having", Description = "Conditions on measures of each group (AND)." },
             new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(T + "AggregateOrder")))) { Name = "order", Description = "Order of the groups; default: by the keys ascending." },
-            new QueryArgument<IntGraphType> { Name = "first", Description = "At most this many groups (default 1000, max 10000)." });
+            new QueryArgument<IntGraphType> { Name = "first", Description = "At most this many groups (default 1000, max 10000)." },
+            GraphArguments.AsOfArgument());
         if (_keys.Count > 0)
         {
             arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GroupFieldEnum)))) { Name = "groupBy", Description = $"Group by these keys (at most {AggregateEngine.MaxKeys}); none: one group of all rows." });
@@ -195,6 +196,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         {
             Entity = entity,
             Where = GraphArguments.Where(c),
+            AsOf = GraphArguments.AsOf(c),
             GroupBy = List(c, "groupBy").Select(v => (string)v!).ToList(),
             Measures = RequestedMeasures(c),
             Having = List(c, "having").SelectMany(Having).ToList(),

@@ -18,6 +18,8 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
         yield return Operations("DecimalOperationFilterInput", "Filter on amounts in 元 (at most two decimals).", new MoneyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
         yield return Operations("DateOperationFilterInput", "Filter on dates (yyyy-MM-dd).", new DateOnlyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
         yield return Operations("BooleanOperationFilterInput", "Filter on yes/no.", new BooleanGraphType(), "eq", "neq");
+        yield return Operations(AsOfCountInput, "Filter on a number of years or days counted to or from the as-of date (the root field's asOf argument, default today).",
+            new IntGraphType(), "eq", "gt", "gte", "lt", "lte");
         yield return Operations("RegionLevelOperationFilterInput", "Filter on region level.", new GraphQLTypeReference(GraphTypeNames.RegionLevel), "eq", "neq", "in", "nin");
         var element = Operations("ListElementFilterInput", "Matches one element of a vocabulary list.", new StringGraphType(), "eq", "in");
         yield return element;
@@ -55,6 +57,23 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
                 sort.AddField(new FieldType { Name = field.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.SortEnum), Description = FieldDescriptions.For(field, grant) });
             }
         }
+        foreach (var condition in entity.AsOfConditions)
+        {
+            // Present when the role reads its source fields at all; usable when it reads them in full (a masked source fails with a reason).
+            if (condition.Sources.Any(f => grantFor(f).Access == Access.Hidden))
+            {
+                continue;
+            }
+            var masked = condition.Sources.Any(f => grantFor(f).Access == Access.Masked)
+                ? $" Access: reads {string.Join(" and ", condition.Sources.Select(f => f.Name))}, MASKED for your role: cannot be used."
+                : "";
+            filter.AddField(new FieldType
+            {
+                Name = condition.Name,
+                ResolvedType = new GraphQLTypeReference(condition.IsCount ? AsOfCountInput : "BooleanOperationFilterInput"),
+                Description = $"{condition.Label}: {condition.Description} Relative to the root field's asOf date (default: today).{masked}",
+            });
+        }
         foreach (var relation in entity.Relations.Where(r => visible(r.Target)))
         {
             if (relation.IsList)
@@ -79,6 +98,8 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
             yield return sort;
         }
     }
+
+    private const string AsOfCountInput = "AsOfCountFilterInput";
 
     public static bool HasSort(EntityDef entity, Func<FieldDef, Grant> grantFor) =>
         entity.Fields.Any(f => f.CanSort && grantFor(f).Access != Access.Hidden) || entity.Relations.Any(r => !r.IsList);

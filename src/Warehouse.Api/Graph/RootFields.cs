@@ -17,7 +17,8 @@ internal static class RootFields
             new QueryArgument<IntGraphType> { Name = "first", Description = "Rows from the start, or after the cursor `after`." },
             new QueryArgument<StringGraphType> { Name = "after", Description = "Cursor of the row to continue after." },
             new QueryArgument<IntGraphType> { Name = "last", Description = "Rows from the end, or before the cursor `before`." },
-            new QueryArgument<StringGraphType> { Name = "before", Description = "Cursor of the row to continue before." });
+            new QueryArgument<StringGraphType> { Name = "before", Description = "Cursor of the row to continue before." },
+            GraphArguments.AsOfArgument());
         if (sortable)
         {
             arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.Sort(entity))))) { Name = "order", Description = "Sort terms, one field each, in order of precedence." });
@@ -64,6 +65,7 @@ internal static class RootFields
             Entity = entity,
             Where = GraphArguments.Where(c),
             Order = GraphArguments.Order(c),
+            AsOf = GraphArguments.AsOf(c),
             First = GraphArguments.Int(c, "first"),
             After = GraphArguments.String(c, "after"),
             Last = GraphArguments.Int(c, "last"),

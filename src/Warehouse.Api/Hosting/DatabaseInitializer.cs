@@ -23,7 +23,7 @@ public static class DatabaseInitializer
             logger.LogInformation("Empty warehouse: generating the demo county ({Households} households, county {County})",
                 options.DemoHouseholds, options.CountyCode);
             var last = -10.0;
-            var summary = Seeder.Seed(options, new GeneratorOptions { Households = options.DemoHouseholds, Seed = options.DemoSeed, CountyCode = options.CountyCode },
+            var summary = Seeder.Seed(options, new GeneratorOptions { Households = options.DemoHouseholds, Seed = options.DemoSeed, CountyCode = options.CountyCode, ReferenceDate = options.DemoReferenceDate },
                 new Progress<GenerationProgress>(p =>
                 {
                     if (p.Percent - last >= 10)
@@ -31,7 +31,7 @@ public static class DatabaseInitializer
                         last = p.Percent;
                         logger.LogInformation("Generating: {Percent:0}% ({Table})", p.Percent, p.Table);
                     }
-                }));
+                }), app.Services.GetRequiredService<TimeProvider>());
             logger.LogInformation("Demo county ready in {Seconds:0.0} s: {Summary}", summary.Elapsed.TotalSeconds, summary);
         }
     }

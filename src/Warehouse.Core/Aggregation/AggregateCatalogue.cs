@@ -24,8 +24,11 @@ public static class AggregateCatalogue
     /// <summary>The 8,500 元 per-capita line for priority review, in fen.</summary>
     public const long IncomeLineFen = 850_000;
 
-    /// <summary>Labour-capacity values that make a member part of the labour force.</summary>
-    public static readonly IReadOnlyList<string> LaborForceCapacities = ["普通劳动力", "技能劳动力", "弱劳动力或半劳动力"];
+    /// <summary>
+    /// Labour-capacity values that make a member part of the labour force, as the dashboard contract reads it
+    /// (county 3: members with ordinary or skilled labour capacity); 弱劳动力或半劳动力 is not counted.
+    /// </summary>
+    public static readonly IReadOnlyList<string> LaborForceCapacities = ["普通劳动力", "技能劳动力"];
 
     /// <summary>The fund type of work-for-relief money (以工代赈).</summary>
     public const string YigongFund = "以工代赈";
@@ -132,11 +135,11 @@ public static class AggregateCatalogue
             }
             case "Member":
             {
-                Expression<Func<Member, bool>> inForce = m => m.LaborCapacity == "普通劳动力" || m.LaborCapacity == "技能劳动力" || m.LaborCapacity == "弱劳动力或半劳动力";
-                Expression<Func<Member, bool>> employed = m => (m.LaborCapacity == "普通劳动力" || m.LaborCapacity == "技能劳动力" || m.LaborCapacity == "弱劳动力或半劳动力")
+                Expression<Func<Member, bool>> inForce = m => m.LaborCapacity == "普通劳动力" || m.LaborCapacity == "技能劳动力";
+                Expression<Func<Member, bool>> employed = m => (m.LaborCapacity == "普通劳动力" || m.LaborCapacity == "技能劳动力")
                     && m.WorkStatus != "未务工";
                 FieldDef[] deps = [F("laborCapacity"), F("workStatus")];
-                yield return M("laborForce", MeasureOutput.Count, "Members in the labour force: laborCapacity 普通劳动力, 技能劳动力 or 弱劳动力或半劳动力.", [deps[0]], _ => new CountOf(inForce));
+                yield return M("laborForce", MeasureOutput.Count, "劳动力（普通劳动力、技能劳动力，不含弱劳动力或半劳动力）。Members in the labour force: laborCapacity 普通劳动力 or 技能劳动力 (弱劳动力或半劳动力 is not counted).", [deps[0]], _ => new CountOf(inForce));
                 yield return M("employed", MeasureOutput.Count, "Labour-force members who work (workStatus other than 未务工).", deps, _ => new CountOf(employed));
                 yield return M("employmentRate", MeasureOutput.Fraction, "Employment rate of the labour force: employed ÷ laborForce (0..1; null when the group has no labour force).", deps,
                     _ => new RatioOf(new CountOf(employed), new CountOf(inForce)));

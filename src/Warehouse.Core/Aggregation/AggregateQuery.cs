@@ -28,7 +28,7 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
     public async Task<AggregateResult> Visit<T>(EntityDef<T> entity) where T : class, new()
     {
         IQueryable<T> rows = sources.AggregateRows(entity);
-        if (new FilterCompiler(sources, protectedAggregate: plan.Protected).Compile(entity, request.Where) is { } filter)
+        if (new FilterCompiler(sources, protectedAggregate: plan.Protected, asOf: request.AsOf).Compile(entity, request.Where) is { } filter)
         {
             rows = rows.Where(filter);
         }

@@ -12,6 +12,8 @@ public sealed class AggregateRequest
     public required Warehouse.Catalogue.EntityDef Entity { get; init; }
     /// <summary>The same filter shape as the entity's list field.</summary>
     public IDictionary<string, object?>? Where { get; init; }
+    /// <summary>Report date of the filter's as-of conditions; null: today by the server's clock.</summary>
+    public DateOnly? AsOf { get; init; }
     /// <summary>Key ids (see <see cref="GroupKeyDef.Id"/>), in order.</summary>
     public IReadOnlyList<string> GroupBy { get; init; } = [];
     /// <summary>Measure ids to compute (see <see cref="MeasureDef.Id"/>); having and order add theirs.</summary>

@@ -128,6 +128,27 @@ public sealed class EntityBuilder<T> where T : class, new()
         return this;
     }
 
+    /// <summary>
+    /// A filter-only condition relative to the request's as-of date over stored date field(s) of this entity
+    /// (declared before); see <see cref="AsOfDef"/>. <paramref name="end"/> is for <see cref="AsOfKind.InForce"/>.
+    /// </summary>
+    public EntityBuilder<T> AsOf(string name, string label, string description, AsOfKind kind, string start, string? end = null, bool monthlyEnd = false)
+    {
+        var startField = _entity.Field(start) ?? throw new InvalidOperationException($"{_entity.TypeName}.{name}: no field {start}.");
+        var endField = end is null ? null : _entity.Field(end) ?? throw new InvalidOperationException($"{_entity.TypeName}.{name}: no field {end}.");
+        if ((kind == AsOfKind.InForce) != (endField is not null))
+        {
+            throw new InvalidOperationException($"{_entity.TypeName}.{name}: an end field goes with InForce, and only there.");
+        }
+        var yearNumber = startField.Kind == FieldKind.Int;
+        if (startField.Kind != FieldKind.Date && !(yearNumber && kind == AsOfKind.YearToDate))
+        {
+            throw new InvalidOperationException($"{_entity.TypeName}.{name}: {start} must be a date (or a year number for YearToDate).");
+        }
+        _entity.Add(new AsOfDef(_entity, name, label, description, kind, startField, endField, monthlyEnd));
+        return this;
+    }
+
     public EntityDef<T> Build()
     {
         if (_entity.Key is null)

@@ -9,6 +9,7 @@ public abstract class EntityDef
     private readonly Dictionary<string, FieldDef> _byName = new(StringComparer.Ordinal);
     private readonly List<FieldDef> _fields = [];
     private readonly List<RelationDef> _relations = [];
+    private readonly List<AsOfDef> _asOf = [];
 
     protected EntityDef(string typeName, string listField, string lookupField, string view, string label,
         string description, RowScope scope, bool exposed)
@@ -46,7 +47,11 @@ public abstract class EntityDef
     public IReadOnlyList<FieldDef> Fields => _fields;
     public IReadOnlyList<RelationDef> Relations => _relations;
 
+    /// <summary>Filter-only conditions relative to the request's as-of date (see <see cref="AsOfDef"/>).</summary>
+    public IReadOnlyList<AsOfDef> AsOfConditions => _asOf;
+
     public FieldDef? Field(string name) => _byName.GetValueOrDefault(name);
+    public AsOfDef? AsOf(string name) => _asOf.FirstOrDefault(a => a.Name == name);
     public RelationDef? Relation(string name) => _relations.FirstOrDefault(r => r.Name == name);
 
     internal void Add(FieldDef field)
@@ -56,6 +61,15 @@ public abstract class EntityDef
             throw new InvalidOperationException($"{TypeName}.{field.Name} is declared twice.");
         }
         _fields.Add(field);
+    }
+
+    internal void Add(AsOfDef condition)
+    {
+        if (_byName.ContainsKey(condition.Name) || _relations.Any(r => r.Name == condition.Name) || _asOf.Any(a => a.Name == condition.Name))
+        {
+            throw new InvalidOperationException($"{TypeName}.{condition.Name} is declared twice.");
+        }
+        _asOf.Add(condition);
     }
 
     internal void Add(RelationDef relation)

@@ -16,6 +16,11 @@ public sealed class DatabaseOptions
     public bool SeedDemoOnStartup { get; set; } = true;
     public int DemoHouseholds { get; set; } = 30_000;
     public int DemoSeed { get; set; } = 42;
+    /// <summary>
+    /// The date the demo county is generated as of (yyyy-MM-dd); empty: today by the server's clock, so a new demo
+    /// database is dated to the day it is created.
+    /// </summary>
+    public DateOnly? DemoReferenceDate { get; set; }
     /// <summary>How long a write waits for SQLite's lock (another writer) before failing with DATABASE_BUSY.</summary>
     public int BusyTimeoutSeconds { get; set; } = 5;
     /// <summary>6-digit code of the demo county (no real county has 139901).</summary>

@@ -8,8 +8,13 @@ namespace Warehouse.Data;
 /// <summary>Generates a synthetic county into the configured database (bulk insert, one transaction).</summary>
 public static class Seeder
 {
-    public static GenerationSummary Seed(DatabaseOptions database, GeneratorOptions generator, IProgress<GenerationProgress>? progress = null)
+    /// <param name="database">The warehouse to fill.</param>
+    /// <param name="generator">Generator options.</param>
+    /// <param name="progress">Progress reports.</param>
+    /// <param name="clock">Today for a generator without a reference date (the host's clock; default the system's).</param>
+    public static GenerationSummary Seed(DatabaseOptions database, GeneratorOptions generator, IProgress<GenerationProgress>? progress = null, TimeProvider? clock = null)
     {
+        generator = CountyGenerator.Resolve(generator, clock);
         generator.Validate();
         if (database.Provider == DatabaseProvider.SqlServer)
         {

@@ -20,5 +20,7 @@ public static class FundAllocationCatalogue
             .Field(x => x.Year, "year", "年度", "Budget year.", caps: FieldCaps.All)
             .HasOne("project", "项目", "The funded project.", "Project", nameof(FundAllocation.ProjectCode), "Code")
             .HasMany("disbursements", "拨付", "Disbursements from this allocation.", "Disbursement", nameof(FundAllocation.Id), "AllocId")
+            .AsOf("budgetThisYear", "本年度资金", "预算年度为报告日所在年度。The budget year is the year of the as-of date.",
+                AsOfKind.YearToDate, "year")
             .Build();
 }

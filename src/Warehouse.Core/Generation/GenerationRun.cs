@@ -22,6 +22,7 @@ internal sealed class GenerationRun
     private readonly ProjectInfo[] _projects;
     private readonly string _county;
     private readonly DateOnly _yearEnd;
+    private readonly Timeline _time;
     private readonly int[] _idCounters;
     private readonly int _idBaseDay = new DateOnly(1900, 1, 1).DayNumber;
     private int _heldPosts;
@@ -35,10 +36,11 @@ internal sealed class GenerationRun
         _progress = progress;
         _regions = RegionPlan.Build(options);
         _county = _regions.CountyCode12;
-        _yearEnd = new DateOnly(options.ReferenceYear, 12, 31);
+        _time = new Timeline(options.ReferenceDate!.Value);
+        _yearEnd = _time.YearEnd;
         _workshops = PlanWorkshops();
-        _factory = new HouseholdFactory(options, _workshops);
-        _planner = new ProjectPlanner(options, _regions);
+        _factory = new HouseholdFactory(options, _workshops, _time);
+        _planner = new ProjectPlanner(options, _regions, _time);
         _projects = _planner.PlanAll();
         _idCounters = new int[(_yearEnd.DayNumber - _idBaseDay + 1) * 2];
     }
@@ -355,7 +357,7 @@ internal sealed class GenerationRun
 
         var count = rng.Range(1, 4);
         var first = a.Date.AddDays(5);
-        var span = Math.Max(1, _yearEnd.DayNumber - first.DayNumber);
+        var span = Math.Max(1, _time.Now.DayNumber - first.DayNumber);
         var days = new int[count];
         for (var i = 0; i < count; i++)
         {
@@ -403,7 +405,7 @@ internal sealed class GenerationRun
             disb++;
             _sink.Add([
                 "D-" + disb.ToString("D6", Fmt.Inv), a.Id, p.Code, _county, p.Township.Code, stage, amount,
-                Fmt.Date(first.AddDays(days[i])), payeeType, payeeName, account,
+                Fmt.Date(_time.Fact(first.AddDays(days[i]))), payeeType, payeeName, account,
             ]);
         }
     }
@@ -440,7 +442,7 @@ internal sealed class GenerationRun
                 }
 
                 seq++;
-                var t = PostTerms.For(_o.Seed, _o.ReferenceYear, PostTerms.KeyOf(h.Index, m.No));
+                var t = PostTerms.For(_o.Seed, _time, PostTerms.KeyOf(h.Index, m.No));
                 AddPost(seq, t, h.Village, Fmt.MemberId(h.Index, m.No));
             }
         });
@@ -452,7 +454,7 @@ internal sealed class GenerationRun
         for (var i = 0; i < vacant; i++)
         {
             seq++;
-            var t = PostTerms.For(_o.Seed, _o.ReferenceYear, -1 - i);
+            var t = PostTerms.For(_o.Seed, _time, -1 - i);
             AddPost(seq, t, villages[rng.Next(villages.Length)], null);
         }
 
@@ -498,7 +500,7 @@ internal sealed class GenerationRun
                 if (m.HoldsPost)
                 {
                     postSeq++;
-                    var t = PostTerms.For(_o.Seed, year, PostTerms.KeyOf(h.Index, m.No));
+                    var t = PostTerms.For(_o.Seed, _time, PostTerms.KeyOf(h.Index, m.No));
                     region = "县内";
                     employer = v.IsCommunity ? v.ShortName + "居民委员会" : v.Name + "民委员会";
                     start = Fmt.Date(t.Start);
@@ -511,7 +513,8 @@ internal sealed class GenerationRun
                     var months = Math.Clamp(m.WorkMonths, 1, 12);
                     var startMonth = 1 + rng.Next(13 - months);
                     var endMonth = startMonth + months - 1;
-                    var startDate = new DateOnly(year, startMonth, 1);
+                    // A job of the year has started by the reference date; its planned end may lie after it.
+                    var startDate = _time.FactMonth(new DateOnly(year, startMonth, 1));
                     if (startMonth == 1 && rng.Chance(0.4))
                     {
                         startDate = new DateOnly(year - rng.Range(1, 4), rng.Range(1, 12), 1);
@@ -691,7 +694,7 @@ internal sealed class GenerationRun
             seq++;
             _sink.Add([
                 "C-" + seq.ToString("D7", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, CaseSources[rng.Weighted(CaseSourceWeights)],
-                Fmt.Date(_yearEnd.AddDays(-rng.Range(0, 45))), PendingStatuses[rng.Weighted(PendingWeights)], null, null,
+                Fmt.Date(_time.Now.AddDays(-rng.Range(0, 45))), PendingStatuses[rng.Weighted(PendingWeights)], null, null,
                 Vocab.RiskTypes[rng.Weighted(Vocab.RiskWeights)],
             ]);
         }
@@ -705,8 +708,8 @@ internal sealed class GenerationRun
         if (h.Monitored)
         {
             // Walk back from the year's end in steps of 15–45 days; a late first step leaves some households unvisited for over 30 days.
-            var at = _yearEnd.AddDays(-(rng.Chance(0.15) ? rng.Range(31, 75) : rng.Range(0, 30)));
-            var earliest = _yearEnd.AddDays(-180);
+            var at = _time.Now.AddDays(-(rng.Chance(0.15) ? rng.Range(31, 75) : rng.Range(0, 30)));
+            var earliest = _time.Now.AddDays(-180);
             while (at >= earliest)
             {
                 seq++;
@@ -720,7 +723,7 @@ internal sealed class GenerationRun
             for (var k = 0; k < visits; k++)
             {
                 seq++;
-                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(_yearEnd.AddDays(-rng.Range(0, 360))), visitor, rng.Chance(0.7) ? "日常走访" : "政策落实"]);
+                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(_time.Now.AddDays(-rng.Range(0, 360))), visitor, rng.Chance(0.7) ? "日常走访" : "政策落实"]);
             }
         }
     }
@@ -732,14 +735,14 @@ internal sealed class GenerationRun
         var v = h.Village;
         var cadre = h.Index % v.CadreNames.Length;
         var from = h.MonitoredAt ?? new DateOnly(_o.ReferenceYear - 1, 1, 1);
-        var spanDays = Math.Max(1, _yearEnd.DayNumber - from.DayNumber);
+        var spanDays = Math.Max(1, _time.Now.DayNumber - from.DayNumber);
         var written = 0;
         var year = _o.ReferenceYear;
         var localSeq = seq;
 
         void Add(string category, string item, string? memberId, long amount, string period, string channel, string? refId, DateOnly? startAt = null, DateOnly? endAt = null)
         {
-            var start = startAt ?? from.AddDays(rng.Next(spanDays + 1));
+            var start = _time.Fact(startAt ?? from.AddDays(rng.Next(spanDays + 1)));
             DateOnly? end = endAt ?? (period == "一次性" ? null : _yearEnd);
             localSeq++;
             written++;
@@ -845,7 +848,7 @@ internal sealed class GenerationRun
                         weights[2] = 0;
                     }
 
-                    var terms = PostTerms.For(_o.Seed, year, PostTerms.KeyOf(h.Index, pm.No));
+                    var terms = PostTerms.For(_o.Seed, _time, PostTerms.KeyOf(h.Index, pm.No));
                     Add("就业", "公益性岗位", Fmt.MemberId(h.Index, pm.No), terms.Monthly, "月", "一卡通", PostId(pseq), terms.Start, terms.End);
                     break;
                 case 3:

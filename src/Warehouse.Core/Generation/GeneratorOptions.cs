@@ -17,8 +17,16 @@ public sealed record GeneratorOptions
     /// <summary>County name; its first character is used in fund document numbers.</summary>
     public string CountyName { get; init; } = "演示县";
 
-    /// <summary>Year the incomes refer to; prev_per_capita is for the year before.</summary>
-    public int ReferenceYear { get; init; } = 2025;
+    /// <summary>
+    /// The date the county is generated as of ("today" for its data): no payment, visit, report or start lies after
+    /// it, and its year is the reference year (incomes, jobs and posts of the year; prev_per_capita is for the year
+    /// before). Null: today by the clock given to <see cref="CountyGenerator.Generate"/> (the system clock unless the
+    /// host passes its own), so the demo county stays current. Set it to get the same data on any day.
+    /// </summary>
+    public DateOnly? ReferenceDate { get; init; }
+
+    /// <summary>The year of <see cref="ReferenceDate"/>; only defined once the date is set.</summary>
+    public int ReferenceYear => ReferenceDate?.Year ?? throw new InvalidOperationException("ReferenceDate is not set; CountyGenerator.Generate resolves it from the clock.");
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> or <see cref="ArgumentException"/> when an option is invalid.</summary>
     public void Validate()
@@ -38,10 +46,10 @@ public sealed record GeneratorOptions
             throw new ArgumentException("CountyName must not be empty.", nameof(CountyName));
         }
 
-        if (ReferenceYear is < 2021 or > 2100)
+        if (ReferenceDate is { } date && date.Year is < 2022 or > 2100)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(ReferenceYear), ReferenceYear, string.Create(CultureInfo.InvariantCulture, $"ReferenceYear must be within 2021..2100."));
+                nameof(ReferenceDate), date, string.Create(CultureInfo.InvariantCulture, $"ReferenceDate must be within 2022..2100."));
         }
     }
 }

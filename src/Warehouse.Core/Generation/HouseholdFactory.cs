@@ -21,9 +21,11 @@ internal sealed class HouseholdFactory
     private readonly WorkshopInfo[] _workshops;
     private readonly DateOnly _monitorStart = new(2021, 1, 1);
     private readonly DateOnly _yearEnd;
+    private readonly Timeline _time;
 
-    public HouseholdFactory(GeneratorOptions options, WorkshopInfo[] workshops)
+    public HouseholdFactory(GeneratorOptions options, WorkshopInfo[] workshops, Timeline time)
     {
+        _time = time;
         _seed = options.Seed;
         _year = options.ReferenceYear;
         _workshops = workshops;
@@ -84,10 +86,10 @@ internal sealed class HouseholdFactory
                 weights[r] = 0;
             }
 
-            var totalDays = _yearEnd.DayNumber - _monitorStart.DayNumber;
+            var totalDays = _time.Now.DayNumber - _monitorStart.DayNumber;
             var at = _monitorStart.AddDays(rng.Next(totalDays + 1));
             h.MonitoredAt = at;
-            var left = _yearEnd.DayNumber - at.DayNumber;
+            var left = _time.Now.DayNumber - at.DayNumber;
             if (rng.Chance(0.42) && left >= 30)
             {
                 h.RiskClearedAt = at.AddDays(rng.Range(30, Math.Min(720, left)));
@@ -202,7 +204,7 @@ internal sealed class HouseholdFactory
 
         foreach (var m in members)
         {
-            m.Birth = new DateOnly(_year - m.Age, 1, 1).AddDays(rng.Next(365));
+            m.Birth = _time.Fact(new DateOnly(_year - m.Age, 1, 1).AddDays(rng.Next(365)));
             m.Ethnicity = rng.Chance(0.88) ? ethnicity : Vocab.Ethnicities[rng.Weighted(Vocab.EthnicityWeights)];
             Schooling(m, rng);
             Health(m, rng);
@@ -400,7 +402,7 @@ internal sealed class HouseholdFactory
             m.HoldsPost = true;
             m.WorkStatus = "县内务工";
             m.EmpForm = "公益性岗位";
-            m.WorkMonths = PostTerms.For(_seed, _year, PostTerms.KeyOf(h.Index, m.No)).Months;
+            m.WorkMonths = PostTerms.For(_seed, _time, PostTerms.KeyOf(h.Index, m.No)).Months;
             return;
         }
 

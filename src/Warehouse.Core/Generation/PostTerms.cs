@@ -20,12 +20,14 @@ internal sealed class PostTerms
     /// <summary>Months worked in the reference year.</summary>
     public int Months => Math.Min(12, Fmt.MonthsBetween(Start, End.AddDays(1)));
 
-    public static PostTerms For(int seed, int year, long key)
+    public static PostTerms For(int seed, Timeline time, long key)
     {
+        var year = time.Year;
         var rng = Rng.For(seed, Streams.Post, key);
         var type = Types[rng.Weighted(TypeWeights)];
         var fund = Funds[rng.Weighted(FundWeights)];
-        var start = new DateOnly(year, rng.Chance(0.7) ? 1 : rng.Range(2, 6), 1);
+        // A post of the year has started by the reference date; its term end is a plan and may lie after it.
+        var start = time.FactMonth(new DateOnly(year, rng.Chance(0.7) ? 1 : rng.Range(2, 6), 1));
         var endKind = rng.Next(10);
         var end = endKind switch
         {
@@ -34,7 +36,8 @@ internal sealed class PostTerms
             _ => new DateOnly(year, rng.Range(Math.Max(start.Month + 2, 6), 11), 1).AddMonths(1).AddDays(-1),
         };
         var monthly = rng.Range(6, 16) * 5000L; // 300..800 元 in 50 元 steps
-        var cutoff = new DateOnly(year, 12, 1);
+        // Subsidy falls due month by month up to the reference date's month (1 December at the latest).
+        var cutoff = time.Now.Month == 12 ? new DateOnly(year, 12, 1) : new DateOnly(year, time.Now.Month, 1);
         var until = end.AddDays(1) < cutoff ? end.AddDays(1) : cutoff;
         var due = Fmt.MonthsBetween(start, until) * monthly;
         var paid = rng.Chance(0.85) ? due : Math.Max(0, due - (rng.Range(1, 2) * monthly));

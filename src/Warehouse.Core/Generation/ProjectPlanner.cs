@@ -30,8 +30,11 @@ internal sealed class ProjectPlanner
     private readonly RegionPlan _regions;
     private readonly string _countyShort;
 
-    public ProjectPlanner(GeneratorOptions options, RegionPlan regions)
+    private readonly Timeline _time;
+
+    public ProjectPlanner(GeneratorOptions options, RegionPlan regions, Timeline time)
     {
+        _time = time;
         _o = options;
         _regions = regions;
         _countyShort = options.CountyName.EndsWith('县') && options.CountyName.Length > 1 ? options.CountyName[..^1] : options.CountyName;
@@ -154,7 +157,7 @@ internal sealed class ProjectPlanner
             {
                 var acc = e.AddDays(rng.Range(0, 40));
                 var last = new DateOnly(_o.ReferenceYear, 12, 31);
-                accepted = acc > last ? last : acc;
+                accepted = _time.Fact(acc > last ? last : acc);
             }
         }
 
@@ -311,7 +314,7 @@ internal sealed class ProjectPlanner
                 };
             }
 
-            var date = new DateOnly(p.Year, rng.Range(1, 9), rng.Range(1, 28));
+            var date = _time.Fact(new DateOnly(p.Year, rng.Range(1, 9), rng.Range(1, 28)));
             seq++;
             list.Add(new AllocationInfo
             {

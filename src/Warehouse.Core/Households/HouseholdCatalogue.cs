@@ -77,5 +77,7 @@ public static class HouseholdCatalogue
             .HasMany("incomes", "年度收入", "The household's income components year by year; order by incomeYear.", "HouseholdIncome", nameof(Household.Id), "HouseholdId")
             .HasMany("visits", "走访记录", "Visits to the household; order by visitedAt DESC for the last one.", "Visit", nameof(Household.Id), "HouseholdId")
             .HasOne("village", "所属村", "The managing village.", "Region", nameof(Household.VillageCode), "Code")
+            .AsOf("daysSinceRiskCleared", "距风险消除天数", "报告日减风险消除日期的天数；未消除为空（不匹配）。Days from riskClearedAt to the as-of date (as-of − riskClearedAt): {gte: 0} = the risk was cleared by the as-of date; no match while the risk is open.",
+                AsOfKind.DaysSince, "riskClearedAt")
             .Build();
 }

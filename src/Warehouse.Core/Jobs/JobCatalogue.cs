@@ -28,5 +28,7 @@ public static class JobCatalogue
             .HasOne("household", "所属户", "The member's household.", "Household", nameof(Job.HouseholdId), "Id")
             .HasOne("workshop", "帮扶车间", "The workshop, for workshop jobs.", "Workshop", nameof(Job.WorkshopId), "Id")
             .HasOne("post", "公益性岗位", "The post, for public-welfare post jobs.", "WelfarePost", nameof(Job.PostId), "Id")
+            .AsOf("employedOnAsOf", "报告日在岗", "报告日在岗：开始月份不晚于报告日，且无结束月份或结束月份不早于报告日所在月。Working on the as-of date: startMonth ≤ as-of and endMonth null or ≥ the first day of the as-of month (a headcount on the date, not the year's records).",
+                AsOfKind.InForce, "startMonth", "endMonth", monthlyEnd: true)
             .Build();
 }

@@ -16,5 +16,7 @@ public static class HouseholdVisitCatalogue
             .Field(x => x.Visitor, "visitor", "走访人", "Cadre who visited.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
             .Field(x => x.Purpose, "purpose", "走访事由", "日常走访, 风险核实 or 政策落实.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .HasOne("household", "所属户", "The household visited.", "Household", nameof(HouseholdVisit.HouseholdId), "Id")
+            .AsOf("daysSinceVisit", "距走访天数", "报告日减走访日期的天数。Days from visitedAt to the as-of date (as-of − visitedAt): {gte: 0, lte: 30} = a visit in the 30 days up to the as-of date.",
+                AsOfKind.DaysSince, "visitedAt")
             .Build();
 }

@@ -20,5 +20,9 @@ public static class MonitoringCaseCatalogue
             .Field(x => x.DaysToIdentify, "daysToIdentify", "识别用时(天)", "Days from report to identification; the rule is at most 15.", sensitivity: Sensitivity.Personal, caps: FieldCaps.All)
             .Field(x => x.MainRisk, "mainRisk", "主要风险", "The main risk type reported (因病, 因残, ...).", sensitivity: Sensitivity.Sensitive, caps: FieldCaps.All)
             .HasOne("household", "所属户", "The household reported.", "Household", nameof(MonitoringCase.HouseholdId), "Id")
+            .AsOf("daysSinceReport", "距发现天数", "报告日减发现日期的天数。Days from reportedAt to the as-of date (as-of − reportedAt): {gte: 0} = reported by the as-of date, {gt: 15} = reported more than 15 days before it.",
+                AsOfKind.DaysSince, "reportedAt")
+            .AsOf("reportedThisYear", "本年度发现", "发现日期在报告日所在年度内且不晚于报告日。Reported in the calendar year of the as-of date, from 1 January up to the as-of date (the year to date).",
+                AsOfKind.YearToDate, "reportedAt")
             .Build();
 }

@@ -18,8 +18,15 @@ namespace Warehouse.Querying;
 /// (docs/security.md); slicing by anything else is what groupBy is for, where every cell is perturbed and small
 /// cells are withheld.
 /// </param>
-public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate = false)
+/// <param name="asOf">
+/// The report date of the request (the root field's <c>asOf</c> argument) that as-of conditions are relative to;
+/// null: today by the server's clock (<see cref="Security.AccessContext.Today"/>).
+/// </param>
+public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate = false, DateOnly? asOf = null)
 {
+    /// <summary>The date as-of conditions are relative to.</summary>
+    public DateOnly AsOf { get; } = asOf ?? sources.Access.Today;
+
     /// <summary>Deepest nesting of and/or/not/relations accepted, so a hostile filter cannot exhaust the stack.</summary>
     public const int MaxDepth = 12;
 
@@ -122,6 +129,10 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
                 ? Expression.AndAlso(MinorRecords.Adult(entity, x, sources.Access), condition)
                 : condition;
         }
+        if (entity.AsOf(name) is { } asOfCondition)
+        {
+            return AsOfCondition(entity, x, asOfCondition, value, path);
+        }
         if (entity.Relation(name) is { } relation)
         {
             if (protectedAggregate)
@@ -138,6 +149,25 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
             throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: unexpected {name}.");
         }
         throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: {entity.TypeName} has no field {name}.");
+    }
+
+    /// <summary>An as-of condition reads what its source fields read, under the same rules as those fields.</summary>
+    private Expression AsOfCondition(EntityDef entity, ParameterExpression x, AsOfDef condition, object? value, string path)
+    {
+        foreach (var source in condition.Sources)
+        {
+            FieldGuard.RequireFull(sources.Access, source, "where");
+        }
+        if (protectedAggregate)
+        {
+            throw new QueryException(ErrorCodes.ProtectedAggregate,
+                $"{path}: this aggregate is protected (its rows include records your role may not read one by one), so its filter takes region codes only "
+                + "(countyCode, townshipCode, villageCode).");
+        }
+        var compiled = AsOfCompiler.Compile(condition, x, AsObject(value, path), AsOf, path);
+        return condition.Sources.Any(f => MinorRecords.Shadows(f, sources.Access))
+            ? Expression.AndAlso(MinorRecords.Adult(entity, x, sources.Access), compiled)
+            : compiled;
     }
 
     private Expression ListRelation(RelationDef relation, ParameterExpression x, IDictionary<string, object?> ops, string path, int depth)

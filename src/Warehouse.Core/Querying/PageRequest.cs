@@ -8,6 +8,8 @@ public sealed class PageRequest
     public required EntityDef Entity { get; init; }
     public IDictionary<string, object?>? Where { get; init; }
     public IReadOnlyList<object?>? Order { get; init; }
+    /// <summary>Report date of the filter's as-of conditions; null: today by the server's clock.</summary>
+    public DateOnly? AsOf { get; init; }
     public int? First { get; init; }
     public string? After { get; init; }
     public int? Last { get; init; }

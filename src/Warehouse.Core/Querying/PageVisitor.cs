@@ -13,14 +13,15 @@ internal sealed class PageVisitor(QuerySources sources, PageRequest request, Cur
         var (size, backward) = PageSize();
         var x = Expression.Parameter(typeof(T), "x");
         IQueryable<T> query = sources.Scoped(entity).AsNoTracking();
-        if (new FilterCompiler(sources).Compile(entity, request.Where) is { } filter)
+        if (new FilterCompiler(sources, asOf: request.AsOf).Compile(entity, request.Where) is { } filter)
         {
             query = query.Where(filter);
         }
         var keys = new SortCompiler(sources).Compile(entity, x, request.Order);
         // A cursor belongs to one type, order, filter and reader: replayed elsewhere it is an INVALID_CURSOR error.
         var signature = CursorCodec.Signature(entity.TypeName, keys.Select(k => k.Path + (k.Descending ? "-" : "+"))
-            .Append(System.Text.Json.JsonSerializer.Serialize(request.Where)).Append(sources.Access.RoleName + ":" + sources.Access.RegionCode));
+            .Append(System.Text.Json.JsonSerializer.Serialize(request.Where)).Append(sources.Access.RoleName + ":" + sources.Access.RegionCode)
+            .Concat(request.AsOf is { } asOf ? ["asOf:" + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)] : []));
         var types = keys.Select(k => k.ValueType).ToList();
 
         // The cursor is checked even when only totalCount is asked for: a bad cursor is an error on every path.

@@ -44,6 +44,35 @@ public static class ValueCoercion
         }
     }
 
+    /// <summary>
+    /// The operand of an as-of condition: a whole number of years or days (within ±100,000, so the dates derived
+    /// from it stay in range) for the counting kinds, true or false for the others.
+    /// </summary>
+    public static object ToAsOfOperand(AsOfDef condition, object? raw, string path)
+    {
+        if (raw is JsonElement json)
+        {
+            raw = FromJson(json);
+        }
+        if (raw is null)
+        {
+            throw Invalid(path, condition.IsCount ? "a whole number" : "true or false");
+        }
+        if (!condition.IsCount)
+        {
+            return raw is bool b ? b : throw Invalid(path, "true or false");
+        }
+        try
+        {
+            var n = ToIntegral(raw, path);
+            return n is >= -100_000 and <= 100_000 ? (int)n : throw Invalid(path, "a whole number within ±100,000");
+        }
+        catch (OverflowException)
+        {
+            throw Invalid(path, "a value in range");
+        }
+    }
+
     /// <summary>Stored value → output value: fen become a decimal amount in 元.</summary>
     public static object? ToOutput(FieldDef field, object? stored) =>
         field.Kind == FieldKind.Money && stored is long fen ? fen / 100m : stored;

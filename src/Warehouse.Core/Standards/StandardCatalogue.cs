@@ -18,5 +18,7 @@ public static class StandardCatalogue
             .Field(x => x.AmountFen, "amount", "标准金额", "标准金额（元；比例类为百分数）。The amount in 元 (a rate's percent for 比例 kinds).")
             .Field(x => x.ValidFrom, "validFrom", "起始日期", "First day the standard applies. 生效日期。", caps: FieldCaps.All)
             .Field(x => x.ValidTo, "validTo", "截止日期", "Last day it applies; null while in force. 失效日期，现行为空。", caps: FieldCaps.All)
+            .AsOf("inForceOnAsOf", "报告日有效", "报告日有效：起始日期不晚于报告日，且无截止日期或截止日期不早于报告日。In force on the as-of date: validFrom ≤ as-of and validTo null or ≥ as-of.",
+                AsOfKind.InForce, "validFrom", "validTo")
             .Build();
 }

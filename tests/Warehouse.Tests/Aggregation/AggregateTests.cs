@@ -99,7 +99,7 @@ public sealed class AggregateTests(AppFixture fixture) : IClassFixture<AppFixtur
         var workStatus = role == "township" ? $"CASE WHEN {Minors.Adult()} THEN work_status END" : "work_status";
         var laborCapacity = role == "township" ? $"CASE WHEN {Minors.Adult()} THEN labor_capacity END" : "labor_capacity";
         AggregateAssert.Near(Db, members, $"""
-            SELECT {workStatus}, COUNT(*), IFNULL(SUM({laborCapacity} IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力')), 0)
+            SELECT {workStatus}, COUNT(*), IFNULL(SUM({laborCapacity} IN ('普通劳动力','技能劳动力')), 0)
             FROM member WHERE {column} = $r GROUP BY 1 ORDER BY 1
             """, role == "county" ? 2 : 0, ("$r", region));
         // Published entities are county-wide for every role.
@@ -125,8 +125,8 @@ public sealed class AggregateTests(AppFixture fixture) : IClassFixture<AppFixtur
         var result = await Aggregate("village", v, "{ membersAggregate(groupBy: [GENDER]) { protected groups { keys { gender } count laborForce employed employmentRate } } }", "membersAggregate");
         Assert.False(result["protected"]!.GetValue<bool>());
         AggregateAssert.Equal(Db, result, """
-            SELECT gender, COUNT(*), SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力')), SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力') AND work_status <> '未务工'),
-                   SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力') AND work_status <> '未务工') * 1.0 / SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力'))
+            SELECT gender, COUNT(*), SUM(labor_capacity IN ('普通劳动力','技能劳动力')), SUM(labor_capacity IN ('普通劳动力','技能劳动力') AND work_status <> '未务工'),
+                   SUM(labor_capacity IN ('普通劳动力','技能劳动力') AND work_status <> '未务工') * 1.0 / SUM(labor_capacity IN ('普通劳动力','技能劳动力'))
             FROM member WHERE village_code = $v GROUP BY 1 ORDER BY 1
             """, ("$v", v));
     }

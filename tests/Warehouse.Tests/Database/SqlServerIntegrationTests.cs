@@ -22,7 +22,7 @@ public sealed class SqlServerIntegrationTests
         MigrationRunner.Run(options);
         if (!Seeder.HasData(options))
         {
-            Seeder.Seed(options, new GeneratorOptions { Households = 600, Seed = 11 });
+            Seeder.Seed(options, new GeneratorOptions { Households = 600, Seed = 11, ReferenceDate = TestDatabase.ReferenceDate });
         }
         return options;
     });

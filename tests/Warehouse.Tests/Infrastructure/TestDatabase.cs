@@ -13,7 +13,15 @@ public sealed class TestDatabase : IDisposable
 {
     public const int Households = 3_000;
     public const int Seed = 7;
-    private static readonly Lazy<string> Template = new(CreateTemplate);
+
+    /// <summary>The date the test county is generated as of: fixed, so tests that pin dates hold on any day.</summary>
+    public static readonly DateOnly ReferenceDate = new(2025, 12, 31);
+    private static readonly Lazy<string> Template = new(() => CreateTemplate(Households, Seed));
+
+    /// <summary>A second county (another seed, smaller), for tests that must hold on more than one generated county.</summary>
+    public const int SecondHouseholds = 1_500;
+    public const int SecondSeed = 11;
+    private static readonly Lazy<string> SecondTemplate = new(() => CreateTemplate(SecondHouseholds, SecondSeed));
 
     private TestDatabase(string path)
     {
@@ -25,10 +33,15 @@ public sealed class TestDatabase : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>A private copy of the generated warehouse.</summary>
-    public static TestDatabase Copy()
+    public static TestDatabase Copy() => CopyOf(Template.Value);
+
+    /// <summary>A private copy of the second generated warehouse (seed <see cref="SecondSeed"/>).</summary>
+    public static TestDatabase CopySecond() => CopyOf(SecondTemplate.Value);
+
+    private static TestDatabase CopyOf(string template)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"warehouse-test-{Guid.NewGuid():N}.db");
-        File.Copy(Template.Value, path);
+        File.Copy(template, path);
         return new TestDatabase(path);
     }
 
@@ -39,12 +52,12 @@ public sealed class TestDatabase : IDisposable
         return connection;
     }
 
-    private static string CreateTemplate()
+    private static string CreateTemplate(int households, int seed)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"warehouse-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         var options = new DatabaseOptions { ConnectionString = $"Data Source={path};Pooling=False" };
         MigrationRunner.Run(options);
-        Seeder.Seed(options, new GeneratorOptions { Households = Households, Seed = Seed });
+        Seeder.Seed(options, new GeneratorOptions { Households = households, Seed = seed, ReferenceDate = ReferenceDate });
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             c.Open();

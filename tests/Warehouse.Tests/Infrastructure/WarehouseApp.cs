@@ -22,9 +22,16 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
 
     /// <param name="settings">Extra configuration for this app (e.g. a limit under test).</param>
     public WarehouseApp(params (string Key, string Value)[] settings)
+        : this(TestDatabase.Copy(), settings)
+    {
+    }
+
+    /// <param name="database">The warehouse copy to serve (disposed with the app).</param>
+    /// <param name="settings">Extra configuration for this app.</param>
+    public WarehouseApp(TestDatabase database, params (string Key, string Value)[] settings)
     {
         _settings = settings;
-        Database = TestDatabase.Copy();
+        Database = database;
     }
 
     public TestDatabase Database { get; }

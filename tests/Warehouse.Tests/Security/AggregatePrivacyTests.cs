@@ -182,7 +182,7 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         var result = data["membersAggregate"]!;
         Assert.True(result["protected"]!.GetValue<bool>());
         var truth = Truth(Db, """
-            SELECT township_code, COUNT(*), SUM(labor_capacity IN ('普通劳动力','技能劳动力','弱劳动力或半劳动力')) FROM member GROUP BY 1
+            SELECT township_code, COUNT(*), SUM(labor_capacity IN ('普通劳动力','技能劳动力')) FROM member GROUP BY 1
             """);
         var groups = result["groups"]!.AsArray();
         Assert.Equal(truth.Count, groups.Count);
