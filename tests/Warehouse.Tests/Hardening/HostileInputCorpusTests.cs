@@ -23,10 +23,6 @@ public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixtu
     private static readonly Lazy<IReadOnlyDictionary<string, CorpusCase>> Corpus = new(Load);
     // The body carries the text as written (no \u0022 for quotes, CJK as UTF-8), so sizes are what the case says.
     private static readonly JsonSerializerOptions Verbatim = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly string[] CountedTables =
-        ["household", "member", "region", "project", "project_beneficiary", "employment", "assistance", "fund_allocation",
-         "fund_disbursement", "workshop", "welfare_post", "sec_field_permission", "sec_user_assignment", "sec_persisted_document"];
-
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
@@ -305,12 +301,17 @@ public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixtu
         return $"{parts[0]}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.{parts[2]}";
     }
 
+    /// <summary>
+    /// The schema objects and a fingerprint of every row of every table, tables read from the database itself (a
+    /// hand-kept list once missed three): the audit trail is left out, because the corpus's own reads are audited.
+    /// </summary>
     private string Snapshot()
     {
-        var tables = Sql.Strings(fixture.App.Database, "SELECT type || ':' || name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') ORDER BY 1");
-        var counts = CountedTables.Select(t => $"{t}={Sql.Scalar(fixture.App.Database, $"SELECT COUNT(*) FROM {t}")}");
-        var incomes = Sql.Scalar(fixture.App.Database, "SELECT TOTAL(wage_income_fen) + COUNT(DISTINCT monitor_type) FROM household");
-        return string.Join(',', tables) + "|" + string.Join(',', counts) + "|income=" + incomes;
+        var db = fixture.App.Database;
+        var objects = Sql.Strings(db, "SELECT type || ':' || name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger', 'index') ORDER BY 1");
+        var tables = Sql.Strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sec_audit_record') ORDER BY 1");
+        Assert.Contains("household", tables);
+        return string.Join(',', objects) + "|" + string.Join(',', tables.Select(t => $"{t}={Sql.Fingerprint(db, t)}"));
     }
 
     private static JsonNode? At(JsonNode? node, string path)

@@ -32,6 +32,27 @@ public static class Sql
         return cmd.ExecuteScalar() as string;
     }
 
+    /// <summary>Row count and a SHA-256 over every value of every row in rowid order: any gained, lost or changed row shows.</summary>
+    public static string Fingerprint(TestDatabase db, string table)
+    {
+        using var c = db.Open();
+        using var cmd = Command(c, $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\" ORDER BY rowid", []);
+        using var r = cmd.ExecuteReader();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var rows = 0;
+        while (r.Read())
+        {
+            rows++;
+            for (var i = 0; i < r.FieldCount; i++)
+            {
+                var value = r.IsDBNull(i) ? "\u0000null" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value + "\u001f"));
+            }
+            hash.AppendData("\u001e"u8);
+        }
+        return $"{rows}:{Convert.ToHexString(hash.GetHashAndReset())[..16]}";
+    }
+
     public static void Execute(TestDatabase db, string sql)
     {
         using var c = db.Open();
