@@ -45,6 +45,10 @@ internal sealed class ParquetExportWriter : IExportRowWriter
         {
             // Snappy, as Spark, DuckDB and pandas write by default: cheap to encode, every reader has it.
             CompressionMethod = CompressionMethod.Snappy,
+            CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
+            // Decide on dictionary encoding from the first values of a column chunk instead of all of them:
+            // vocabulary columns (a handful of values) still get a dictionary, ids and names skip the full count.
+            DictionaryEncodingSampleSize = 1000,
             // Parquet.Net pools its encoding buffers without a limit unless told: bound what an export leaves behind.
             MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
             MaximumLargePoolFreeBytes = 64 * 1024 * 1024,
