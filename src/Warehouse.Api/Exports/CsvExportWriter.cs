@@ -53,6 +53,13 @@ internal sealed class CsvExportWriter : IExportRowWriter
 
     public void Flush() => _writer.Flush();
 
+    /// <summary>The sink is the in-memory page buffer, so this flush is memory only.</summary>
+    public Task FlushAsync(CancellationToken ct)
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
     public void Dispose() => _writer.Dispose();
 
     /// <summary>One field, quoted only when needed.</summary>

@@ -12,7 +12,7 @@ using Warehouse.Security;
 namespace Warehouse.Api.Exports;
 
 /// <summary>
-/// BI feeds: <c>GET /export/{rootField}.csv</c> and <c>GET /export/{rootField}.jsonl</c>, with the graph's
+/// BI feeds: <c>GET /export/{rootField}.csv</c>, <c>.jsonl</c> and <c>.parquet</c>, with the graph's
 /// authentication, scope, masks and where/order, streamed in keyset pages. Order of work: resolve the reader,
 /// plan the fields, parse where/order, read the first page (every caller mistake is a 4xx here, before any
 /// data), write the EXPORT audit record (503 AUDIT_UNAVAILABLE and no data if it fails), then stream; a second
@@ -90,12 +90,12 @@ public static class ExportEndpoints
         // The first page is read before anything is recorded or sent: a bad filter or order is a 400 here.
         var first = await reader.NextAsync(ct);
 
-        var operation = $"{entity.ListField}.{(format == ExportFormat.Csv ? "csv" : "jsonl")}";
+        var operation = $"{entity.ListField}.{format.Extension()}";
         // The admin reads the trail but no data: personal filter values go in as keyed pseudonyms, and the request
         // hash (of a query string holding those values) is keyed too, so it cannot be brute-forced back.
         var audit = new ExportAudit(contexts, access, plan, operation, Hash(http.Request, redaction), new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["format"] = format == ExportFormat.Csv ? "csv" : "jsonl",
+            ["format"] = format.Extension(),
             ["where"] = redaction.RedactFilter(entity, where),
             ["order"] = order,
             ["bom"] = options.Bom,
@@ -121,7 +121,7 @@ public static class ExportEndpoints
             {
                 rows = n;
                 return Task.CompletedTask;
-            }, ct);
+            }, ct, ParquetRowGroupRows(http));
             completed = true;
         }
         catch (Exception e)
@@ -158,20 +158,19 @@ public static class ExportEndpoints
         }
     }
 
+    /// <summary>Rows per Parquet row group: <c>Warehouse:Exports:ParquetRowGroupRows</c> (at least 100), 10,000 by default.</summary>
+    private static int ParquetRowGroupRows(HttpContext http) =>
+        Math.Max(100, http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Warehouse:Exports:ParquetRowGroupRows", ParquetExportWriter.DefaultRowGroupRows));
+
     /// <summary>households.csv → (Household, Csv); anything else is a 404 UNKNOWN_EXPORT.</summary>
     internal static (EntityDef Entity, ExportFormat Format) Target(string file)
     {
         var dot = file.LastIndexOf('.');
-        var format = dot < 0 ? (ExportFormat?)null : file[(dot + 1)..] switch
-        {
-            "csv" => ExportFormat.Csv,
-            "jsonl" => ExportFormat.Jsonl,
-            _ => null,
-        };
+        var format = dot < 0 ? null : ExportFormats.Parse(file[(dot + 1)..]);
         if (format is null)
         {
             throw new ExportProblem(StatusCodes.Status404NotFound, ExportCodes.UnknownExport,
-                $"Exports are /export/{{rootField}}.csv or /export/{{rootField}}.jsonl; '{file}' is neither.");
+                $"Exports are /export/{{rootField}}.csv, .jsonl or .parquet; '{file}' is none of them.");
         }
         var rootField = file[..dot];
         var entity = WarehouseCatalogue.Default.FindByListField(rootField)

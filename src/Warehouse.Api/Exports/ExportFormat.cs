@@ -1,8 +1,9 @@
 namespace Warehouse.Api.Exports;
 
-/// <summary>The two feed formats: RFC 4180 CSV, and JSON Lines (one JSON object per row).</summary>
+/// <summary>The row feed formats: RFC 4180 CSV, JSON Lines (one JSON object per row), and Apache Parquet.</summary>
 internal enum ExportFormat
 {
     Csv,
     Jsonl,
+    Parquet,
 }

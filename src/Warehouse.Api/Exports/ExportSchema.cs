@@ -40,17 +40,16 @@ internal static class ExportSchema
             role = access.DataRole,
             columns = plan.Columns.Select(c =>
             {
-                var masked = access.GrantFor(c.Field).Access == Access.Masked;
-                var type = masked ? "string" : TypeOf(c.Field.Kind);
+                var type = ExportColumnType.Of(c, entity, access);
                 return new
                 {
                     name = c.Path,
                     label = c.Label,
-                    type,
-                    duckdb = DuckDbType(type),
-                    // The key never is; a field reached through a reference is null when no related row is in scope.
-                    nullable = c.Relation is not null || !ReferenceEquals(c.Field, entity.Key) && (c.Field.IsNullable || masked),
-                    masked,
+                    type = type.Type,
+                    duckdb = type.DuckDb,
+                    parquet = type.Parquet,
+                    nullable = type.Nullable,
+                    masked = type.Masked,
                     description = c.Field.Description,
                 };
             }),
@@ -59,25 +58,4 @@ internal static class ExportSchema
         http.Response.Headers.CacheControl = "no-store";
         await JsonSerializer.SerializeAsync(http.Response.Body, body, Json, ct);
     }
-
-    /// <summary>The feed's logical type: what CSV text or JSON value a column holds.</summary>
-    internal static string TypeOf(FieldKind kind) => kind switch
-    {
-        FieldKind.Money => "decimal(18,2)",
-        FieldKind.Int => "integer",
-        FieldKind.Date => "date",
-        FieldKind.Boolean => "boolean",
-        FieldKind.StringList => "string[]",
-        _ => "string",
-    };
-
-    /// <summary>For <c>read_csv(..., types = {...})</c>: a list is one ';'-joined text field in CSV.</summary>
-    private static string DuckDbType(string type) => type switch
-    {
-        "decimal(18,2)" => "DECIMAL(18,2)",
-        "integer" => "BIGINT",
-        "date" => "DATE",
-        "boolean" => "BOOLEAN",
-        _ => "VARCHAR",
-    };
 }

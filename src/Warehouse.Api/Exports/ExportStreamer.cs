@@ -9,7 +9,9 @@ namespace Warehouse.Api.Exports;
 /// Writes an export to the response as it is read: rows go into a small page buffer (at most one page, or
 /// <see cref="DrainBytes"/>, whichever comes first), which is sent and flushed before the next page is read, so
 /// memory stays constant whatever the row count. Gzip is applied here (not by middleware) when the client
-/// accepts it; each page is sync-flushed through the compressor so it reaches the client at once.
+/// accepts it; each page is sync-flushed through the compressor so it reaches the client at once. Parquet goes the
+/// same way, one row group at a time: the writer encodes a full group into the buffer, which is sent before the
+/// next row is taken; the footer follows the last group.
 /// </summary>
 internal static class ExportStreamer
 {
@@ -18,27 +20,31 @@ internal static class ExportStreamer
 
     /// <summary>Streams all pages, starting with <paramref name="first"/> (already read); returns the number of rows written.</summary>
     public static async Task<int> StreamAsync(HttpContext http, ExportPlan plan, ExportFormat format, ExportOptions options,
-        AccessContext access, ExportReader reader, ExportPage first, Func<int, Task> progress, CancellationToken ct)
+        AccessContext access, ExportReader reader, ExportPage first, Func<int, Task> progress, CancellationToken ct, int parquetRowGroupRows = ParquetExportWriter.DefaultRowGroupRows)
     {
         var response = http.Response;
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = format == ExportFormat.Csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{plan.Entity.ListField}.{(format == ExportFormat.Csv ? "csv" : "jsonl")}\"";
+        response.ContentType = format.ContentType();
+        response.Headers.ContentDisposition = $"attachment; filename=\"{plan.Entity.ListField}.{format.Extension()}\"";
         response.Headers.CacheControl = "no-store";
         response.Headers.Vary = "Accept-Encoding";
         Stream output = response.Body;
         GZipStream? gzip = null;
-        if (options.Gzip)
+        // Parquet compresses its pages itself (Snappy): gzip over it would cost CPU for a few percent.
+        if (options.Gzip && format != ExportFormat.Parquet)
         {
             response.Headers.ContentEncoding = "gzip";
             gzip = new GZipStream(response.Body, CompressionLevel.Fastest, leaveOpen: true);
             output = gzip;
         }
         await using var buffer = new MemoryStream(DrainBytes * 2);
-        using var writer = format == ExportFormat.Csv
-            ? (IExportRowWriter)new CsvExportWriter(buffer, plan.Columns, options.FormulaGuard)
-            : new JsonlExportWriter(buffer, plan.Columns);
+        using var writer = format switch
+        {
+            ExportFormat.Csv => new CsvExportWriter(buffer, plan.Columns, options.FormulaGuard),
+            ExportFormat.Jsonl => new JsonlExportWriter(buffer, plan.Columns),
+            _ => (IExportRowWriter)await ParquetExportWriter.CreateAsync(buffer, plan, access, parquetRowGroupRows, ct),
+        };
         if (options.Bom && format == ExportFormat.Csv)
         {
             buffer.Write(Encoding.UTF8.Preamble);
@@ -52,6 +58,10 @@ internal static class ExportStreamer
         {
             foreach (var row in page.Rows)
             {
+                if (writer.FlushDue)
+                {
+                    await DrainAsync(writer, buffer, output, flush: true, ct);
+                }
                 ExportValues.Shape(access, plan, row, page.Related, values, missing);
                 writer.WriteRow(values, missing);
                 rows++;
@@ -64,6 +74,7 @@ internal static class ExportStreamer
             await progress(rows);
             page = await reader.NextAsync(ct);
         }
+        await writer.CompleteAsync(ct);
         await DrainAsync(writer, buffer, output, flush: true, ct);
         if (gzip is not null)
         {
@@ -75,7 +86,7 @@ internal static class ExportStreamer
 
     private static async Task DrainAsync(IExportRowWriter writer, MemoryStream buffer, Stream output, bool flush, CancellationToken ct)
     {
-        writer.Flush();
+        await writer.FlushAsync(ct);
         if (buffer.Length > 0)
         {
             await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);

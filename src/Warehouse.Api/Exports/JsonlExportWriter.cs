@@ -77,6 +77,13 @@ internal sealed class JsonlExportWriter : IExportRowWriter
 
     public void Flush() => _writer.Flush();
 
+    /// <summary>The sink is the in-memory page buffer, so this flush is memory only.</summary>
+    public Task FlushAsync(CancellationToken ct)
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
     public void Dispose() => _writer.Dispose();
 
     private static void WriteValue(Utf8JsonWriter writer, object? value, bool money)

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Parquet.Schema;
+using Warehouse.Tests.Infrastructure;
+using Xunit;
+
+namespace Warehouse.Tests.Exports;
+
+/// <summary>
+/// Issue 13, observation 8: <c>/export/{list}.parquet</c> is the same feed as CSV and JSON Lines (scope, masks, the
+/// minors rule, where/order, refusals, audit) with typed columns. Files are read back with Parquet.Net's reader and
+/// compared with rows computed by plain SQL.
+/// </summary>
+public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const string HouseholdFields = "id,villageCode,perCapitaNetIncome,monitoredAt,householdSize,waterSafe,riskTypes";
+
+    /// <summary>How the reader reports a UTF-8 string column.</summary>
+    private static readonly Type[] TextTypes = [typeof(string), typeof(ReadOnlyMemory<char>)];
+
+    public static TheoryData<string> Roles => new() { "county", "village" };
+
+    private string RegionOf(string role) => role == "county" ? fixture.County : fixture.Village;
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Households_are_the_rows_of_the_region_with_typed_columns(string role)
+    {
+        var file = await ParquetAsync(fixture.App.ClientFor(role, RegionOf(role)), ExportHttp.Url("households.parquet", HouseholdFields));
+        var scope = role == "county" ? "county_code = @r" : "village_code = @r";
+        var expected = Households($"SELECT household_id, village_code, per_capita_net_income_fen, monitored_at, household_size, water_safe, risk_types FROM household WHERE {scope} ORDER BY household_id",
+            ("@r", RegionOf(role)));
+        Assert.Equal(HouseholdFields.Split(','), file.Columns);
+        Assert.True(expected.Count > 20, $"only {expected.Count} rows");
+        AssertRows(expected, file);
+
+        // Types as documented: money DECIMAL(18,2), dates DATE, codes text, lists of text.
+        var money = Assert.IsType<DecimalDataField>(file.Schema.DataFields.Single(f => f.Name == "perCapitaNetIncome"));
+        Assert.Equal((18, 2), (money.Precision, money.Scale));
+        Assert.Equal(typeof(DateOnly), file.Schema.DataFields.Single(f => f.Name == "monitoredAt").ClrType);
+        Assert.Contains(file.Schema.DataFields.Single(f => f.Name == "villageCode").ClrType, TextTypes);
+        Assert.False(file.Schema.DataFields.Single(f => f.Name == "id").IsNullable);
+        Assert.IsType<ListField>(file.Schema.Fields.Single(f => f.Name == "riskTypes"));
+    }
+
+    [Fact]
+    public async Task Where_and_order_select_the_rows_sql_selects()
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village);
+        const string where = """{"perCapitaNetIncome":{"lt":15000},"householdSize":{"gte":2}}""";
+        const string order = """[{"perCapitaNetIncome":"DESC"}]""";
+        var file = await ParquetAsync(client, ExportHttp.Url("households.parquet", HouseholdFields, where, order));
+        var expected = Households("""
+            SELECT household_id, village_code, per_capita_net_income_fen, monitored_at, household_size, water_safe, risk_types FROM household
+            WHERE village_code = @r AND per_capita_net_income_fen < 1500000 AND household_size >= 2
+            ORDER BY per_capita_net_income_fen DESC, household_id
+            """, ("@r", fixture.Village));
+        Assert.True(expected.Count > 5, $"only {expected.Count} rows");
+        AssertRows(expected, file);
+    }
+
+    [Fact]
+    public async Task Masked_fields_are_text_columns_and_minors_follow_the_rule()
+    {
+        var db = fixture.App.Database;
+        // County: names and birth dates masked, so text columns; minors' rows are not exported at all.
+        var county = await ParquetAsync(fixture.App.ClientFor("county", fixture.County), ExportHttp.Url("members.parquet", "id,name,birthDate"));
+        Assert.Contains(county.Schema.DataFields.Single(f => f.Name == "birthDate").ClrType, TextTypes);
+        Assert.Equal(Sql.Strings(db, $"SELECT member_id FROM member WHERE {Minors.Adult()} ORDER BY member_id"), county.Column("id").Cast<string>().ToList());
+        var names = Names(db, $"SELECT member_id, name, birth_date FROM member WHERE {Minors.Adult()}");
+        foreach (var row in county.Rows.Take(2000))
+        {
+            var (name, birth) = names[(string)row[0]!];
+            AssertMaskedName(name, (string)row[1]!);
+            Assert.Equal(birth[..4], row[2]); // the year only
+        }
+
+        // Township: names in full, except on minors' rows, which it reads masked; birth dates as the year (masked for it).
+        var township = await ParquetAsync(fixture.App.ClientFor("township", fixture.Township), ExportHttp.Url("members.parquet", "id,name,birthDate"));
+        var all = Names(db, "SELECT member_id, name, birth_date FROM member WHERE township_code = @t", ("@t", fixture.Township));
+        var minors = Sql.Strings(db, $"SELECT member_id FROM member WHERE township_code = @t AND NOT ({Minors.Adult()})", ("@t", fixture.Township)).ToHashSet();
+        Assert.True(minors.Count > 10, $"only {minors.Count} minors");
+        Assert.Equal(all.Count, township.Rows.Count);
+        Assert.Contains(township.Schema.DataFields.Single(f => f.Name == "birthDate").ClrType, TextTypes);
+        foreach (var row in township.Rows)
+        {
+            var id = (string)row[0]!;
+            var (name, birth) = all[id];
+            if (minors.Contains(id))
+            {
+                AssertMaskedName(name, (string)row[1]!);
+            }
+            else
+            {
+                Assert.Equal(name, row[1]);
+            }
+            Assert.Equal(birth[..4], row[2]);
+        }
+        // The column description says the same.
+        var schema = (await ExportHttp.GetAsync(fixture.App.ClientFor("township", fixture.Township), "/export/members.schema.json?fields=id,birthDate")).Json;
+        var birthDate = schema["columns"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "birthDate")!;
+        Assert.Equal("string", birthDate["type"]!.GetValue<string>());
+        Assert.Equal("BYTE_ARRAY STRING", birthDate["parquet"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_reference_column_is_null_outside_the_scope_and_typed_inside()
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village);
+        var file = await ParquetAsync(client, ExportHttp.Url("members.parquet", "id,householdId,household.perCapitaNetIncome"));
+        var expected = new Dictionary<string, decimal>();
+        using (var c = fixture.App.Database.Open())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT m.member_id, h.per_capita_net_income_fen FROM member m JOIN household h ON h.household_id = m.household_id WHERE m.village_code = @v";
+            cmd.Parameters.AddWithValue("@v", fixture.Village);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                expected[r.GetString(0)] = r.GetInt64(1) / 100m;
+            }
+        }
+        Assert.Equal(expected.Count, file.Rows.Count);
+        Assert.All(file.Rows, row => Assert.Equal(expected[(string)row[0]!], row[2]));
+    }
+
+    [Fact]
+    public async Task Ungranted_fields_and_bad_filters_are_refused_before_any_data()
+    {
+        var village = fixture.App.ClientFor("village", fixture.Village);
+        var hidden = await ExportHttp.GetAsync(village, ExportHttp.Url("members.parquet", "id,diseaseName"));
+        Assert.Equal(400, hidden.Status);
+        Assert.StartsWith("application/json", hidden.ContentType, StringComparison.Ordinal);
+        Assert.Equal("FIELD_HIDDEN", hidden.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("diseaseName", hidden.Json["errors"]![0]!["extensions"]!["field"]!.GetValue<string>());
+
+        var county = fixture.App.ClientFor("county", fixture.County);
+        var masked = await ExportHttp.GetAsync(county, ExportHttp.Url("members.parquet", "id", order: """[{"name":"ASC"}]"""));
+        Assert.Equal("FIELD_MASKED", masked.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        var badWhere = await ExportHttp.GetAsync(county, ExportHttp.Url("households.parquet", "id", """{"perCapitaNetIncome":{"lt":"lots"}}"""));
+        Assert.Equal("INVALID_VALUE", badWhere.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        var aggregate = await ExportHttp.GetAsync(county, "/export/aggregate/households.parquet");
+        Assert.Equal(404, aggregate.Status);
+    }
+
+    [Fact]
+    public async Task Parquet_exports_are_audited_like_the_others()
+    {
+        var client = fixture.App.ClientFor("village", fixture.Village, user: "parquet-auditor");
+        var file = await ParquetAsync(client, ExportHttp.Url("households.parquet", "id,phone"));
+        var db = fixture.App.Database;
+        var started = JsonNode.Parse(Sql.Text(db,
+            "SELECT detail FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'parquet-auditor' AND operation = 'households.parquet' AND row_count IS NULL")!)!;
+        Assert.Equal("parquet", started["format"]!.GetValue<string>());
+        Assert.Equal(1, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'parquet-auditor' AND row_count = @n", ("@n", file.Rows.Count)));
+    }
+
+    [Fact]
+    public async Task An_empty_export_is_a_valid_file_with_the_schema()
+    {
+        var file = await ParquetAsync(fixture.App.ClientFor("village", fixture.Village), ExportHttp.Url("households.parquet", HouseholdFields, """{"id":{"eq":"none"}}"""));
+        Assert.Empty(file.Rows);
+        Assert.Equal(HouseholdFields.Split(','), file.Columns);
+    }
+
+    internal static async Task<ParquetFile> ParquetAsync(HttpClient client, string url)
+    {
+        var response = await ExportHttp.GetAsync(client, url);
+        Assert.True(response.Status == 200, $"HTTP {response.Status}: {response.Text}");
+        Assert.Equal("application/vnd.apache.parquet", response.ContentType);
+        return await ParquetFile.ReadAsync(response.Body);
+    }
+
+    private static void AssertMaskedName(string stored, string masked)
+    {
+        Assert.Equal(stored.Length, masked.Length);
+        Assert.Equal(stored[0], masked[0]);
+        Assert.EndsWith("*", masked, StringComparison.Ordinal);
+    }
+
+    /// <summary>member_id → (name, birth_date as stored text).</summary>
+    private Dictionary<string, (string Name, string Birth)> Names(TestDatabase db, string sql, params (string, object)[] parameters)
+    {
+        using var c = db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (n, v) in parameters)
+        {
+            cmd.Parameters.AddWithValue(n, v);
+        }
+        using var r = cmd.ExecuteReader();
+        var result = new Dictionary<string, (string, string)>();
+        while (r.Read())
+        {
+            result[r.GetString(0)] = (r.GetString(1), r.GetString(2));
+        }
+        return result;
+    }
+
+    /// <summary>Expected household rows by plain SQL, in the export's column types.</summary>
+    private List<object?[]> Households(string sql, params (string, object)[] parameters)
+    {
+        using var c = fixture.App.Database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (n, v) in parameters)
+        {
+            cmd.Parameters.AddWithValue(n, v);
+        }
+        using var r = cmd.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (r.Read())
+        {
+            rows.Add([
+                r.GetString(0), r.GetString(1), r.GetInt64(2) / 100m,
+                r.IsDBNull(3) ? null : DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.GetInt32(4), r.GetInt64(5) != 0,
+                r.IsDBNull(6) ? Array.Empty<string>() : r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries),
+            ]);
+        }
+        return rows;
+    }
+
+    private static void AssertRows(List<object?[]> expected, ParquetFile file)
+    {
+        Assert.Equal(expected.Count, file.Rows.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            for (var c = 0; c < expected[i].Length; c++)
+            {
+                if (expected[i][c] is string[] list)
+                {
+                    Assert.Equal(list, Assert.IsType<string[]>(file.Rows[i][c]));
+                    continue;
+                }
+                Assert.True(Equals(expected[i][c], file.Rows[i][c]), $"row {i} ({expected[i][0]}), column {file.Columns[c]}: expected {expected[i][c]}, got {file.Rows[i][c]}");
+            }
+        }
+    }
+}
