@@ -2,11 +2,6 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Text;
 using Warehouse.Catalogue;
-using Warehouse.Funds;
-using Warehouse.Households;
-using Warehouse.Jobs;
-using Warehouse.Members;
-using Warehouse.Projects;
 using Warehouse.Querying;
 using Warehouse.Regions;
 
@@ -16,7 +11,7 @@ namespace Warehouse.Aggregation;
 /// The grouping keys and measures of every entity, derived from the catalogue: groupable fields
 /// (<see cref="FieldDef.CanGroup"/>), region names for the county/township/village codes an entity carries,
 /// YEAR and MONTH of groupable dates, count / countDistinct / sum / avg / min / max over Int and Money fields,
-/// and the named measures (rates) dashboards need, each with its definition. Which of these a role may use is
+/// and the named measures (rates) dashboards need, declared beside each entity (`.Measures(…)` in its catalogue entry). Which of these a role may use is
 /// decided per request by <see cref="AggregatePermissions"/>.
 /// </summary>
 public static class AggregateCatalogue
@@ -105,108 +100,8 @@ public static class AggregateCatalogue
                     + "linear interpolation between the two nearest ranks; nulls ignored. Not usable in having or order."));
             }
         }
-        measures.AddRange(Named(entity));
+        measures.AddRange(entity.NamedMeasures?.Invoke(entity) ?? []);
         return new EntityAggregates(entity, keys, measures);
-    }
-
-    /// <summary>The named measures: rates and conditional counts with their definitions.</summary>
-    private static IEnumerable<MeasureDef> Named(EntityDef entity)
-    {
-        FieldDef F(string name) => entity.Field(name) ?? throw new InvalidOperationException($"{entity.TypeName} has no {name}.");
-        MeasureDef M(string id, MeasureOutput output, string description, FieldDef[] deps, Func<QuerySources, GroupAgg> agg) =>
-            new(id, Screaming(id), MeasureOp.Derived, null, deps, output, description, agg);
-
-        switch (entity.TypeName)
-        {
-            case "Household":
-            {
-                Expression<Func<Household, bool>> below = h => h.PerCapitaNetIncomeFen < IncomeLineFen;
-                Expression<Func<Household, bool>> falling = h => h.PrevPerCapitaNetIncomeFen != null && h.PerCapitaNetIncomeFen < h.PrevPerCapitaNetIncomeFen;
-                Expression<Func<Household, bool>> transferHeavy = h => h.TransferIncomeFen * 5 > h.NetIncomeFen * 3;
-                var pc = F("perCapitaNetIncome");
-                yield return M("belowLine", MeasureOutput.Count, "Households whose per-capita net income is below 8,500 元 (priority review line).", [pc], _ => new CountOf(below));
-                yield return M("shareBelow8500", MeasureOutput.Fraction, "Share below 8,500: households with per-capita net income < 8,500 元 ÷ all households in the group (0..1).", [pc],
-                    _ => new RatioOf(new CountOf(below), new CountOf(null)));
-                yield return M("incomeFalling", MeasureOutput.Count, "Households whose per-capita net income fell year on year (prevPerCapitaNetIncome known and higher than perCapitaNetIncome).",
-                    [pc, F("prevPerCapitaNetIncome")], _ => new CountOf(falling));
-                yield return M("transferAbove60", MeasureOutput.Count, "Households whose transfer income is above 60 % of net income (transferIncome > 0.6 × netIncome).",
-                    [F("transferIncome"), F("netIncome")], _ => new CountOf(transferHeavy));
-                break;
-            }
-            case "Member":
-            {
-                Expression<Func<Member, bool>> inForce = m => m.LaborCapacity == "普通劳动力" || m.LaborCapacity == "技能劳动力";
-                Expression<Func<Member, bool>> employed = m => (m.LaborCapacity == "普通劳动力" || m.LaborCapacity == "技能劳动力")
-                    && m.WorkStatus != "未务工";
-                FieldDef[] deps = [F("laborCapacity"), F("workStatus")];
-                yield return M("laborForce", MeasureOutput.Count, "劳动力（普通劳动力、技能劳动力，不含弱劳动力或半劳动力）。Members in the labour force: laborCapacity 普通劳动力 or 技能劳动力 (弱劳动力或半劳动力 is not counted).", [deps[0]], _ => new CountOf(inForce));
-                yield return M("employed", MeasureOutput.Count, "Labour-force members who work (workStatus other than 未务工).", deps, _ => new CountOf(employed));
-                yield return M("employmentRate", MeasureOutput.Fraction, "Employment rate of the labour force: employed ÷ laborForce (0..1; null when the group has no labour force).", deps,
-                    _ => new RatioOf(new CountOf(employed), new CountOf(inForce)));
-                break;
-            }
-            case "Workshop":
-            {
-                Expression<Func<Workshop, long?>> poor = w => w.WorkersPoor;
-                Expression<Func<Workshop, long?>> total = w => w.WorkersTotal;
-                Expression<Func<Workshop, bool>> below = w => w.WorkersPoor * 10 < w.WorkersTotal * 3;
-                FieldDef[] deps = [F("workersPoor"), F("workersTotal")];
-                yield return M("poorWorkerShare", MeasureOutput.Fraction, "Poor-worker share: Σ workersPoor ÷ Σ workersTotal over the group's workshops (0..1; the target is ≥ 0.30).", deps,
-                    _ => new RatioOf(new SumOf(poor), new SumOf(total)));
-                yield return M("belowPoorTarget", MeasureOutput.Count, "Workshops whose own poor-worker share is below 30 % (workersPoor < 0.3 × workersTotal).", deps, _ => new CountOf(below));
-                break;
-            }
-            case "FundAllocation":
-            {
-                var disbEntity = (EntityDef<Disbursement>)WarehouseCatalogue.Default.Require("Disbursement");
-                FieldDef[] deps = [F("amount"), disbEntity.Field("amount")!, disbEntity.Field("stage")!];
-                Func<QuerySources, LambdaExpression> disbursed = sources =>
-                {
-                    var disb = sources.Scoped(disbEntity);
-                    Expression<Func<FundAllocation, long?>> e = a => disb.Where(d => d.AllocId == a.Id).Sum(d => (long?)(d.Stage == "收回" ? -d.AmountFen : d.AmountFen));
-                    return e;
-                };
-                Expression<Func<FundAllocation, long?>> allocated = a => a.AmountFen;
-                yield return M("disbursed", MeasureOutput.Money, "Funds disbursed from the group's allocations, 元: Σ disbursements at stages 拨付 and 报账支出 minus 收回 (recovered).", deps,
-                    s => new SumOf(disbursed(s)));
-                yield return M("disbursedShare", MeasureOutput.Fraction, "Funds disbursed over allocated: disbursed ÷ Σ amount (0..1, may exceed 1 only if data are wrong).", deps,
-                    s => new RatioOf(new SumOf(disbursed(s)), new SumOf(allocated)));
-                break;
-            }
-            case "Project":
-            {
-                Expression<Func<Project, long?>> labor = p => p.LaborPayFen;
-                Expression<Func<Project, long?>> invest = p => p.TotalInvestFen;
-                Expression<Func<Project, long?>> benef = p => p.BenefHouseholds;
-                var allocEntity = (EntityDef<FundAllocation>)WarehouseCatalogue.Default.Require("FundAllocation");
-                FieldDef[] yigongDeps = [F("laborPay"), allocEntity.Field("amount")!, allocEntity.Field("sourceType")!];
-                // The rule compares labour pay with the 以工代赈 money, not with all investment, and only where that money exists.
-                Func<QuerySources, LambdaExpression> yigong = sources =>
-                {
-                    var allocs = sources.Scoped(allocEntity);
-                    Expression<Func<Project, long?>> e = p => allocs.Where(a => a.ProjectCode == p.Code && a.SourceType == YigongFund).Sum(a => (long?)a.AmountFen);
-                    return e;
-                };
-                yield return M("yigongFunds", MeasureOutput.Money, "以工代赈资金：项目下达的以工代赈资金合计（元）。Σ fund allocations of source type 以工代赈 to the group's projects, 元.", yigongDeps,
-                    s => new SumOf(yigong(s)));
-                yield return M("laborPayRatio", MeasureOutput.Fraction,
-                    "以工代赈劳务报酬占比 = 劳务报酬 ÷ 以工代赈资金，仅以工代赈项目。Work-for-relief labour-pay ratio: Σ laborPay ÷ yigongFunds over the group's projects with 以工代赈 funds (0..1; null without them; the rule is ≥ 0.15).",
-                    yigongDeps, s => new RatioOf(new SumOf(labor), new SumOf(yigong(s))));
-                yield return M("beneficiariesPer10k", MeasureOutput.Fraction, "Beneficiary households per 万元 invested: Σ benefHouseholds ÷ (Σ totalInvest ÷ 10,000 元).", [F("benefHouseholds"), F("totalInvest")],
-                    _ => new RatioOf(new SumOf(benef), new SumOf(invest), Scale: 1_000_000));
-                break;
-            }
-            case "WelfarePost":
-            {
-                Expression<Func<WelfarePost, bool>> filled = p => p.HolderMemberId != null;
-                Expression<Func<WelfarePost, long?>> paid = p => p.SubsidyPaidFen;
-                Expression<Func<WelfarePost, long?>> due = p => p.SubsidyDueFen;
-                yield return M("filled", MeasureOutput.Count, "Posts with a holder (holderMemberId not null); count is the posts funded.", [F("holderMemberId")], _ => new CountOf(filled));
-                yield return M("subsidyPaidShare", MeasureOutput.Fraction, "Subsidy paid over due: Σ subsidyPaid ÷ Σ subsidyDue (0..1).", [F("subsidyPaid"), F("subsidyDue")],
-                    _ => new RatioOf(new SumOf(paid), new SumOf(due)));
-                break;
-            }
-        }
     }
 
     private static Expression DatePart(MemberExpression date, bool month)

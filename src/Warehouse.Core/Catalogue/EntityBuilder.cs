@@ -149,6 +149,16 @@ public sealed class EntityBuilder<T> where T : class, new()
         return this;
     }
 
+    /// <summary>
+    /// The entity's named measures (see <see cref="Aggregation.NamedMeasure"/>): built on first use by the aggregate
+    /// catalogue, so they may refer to other entities of the catalogue.
+    /// </summary>
+    public EntityBuilder<T> Measures(Func<EntityDef, IEnumerable<Aggregation.MeasureDef>> named)
+    {
+        _entity.NamedMeasures = named;
+        return this;
+    }
+
     public EntityDef<T> Build()
     {
         if (_entity.Key is null)

@@ -51,6 +51,12 @@ public abstract class EntityDef
     public IReadOnlyList<AsOfDef> AsOfConditions => _asOf;
 
     public FieldDef? Field(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The field of that name; a catalogue declaration that names a missing field is a programming error.</summary>
+    public FieldDef Require(string name) => Field(name) ?? throw new InvalidOperationException($"{TypeName} has no field {name}.");
+
+    /// <summary>The entity's named measures (rates, conditional counts), declared beside it; null when it has none.</summary>
+    public Func<EntityDef, IEnumerable<Aggregation.MeasureDef>>? NamedMeasures { get; internal set; }
     public AsOfDef? AsOf(string name) => _asOf.FirstOrDefault(a => a.Name == name);
     public RelationDef? Relation(string name) => _relations.FirstOrDefault(r => r.Name == name);
 
