@@ -58,6 +58,9 @@ public sealed class DocumentCacheTests : IDisposable
         Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(refused));
         Assert.Contains("Household.householdAttr", refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(refused["data"]);
+        // The shape docs/security.md shows: located at the field, the code and nothing else in the extensions.
+        Assert.Equal("""{"code":"FIELD_HIDDEN","codes":["FIELD_HIDDEN"]}""", refused["errors"]![0]!["extensions"]!.ToJsonString());
+        Assert.Equal("""[{"line":1,"column":34}]""", refused["errors"]![0]!["locations"]!.ToJsonString());
     }
 
     [Fact]
@@ -68,6 +71,8 @@ public sealed class DocumentCacheTests : IDisposable
         await WarehouseApp.DataAsync(county, Query, new { n = 1 });
         var over = await WarehouseApp.PostAsync(county, Query, new { n = 500 }, expectStatus: 400);
         Assert.Equal("MAX_COMPLEXITY_EXCEEDED", WarehouseApp.FirstErrorCode(over));
+        Assert.Single(over["errors"]!.AsArray()); // the limit alone, as before it was a validation rule
+        Assert.Equal("""{"code":"MAX_COMPLEXITY_EXCEEDED","codes":["MAX_COMPLEXITY_EXCEEDED"]}""", over["errors"]![0]!["extensions"]!.ToJsonString());
         var again = await WarehouseApp.DataAsync(county, Query, new { n = 1 });
         Assert.Single(again["households"]!["nodes"]!.AsArray());
     }
