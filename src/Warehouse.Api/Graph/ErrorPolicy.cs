@@ -1,7 +1,6 @@
 using System.Data.Common;
 using GraphQL;
 using GraphQL.Execution;
-using Warehouse.Catalogue;
 using Warehouse.Querying;
 using Warehouse.Security;
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Api.Graph.Pipeline;
 using Warehouse.Tests.Infrastructure;
@@ -99,6 +100,25 @@ public sealed class DocumentCacheTests : IDisposable
         var text = await _app.CreateClient().GetStringAsync("/metrics");
         Assert.Contains("warehouse_graphql_document_cache_hits", text, StringComparison.Ordinal);
         Assert.Contains("warehouse_graphql_document_cache_misses", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registered_documents_are_validated_at_start_so_their_first_call_is_a_hit()
+    {
+        const string Document = "query Warm { regions(first: 2) { totalCount } }";
+        var registered = await WarehouseApp.DataAsync(Admin, "mutation($q: String!) { registerDocument(query: $q) { documentId } }", new { q = Document });
+        var id = registered["registerDocument"]!["documentId"]!.GetValue<string>();
+        // What a restart does: the warm-up reads the registered documents and validates them for every role.
+        var warmer = _app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DocumentCacheWarmer>().Single();
+        await warmer.StartAsync(CancellationToken.None);
+        await warmer.ExecuteTask!;
+
+        var (hits, misses) = (Cache.Hits, Cache.Misses);
+        using var response = await _app.ClientFor("township", Township).PostAsJsonAsync("/graphql", new { documentId = id });
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM region"), body["data"]!["regions"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(hits + 1, Cache.Hits);
+        Assert.Equal(misses, Cache.Misses);
     }
 
     public void Dispose() => _app.Dispose();
