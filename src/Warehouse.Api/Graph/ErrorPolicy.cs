@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Execution;
-using Warehouse.Catalogue;
 using Warehouse.Querying;
 using Warehouse.Security;
 
@@ -10,10 +8,10 @@ namespace Warehouse.Api.Graph;
 
 /// <summary>
 /// Every error leaves with a code. Resolver exceptions become coded errors (a caller's mistake keeps its
-/// message; anything else is logged and answered without internals). Validation errors about a field that
-/// exists in the catalogue but is hidden for the role are reworded to name the field and the role.
+/// message; anything else is logged and answered without internals). A field hidden for the role is not handled
+/// here: the validation rules in Graph/Validation report FIELD_HIDDEN from the document itself.
 /// </summary>
-internal static partial class ErrorPolicy
+internal static class ErrorPolicy
 {
     public static Task OnUnhandled(UnhandledExceptionContext context, ILogger logger)
     {
@@ -58,63 +56,4 @@ internal static partial class ErrorPolicy
         }
         return Task.CompletedTask;
     }
-
-    /// <summary>"Cannot query field 'x' on type 'T'." → FIELD_HIDDEN naming field and role, when the catalogue has T.x.</summary>
-    public static void RewordHidden(ExecutionResult result, AccessContext access)
-    {
-        if (result.Errors is null)
-        {
-            return;
-        }
-        var errors = new ExecutionErrors();
-        foreach (var error in result.Errors)
-        {
-            errors.Add(Hidden(error, access) ?? error);
-        }
-        result.Errors = errors;
-    }
-
-    private static ExecutionError? Hidden(ExecutionError error, AccessContext access)
-    {
-        FieldDef? field = null;
-        if (UnknownField().Match(error.Message) is { Success: true } output)
-        {
-            field = WarehouseCatalogue.Default.Find(TypeOf(output.Groups["type"].Value))?.Field(output.Groups["field"].Value);
-        }
-        else if (UnknownInputField().Match(error.Message) is { Success: true } input)
-        {
-            field = WarehouseCatalogue.Default.Find(TypeOf(input.Groups["type"].Value))?.Field(input.Groups["field"].Value);
-        }
-        else if (UnknownLiteralField().Match(error.Message) is { Success: true } literal)
-        {
-            // The literal's message does not name the input type: any catalogue field of that name hidden for the role.
-            field = WarehouseCatalogue.Default.Exposed.SelectMany(e => e.Fields)
-                .FirstOrDefault(f => f.Name == literal.Groups["field"].Value && access.GrantFor(f).Access == Access.Hidden);
-        }
-        // Only a field the catalogue has and the role may not see becomes FIELD_HIDDEN; a typo stays a typo.
-        if (field is null || access.GrantFor(field).Access != Access.Hidden)
-        {
-            return null;
-        }
-        var replacement = new ExecutionError(FieldGuard.Hidden(access, field).Message) { Code = ErrorCodes.FieldHidden };
-        foreach (var location in error.Locations ?? [])
-        {
-            replacement.AddLocation(location);
-        }
-        return replacement;
-    }
-
-    private static string TypeOf(string graphType) =>
-        graphType.EndsWith("FilterInput", StringComparison.Ordinal) ? graphType[..^"FilterInput".Length]
-        : graphType.EndsWith("SortInput", StringComparison.Ordinal) ? graphType[..^"SortInput".Length]
-        : graphType;
-
-    [GeneratedRegex("^(Cannot query field|Field) '(?<field>[_A-Za-z0-9]+)' (on type|is not defined by type) '(?<type>[_A-Za-z0-9]+)'")]
-    private static partial Regex UnknownField();
-
-    [GeneratedRegex("Unrecognized input fields? '(?<field>[_A-Za-z0-9]+)'[^.]*? for type '(?<type>[_A-Za-z0-9]+)'")]
-    private static partial Regex UnknownInputField();
-
-    [GeneratedRegex("In field '(?<field>[_A-Za-z0-9]+)': Unknown field")]
-    private static partial Regex UnknownLiteralField();
 }

@@ -14,4 +14,6 @@ public sealed class GraphRequestContext(AccessContext access, Observability.Requ
     /// <summary>Request metrics (rows returned); a detached one when the request is not traced.</summary>
     public Observability.RequestTrace Trace { get; } = trace ?? new();
     internal ConcurrentDictionary<object, RelationBatch> Batches { get; } = new();
+    /// <summary>What the document was measured at by <see cref="Limits.LimitsRule"/> (null until it ran).</summary>
+    internal Limits.QueryMetrics? Cost { get; set; }
 }

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Validation;
+using GraphQL.PersistedDocuments;
 using GraphQL.SystemTextJson;
+using GraphQL.Validation;
+using Warehouse.Api.Graph.Pipeline;
 using Warehouse.Api.Graph;
 using Warehouse.Api.Security;
 
@@ -31,7 +33,19 @@ public static class GraphSetup
         builder.Services.AddSingleton<Warehouse.Security.PermissionAdmin>();
         builder.Services.AddSingleton<AccessResolver>();
         builder.Services.AddSingleton<GraphRequestHandler>();
+        // The request pipeline's steps (Graph/Pipeline): each one collaborator of the handler.
+        builder.Services.AddSingleton<IDocumentValidator, DocumentValidator>();
+        builder.Services.AddSingleton<ValidationRuleSets>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DocumentCacheOptions.Section).Get<DocumentCacheOptions>() ?? new DocumentCacheOptions());
+        builder.Services.AddSingleton<DocumentCache>();
+        builder.Services.AddHostedService<DocumentCacheWarmer>();
+        builder.Services.AddSingleton<PersistedDocumentResolver>();
+        builder.Services.AddSingleton<RequestCaller>();
+        builder.Services.AddSingleton<ExecutionOptionsBuilder>();
+        builder.Services.AddSingleton<DeadlineExecution>();
+        builder.Services.AddSingleton<ResponseAudit>();
         builder.Services.AddSingleton<PersistedDocuments.PersistedDocumentStore>();
+        builder.Services.AddSingleton<IPersistedDocumentLoader, PersistedDocuments.RegisteredDocumentLoader>();
         builder.Services.AddSingleton<PersistedDocuments.AutomaticPersistedQueries>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(PersistedDocuments.PersistedDocumentOptions.Section).Get<PersistedDocuments.PersistedDocumentOptions>() ?? new PersistedDocuments.PersistedDocumentOptions());
         var limits = builder.Configuration.GetSection(Limits.LimitsOptions.Section).Get<Limits.LimitsOptions>() ?? new Limits.LimitsOptions();

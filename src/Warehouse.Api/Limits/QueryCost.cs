@@ -17,24 +17,37 @@ namespace Warehouse.Api.Limits;
 /// </summary>
 internal static class QueryCost
 {
+    /// <summary>Measures the operation <paramref name="operationName"/> selects (the first one when null).</summary>
     public static QueryMetrics Measure(GraphQLDocument document, ISchema schema, string? operationName, Inputs? variables, LimitsOptions limits, int defaultPageSize)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
+        var operation = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return Measure(document, schema, operation, variables, limits, defaultPageSize);
+    }
+
+    /// <summary>
+    /// Measures <paramref name="operation"/> (null: only the operation count is measured). With
+    /// <paramref name="variables"/> null, a first/last or where given by a variable is priced as absent and
+    /// <see cref="QueryMetrics.ReadsVariables"/> says so: such a cost must be measured again with the request's values.
+    /// </summary>
+    public static QueryMetrics Measure(GraphQLDocument document, ISchema schema, GraphQLOperationDefinition? operation, Inputs? variables, LimitsOptions limits, int defaultPageSize)
+    {
+        var operations = document.Definitions.Count(d => d is GraphQLOperationDefinition);
         // Duplicate names are a validation error (UNIQUE_FRAGMENT_NAMES) reported later; here the first one counts.
         var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
         foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
         {
             fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
         }
-        var operation = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         var walker = new Walker(schema, fragments, variables, limits, defaultPageSize);
         var root = operation?.Operation == OperationType.Mutation ? schema.Mutation : schema.Query;
         var cost = operation is null ? 0 : walker.Selection(operation.SelectionSet, root, 1, [], 1, false, 0);
-        return new QueryMetrics(walker.Depth, cost, walker.Aliases, operations.Count, walker.Introspection)
+        return new QueryMetrics(walker.Depth, cost, walker.Aliases, operations, walker.Introspection)
         {
             IntrospectionDepth = walker.IntrospectionDepth,
             FilterCost = walker.FilterCost,
             CostliestFilter = walker.CostliestFilter,
+            ReadsVariables = walker.ReadsVariables,
         };
     }
 
@@ -53,6 +66,8 @@ internal static class QueryCost
         public bool Introspection { get; private set; }
         public double FilterCost { get; private set; }
         public string? CostliestFilter { get; private set; }
+        /// <summary>A first/last or where argument was given by a variable: the cost depends on the request's values.</summary>
+        public bool ReadsVariables { get; private set; }
 
         public double Selection(GraphQLSelectionSet? set, IGraphType? type, int depth, HashSet<string> path, double rows, bool introspective, int wrapping)
         {
@@ -178,7 +193,7 @@ internal static class QueryCost
             GraphQLObjectValue o => (o.Fields ?? []).GroupBy(f => f.Name.StringValue, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => Plain(g.First().Value, depth + 1), StringComparer.Ordinal) as IDictionary<string, object?>,
             GraphQLListValue l => (l.Values ?? []).Select(v => Plain(v, depth + 1)).ToList(),
-            GraphQLVariable v => variables?.TryGetValue(v.Name.StringValue, out var o) == true ? o : null,
+            GraphQLVariable v => Variable(v),
             GraphQLBooleanValue b => b.BoolValue,
             _ => "",
         };
@@ -186,7 +201,7 @@ internal static class QueryCost
         private int? IntValue(GraphQLValue value) => value switch
         {
             GraphQLIntValue i when int.TryParse(i.Value.Span, out var n) => n,
-            GraphQLVariable v when variables?.TryGetValue(v.Name.StringValue, out var o) == true => o switch
+            GraphQLVariable v => Variable(v) switch
             {
                 int n => n,
                 long l => (int)Math.Min(l, int.MaxValue),
@@ -194,6 +209,12 @@ internal static class QueryCost
             },
             _ => null,
         };
+
+        private object? Variable(GraphQLVariable variable)
+        {
+            ReadsVariables = true;
+            return variables?.TryGetValue(variable.Name.StringValue, out var value) == true ? value : null;
+        }
 
         private static IGraphType? Unwrap(IGraphType? type, out bool isList)
         {

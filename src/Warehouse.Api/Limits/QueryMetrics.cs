@@ -9,4 +9,6 @@ public sealed record QueryMetrics(int Depth, double Complexity, int Aliases, int
     public double FilterCost { get; init; }
     /// <summary>The field whose filter costs most, named in the error.</summary>
     public string? CostliestFilter { get; init; }
+    /// <summary>Some cost came from a variable (first/last, where): measured without values, it holds for no request.</summary>
+    public bool ReadsVariables { get; init; }
 }
