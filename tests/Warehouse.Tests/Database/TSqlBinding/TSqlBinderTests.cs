@@ -111,4 +111,37 @@ public sealed class TSqlBinderTests
 
         Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_db_sqlserver_scripts_build_a_catalogue_without_problems()
+    {
+        var catalogue = TSqlObjectCatalogue.FromScripts(RepoPaths.Db("sqlserver"));
+
+        Assert.Empty(catalogue.Problems);
+        Assert.Contains("per_capita_net_income_fen", catalogue.Find("api", "households")!.Columns);
+        Assert.Contains("record_key", catalogue.Find("api", "members")!.Columns);
+        Assert.Contains("last_used_at", catalogue.Find("sec", "api_key")!.Columns);
+        Assert.Contains(catalogue.Objects, o => o.IsView && o.Schema == "api" && o.Name == "household_incomes");
+    }
+
+    [Theory]
+    [InlineData("SELECT TOP(@p) [h].[household_id], [h].[per_capita_net_income_fen] FROM [api].[households] AS [h] WHERE [h].[village_code] = @v ORDER BY [h].[per_capita_net_income_fen] DESC, [h].[household_id]", null)]
+    // The base table's column that the view does not expose, and a view name of the SQLite dialect.
+    [InlineData("SELECT [h].[household_id], [h].[record_key], [h].[bank_branch] FROM [api].[households] AS [h]", "unknown column bank_branch in api.households")]
+    [InlineData("SELECT [a].[code] FROM [api_regions] AS [a]", "unknown table or view api_regions")]
+    public void Statements_bind_against_the_real_scripts(string sql, string? expected)
+    {
+        var binder = new TSqlBinder(TSqlObjectCatalogue.FromScripts(RepoPaths.Db("sqlserver")));
+
+        var problems = binder.Bind(sql);
+
+        if (expected is null)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+        }
+    }
 }
