@@ -82,7 +82,7 @@ internal sealed class HouseholdFactory
             for (var k = 0; k < count; k++)
             {
                 var r = rng.Weighted(weights);
-                h.RiskMask |= 1 << r;
+                h.Risks.Add(r);
                 weights[r] = 0;
             }
 
@@ -98,6 +98,7 @@ internal sealed class HouseholdFactory
 
         BuildMembers(h, rng);
         ReconcileRisks(h);
+        SafetyNet(h, rng);
         BuildIncome(h, rng);
 
         var illRisk = h.HasRisk(Vocab.RiskIll);
@@ -115,19 +116,6 @@ internal sealed class HouseholdFactory
 
         h.HousingSafety = h.Relocated ? "A" : Housing[rng.Weighted(HousingWeights)];
         h.WaterSafe = rng.Chance(0.97);
-
-        if (h.Size == 1 && rng.Chance(h.Targeted ? 0.15 : 0.04))
-        {
-            h.SafetyNet = "特困";
-        }
-        else if (rng.Chance(h.Monitored ? 0.25 : h.Poor ? 0.10 : 0.04))
-        {
-            h.SafetyNet = "低保";
-        }
-        else if (rng.Chance(h.MonitorType == "边缘易致贫户" ? 0.10 : 0.025))
-        {
-            h.SafetyNet = "低保边缘";
-        }
 
         return h;
     }
@@ -397,7 +385,7 @@ internal sealed class HouseholdFactory
         }
 
         var weak = labor == "弱劳动力或半劳动力";
-        if (h.Targeted && a is >= 18 and <= 70 && rng.Chance(weak ? 0.26 : 0.17))
+        if (h.Targeted && a is >= 18 and <= 70 && rng.Chance(PostChance(m, weak)))
         {
             m.HoldsPost = true;
             m.WorkStatus = "县内务工";
@@ -433,6 +421,26 @@ internal sealed class HouseholdFactory
         }
     }
 
+    /// <summary>
+    /// Public-welfare posts are for labourers of 脱贫 and monitored households who find no other work easily (the
+    /// seeds' rule): older people (50+), disabled or ill people and those with weak labour come first; younger able
+    /// people rarely hold one.
+    /// </summary>
+    private static double PostChance(MemberModel m, bool weak)
+    {
+        if (weak || m.DisabilityType > 0)
+        {
+            return 0.40;
+        }
+
+        if (m.Age >= 50 || m.Health != "健康")
+        {
+            return 0.30;
+        }
+
+        return m.Age >= 40 ? 0.07 : 0.02;
+    }
+
     private string LocalForm(HouseholdModel h, MemberModel m, Rng rng)
     {
         var list = h.Village.Township.Workshops;
@@ -458,31 +466,31 @@ internal sealed class HouseholdFactory
 
     /// <summary>
     /// Risk types must fit the members, as a registration check would demand: 因学 needs someone in school,
-    /// 因务工就业不稳 someone in the labour force, 缺劳动力 at most one labourer. A risk that does not fit becomes 其他,
-    /// so the household keeps its number of risks.
+    /// 因务工就业不稳 someone in the labour force, 缺劳动力 at most one labourer. A risk that does not fit becomes 其他 in
+    /// its place (dropped when 其他 is already listed), so the main risk stays first.
     /// </summary>
     private static void ReconcileRisks(HouseholdModel h)
     {
         var labourers = h.Members.Count(m => m.InLaborForce);
-        var misfit = 0;
-        if (h.HasRisk(Vocab.RiskStudy) && !h.Members.Any(m => m.SchoolStatus is not null))
+        for (var i = 0; i < h.Risks.Count; i++)
         {
-            misfit |= 1 << Vocab.RiskStudy;
-        }
+            var r = h.Risks[i];
+            var misfit = (r == Vocab.RiskStudy && !h.Members.Any(m => m.SchoolStatus is not null))
+                || (r == RiskUnstableWork && labourers == 0)
+                || (r == RiskNoLabour && labourers >= 2);
+            if (!misfit)
+            {
+                continue;
+            }
 
-        if (h.HasRisk(RiskUnstableWork) && labourers == 0)
-        {
-            misfit |= 1 << RiskUnstableWork;
-        }
-
-        if (h.HasRisk(RiskNoLabour) && labourers >= 2)
-        {
-            misfit |= 1 << RiskNoLabour;
-        }
-
-        if (misfit != 0)
-        {
-            h.RiskMask = (h.RiskMask & ~misfit) | (1 << RiskOther);
+            if (h.Risks.Contains(RiskOther))
+            {
+                h.Risks.RemoveAt(i--);
+            }
+            else
+            {
+                h.Risks[i] = RiskOther;
+            }
         }
     }
 
@@ -490,9 +498,57 @@ internal sealed class HouseholdFactory
     private static readonly int RiskNoLabour = Array.IndexOf(Vocab.RiskTypes, "缺劳动力");
     private static readonly int RiskOther = Array.IndexOf(Vocab.RiskTypes, "其他");
 
+    /// <summary>
+    /// Who gets the safety net, by labour (the seeds' rule). 特困 供养 is for a person living alone who cannot work and
+    /// has no one to support them: no ordinary or skilled labour, and old (60+), disabled or seriously ill. 低保 goes
+    /// first to households with no labour at all (most of them, 脱贫 and monitored ones above all), then to households
+    /// with weak labour only, rarely to households with an able worker. Whether the income fits is settled by
+    /// <see cref="BuildIncome"/>: a household on 低保 or 特困 has a per-capita income before the transfer near or below
+    /// the 低保 standard.
+    /// </summary>
+    private static void SafetyNet(HouseholdModel h, Rng rng)
+    {
+        var able = h.Members.Count(m => m.Labor is "普通劳动力" or "技能劳动力");
+        var labourers = h.Members.Count(m => m.InLaborForce);
+        var head = h.Members[0];
+        var tekunEligible = h.Size == 1 && able == 0
+            && (head.Age >= 60 || head.DisabilityType > 0 || head.Health == "患有大病");
+        if (tekunEligible && rng.Chance(h.Targeted ? 0.30 : 0.08))
+        {
+            h.SafetyNet = "特困";
+            return;
+        }
+
+        var pDibao = labourers == 0 ? (h.Targeted ? 0.78 : 0.40)
+            : able == 0 ? (h.Targeted ? 0.30 : 0.08)
+            : h.Monitored ? 0.06 : h.Poor ? 0.02 : 0.005;
+        if (rng.Chance(pDibao))
+        {
+            h.SafetyNet = "低保";
+        }
+        else if (rng.Chance(h.MonitorType == "边缘易致贫户" ? 0.10 : 0.025))
+        {
+            h.SafetyNet = "低保边缘";
+        }
+    }
+
     private static void BuildIncome(HouseholdModel h, Rng rng)
     {
         var perCapitaYuan = 14_000.0 * Math.Exp(0.45 * rng.Normal()) * (h.Monitored ? 0.88 : 1.02);
+        // 低保 and 特困 are means-tested: the household's own income (everything but that payment) per person is drawn
+        // around 85 % of the 低保 standard (特困: half of it), and the payment is added to the transfer income below.
+        var netPayment = h.SafetyNet switch
+        {
+            "低保" => StandardPlan.Amount(StandardPlan.Dibao) / 12 * h.Size * 12,
+            "特困" => StandardPlan.Amount(StandardPlan.Tekun) / 12 * 12,
+            _ => 0L,
+        };
+        if (netPayment > 0)
+        {
+            var ownShare = h.SafetyNet == "特困" ? 0.5 : 0.85;
+            perCapitaYuan = StandardPlan.Amount(StandardPlan.Dibao) / 100.0 * ownShare * Math.Exp(0.3 * rng.Normal());
+        }
+
         var total = (long)Math.Round(perCapitaYuan * 100.0) * h.Size;
 
         var working = h.Members.Any(m => m.IsWorking);
@@ -515,7 +571,8 @@ internal sealed class HouseholdFactory
         var wage = (long)Math.Floor(total * w / sum);
         var businessNet = (long)Math.Floor(total * b / sum);
         var property = (long)Math.Floor(total * p / sum);
-        var transfer = total - wage - businessNet - property;
+        var transfer = total - wage - businessNet - property + netPayment;
+        total += netPayment;
         var costRatio = businessNet > 0 ? rng.Uniform(0.15, 0.5) : 0.0;
         var gross = (long)Math.Round(businessNet / (1.0 - costRatio));
         h.Wage = wage;

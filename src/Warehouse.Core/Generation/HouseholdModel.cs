@@ -10,8 +10,11 @@ internal sealed class HouseholdModel
     public int? ExitYear { get; set; }
     public string? MonitorType { get; set; }
 
-    /// <summary>Bit i set = <see cref="Vocab.RiskTypes"/>[i].</summary>
-    public int RiskMask { get; set; }
+    /// <summary>
+    /// Indexes into <see cref="Vocab.RiskTypes"/>, the household's main risk first (the order they were drawn in, so a
+    /// frequent risk such as 因病 is usually but not always the main one).
+    /// </summary>
+    public List<int> Risks { get; } = new(3);
 
     public DateOnly? MonitoredAt { get; set; }
     public DateOnly? RiskClearedAt { get; set; }
@@ -34,26 +37,10 @@ internal sealed class HouseholdModel
     /// <summary>脱贫户 or monitored: the households counted as "poor" for workshops and posts.</summary>
     public bool Targeted => Poor || MonitorType is not null;
 
-    public bool HasRisk(int risk) => (RiskMask & (1 << risk)) != 0;
+    public bool HasRisk(int risk) => Risks.Contains(risk);
 
     public string Id => Fmt.HouseholdId(Index);
 
-    public string? RiskTypesText()
-    {
-        if (RiskMask == 0)
-        {
-            return null;
-        }
-
-        var parts = new List<string>(3);
-        for (var i = 0; i < Vocab.RiskTypes.Length; i++)
-        {
-            if (HasRisk(i))
-            {
-                parts.Add(Vocab.RiskTypes[i]);
-            }
-        }
-
-        return string.Join(',', parts);
-    }
+    /// <summary>The risk types as registered: comma-separated, the main risk first.</summary>
+    public string? RiskTypesText() => Risks.Count == 0 ? null : string.Join(',', Risks.Select(r => Vocab.RiskTypes[r]));
 }

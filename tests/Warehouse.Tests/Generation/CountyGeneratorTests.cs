@@ -232,6 +232,98 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.True(_db.Scalar("SELECT COUNT(*) FROM household WHERE ',' || risk_types || ',' LIKE '%,因学,%'") > 0);
     }
 
+    // ---------------------------------------------------------------- a county that behaves like one (issue 12)
+    // Each property is the seeds' rule written as SQL on the generated county; statistical ones carry a tolerance
+    // wide enough for a 2,000-household county (the demo's figures are in docs/data-model.md).
+
+    private const string DibaoStandard = "(SELECT amount_fen FROM standard WHERE standard_kind = '低保' AND valid_to IS NULL)";
+
+    /// <summary>低保 household, its monthly 低保 and its per-capita income before that transfer (the year's payment: 12 months).</summary>
+    private const string DibaoHouseholds = """
+        SELECT h.household_id, h.transfer_income_fen, a.amount_fen AS monthly,
+               (h.net_income_fen - 12 * a.amount_fen) / h.household_size AS before_fen
+        FROM household h JOIN assistance a ON a.household_id = h.household_id AND a.item = '低保'
+        WHERE h.safety_net = '低保'
+        """;
+
+    [Fact]
+    public void Dibao_goes_to_households_whose_own_income_is_near_or_below_the_standard()
+    {
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM (" + DibaoHouseholds + ")") >= 100);
+        // The transfer income includes the 低保 received: never smaller than a year of it.
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM (" + DibaoHouseholds + ") WHERE transfer_income_fen < 12 * monthly"));
+        // Means-tested: at least half at or below the standard, at least 80 % within 1.2 × the standard.
+        Assert.True(_db.Real($"SELECT AVG(before_fen <= {DibaoStandard}) FROM (" + DibaoHouseholds + ")") >= 0.5);
+        Assert.True(_db.Real($"SELECT AVG(before_fen * 10 <= 12 * {DibaoStandard}) FROM (" + DibaoHouseholds + ")") >= 0.8);
+    }
+
+    [Fact]
+    public void Tekun_goes_only_to_people_living_alone_who_cannot_work()
+    {
+        const string tekun = "SELECT m.* FROM household h JOIN member m ON m.household_id = h.household_id WHERE h.safety_net = '特困'";
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM (" + tekun + ")") >= 20);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE safety_net = '特困' AND household_size <> 1"));
+        // No ordinary or skilled labour capacity, and old (60 or more on the reference date), disabled or seriously ill.
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM (" + tekun + ") WHERE labor_capacity IN ('普通劳动力','技能劳动力')"));
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM (
+            """ + tekun + """
+            ) WHERE birth_date > date('2025-12-31', '-60 years') AND disability_type_grade IS NULL AND health_status <> '患有大病'
+            """));
+        // The transfer income includes the 特困 payment.
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM household h JOIN assistance a ON a.household_id = h.household_id AND a.item = '特困供养'
+            WHERE h.transfer_income_fen < 12 * a.amount_fen
+            """));
+    }
+
+    [Fact]
+    public void Households_without_labour_are_mostly_on_the_safety_net()
+    {
+        const string noLabour = $"""
+            SELECT h.* FROM household h
+            WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {LaborForce})
+            """;
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM (" + noLabour + ")") >= 100);
+        // Most (the demo: 75 %) are on 低保 or 特困; the others are mostly 一般农户 living on pensions and family.
+        Assert.True(_db.Real("SELECT AVG(safety_net IN ('低保','特困')) FROM (" + noLabour + ")") >= 0.6);
+        // Among 脱贫 and monitored households the net is wider still.
+        Assert.True(_db.Real("SELECT AVG(safety_net IN ('低保','特困')) FROM (" + noLabour + ") WHERE household_attr = '脱贫户' OR monitor_type IS NOT NULL") >= 0.65);
+    }
+
+    [Fact]
+    public void Risk_types_are_listed_main_risk_first()
+    {
+        // 因病 is the most frequent risk but not everyone's main one: among households with 因病 and another risk,
+        // it comes first in some and later in others (the demo: 55 % first).
+        const string illAndOther = "SELECT risk_types FROM household WHERE ',' || risk_types || ',' LIKE '%,因病,%' AND risk_types LIKE '%,%'";
+        Assert.True(_db.Scalar("SELECT COUNT(*) FROM (" + illAndOther + ")") >= 30);
+        Assert.InRange(_db.Real("SELECT AVG(risk_types LIKE '因病,%') FROM (" + illAndOther + ")"), 0.2, 0.9);
+        // The identified case's main risk (main_risk) is the first one listed.
+        Assert.Equal(0, _db.Scalar("""
+            SELECT COUNT(*) FROM monitoring_case c JOIN household h ON h.household_id = c.household_id
+            WHERE c.case_status = '已认定' AND ',' || h.risk_types || ',' NOT LIKE ',' || c.main_risk || ',%'
+            """));
+    }
+
+    [Fact]
+    public void Post_holders_are_older_disabled_or_hard_to_employ()
+    {
+        const string holders = "SELECT m.* FROM welfare_post p JOIN member m ON m.member_id = p.holder_member_id";
+        var n = _db.Scalar("SELECT COUNT(*) FROM (" + holders + ")");
+        Assert.True(n >= 100);
+        // Median age on the reference date at least 50 (before: 43): the median birth date is on or before 1975-12-31.
+        var medianBirth = _db.Connection.CreateCommand();
+        medianBirth.CommandText = "SELECT birth_date FROM (" + holders + ") ORDER BY birth_date LIMIT 1 OFFSET " + (n / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(string.CompareOrdinal((string)medianBirth.ExecuteScalar()!, "1975-12-31") <= 0);
+        // At least three in four are 50 or older, disabled, ill or of weak labour.
+        Assert.True(_db.Real("""
+            SELECT AVG(birth_date <= date('2025-12-31', '-50 years') OR disability_type_grade IS NOT NULL
+                       OR health_status <> '健康' OR labor_capacity = '弱劳动力或半劳动力')
+            FROM (
+            """ + holders + ")") >= 0.75);
+    }
+
     [Fact]
     public void Workshop_worker_counts_match_employment_rows()
     {
