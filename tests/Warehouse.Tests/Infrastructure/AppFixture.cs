@@ -1,9 +1,39 @@
+using Warehouse.Data;
+
 namespace Warehouse.Tests.Infrastructure;
 
-/// <summary>One read-only app per test class that does not change data (xunit class fixture).</summary>
+/// <summary>
+/// Read-only apps for a test class that does not change data (xunit class fixture), one per provider, each started
+/// on first use: <c>fixture[provider]</c> in the classes that run on every provider (their theories take the
+/// provider as first argument, see <see cref="ProviderTheoryAttribute"/>), <c>fixture.App</c> (SQLite) in the rest.
+/// </summary>
 public sealed class AppFixture : IDisposable
 {
-    public WarehouseApp App { get; } = new();
+    private readonly Dictionary<DatabaseProvider, Lazy<ProviderApp>> _apps =
+        Providers.All.ToDictionary(p => p, p => new Lazy<ProviderApp>(() => new ProviderApp(p)));
+
+    public ProviderApp this[DatabaseProvider provider] => _apps[provider].Value;
+
+    public WarehouseApp App => this[DatabaseProvider.Sqlite].App;
+    public string County => this[DatabaseProvider.Sqlite].County;
+    public string Township => this[DatabaseProvider.Sqlite].Township;
+    public string Village => this[DatabaseProvider.Sqlite].Village;
+
+    public void Dispose()
+    {
+        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
+        {
+            app.Value.Dispose();
+        }
+    }
+}
+
+/// <summary>One provider's app of an <see cref="AppFixture"/>, with a few real region codes of its county.</summary>
+public sealed class ProviderApp(DatabaseProvider provider) : IDisposable
+{
+    public DatabaseProvider Provider => provider;
+
+    public WarehouseApp App { get; } = new(provider);
 
     /// <summary>A few real region codes of the generated county, read by SQL.</summary>
     public string County => "139901000000";
