@@ -27,7 +27,8 @@ public static class CliApp
                 [--user ID] [--minutes N]      print a local development token (last line)
 
         Options for every verb:
-          --provider Sqlite|SqlServer          database engine (default Sqlite)
+          --provider Sqlite|SqlServer|PostgreSql
+                                               database engine (default Sqlite)
           --connection "<connection string>"   default: Data Source=data/warehouse.db
         """;
 

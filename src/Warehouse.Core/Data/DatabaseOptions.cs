@@ -7,7 +7,7 @@ public sealed class DatabaseOptions
 {
     public const string DefaultSqliteConnection = "Data Source=data/warehouse.db";
 
-    /// <summary><c>Sqlite</c> (embedded default) or <c>SqlServer</c>.</summary>
+    /// <summary><c>Sqlite</c> (embedded default), <c>SqlServer</c> or <c>PostgreSql</c>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = DefaultSqliteConnection;
     /// <summary>Apply db/ scripts when the server starts (default on).</summary>

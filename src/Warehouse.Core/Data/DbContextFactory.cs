@@ -18,6 +18,12 @@ public static class DbContextFactory
         {
             builder.UseSqlServer(options.ConnectionString);
         }
+        else if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Npgsql cancels a running statement when the request's token fires (it sends PostgreSQL a cancel
+            // request), so the request deadline stops the database work with no interceptor.
+            builder.UseNpgsql(options.ConnectionString);
+        }
         else
         {
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: that is the bounded wait.

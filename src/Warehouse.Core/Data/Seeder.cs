@@ -20,8 +20,23 @@ public static class Seeder
         {
             using var sql = new SqlConnection(database.ConnectionString);
             sql.Open();
-            using var sink = new SqlServerBulkSink(sql, "wh");
+            using var sink = new SqlServerBulkSink(sql, DbNames.BaseSchema);
             return CountyGenerator.Generate(generator, sink, progress);
+        }
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            using var pg = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            pg.Open();
+            GenerationSummary generated;
+            using (var pgSink = new PostgreSqlBulkSink(pg, DbNames.BaseSchema))
+            {
+                generated = CountyGenerator.Generate(generator, pgSink, progress);
+            }
+            using var analyze = pg.CreateCommand();
+            // COPY leaves the planner without statistics until autovacuum comes round; the first queries need them.
+            analyze.CommandText = "ANALYZE;";
+            analyze.ExecuteNonQuery();
+            return generated;
         }
         using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();

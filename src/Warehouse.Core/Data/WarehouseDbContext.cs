@@ -10,7 +10,10 @@ namespace Warehouse.Data;
 /// </summary>
 public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : DbContext(options)
 {
-    public DatabaseProvider Provider => Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
+    public DatabaseProvider Provider =>
+        Database.IsSqlServer() ? DatabaseProvider.SqlServer
+        : Database.IsNpgsql() ? DatabaseProvider.PostgreSql
+        : DatabaseProvider.Sqlite;
 
     public DbSet<FieldPermissionRow> FieldPermissions => Set<FieldPermissionRow>();
     public DbSet<UserAssignmentRow> UserAssignments => Set<UserAssignmentRow>();

@@ -648,7 +648,7 @@ internal sealed class GenerationRun
         // One row per kind for the county, valid from three years before the reference year and still in force.
         _sink.Begin(Tables.Standard, Tables.StandardColumns);
         var seq = 0;
-        var countyRegion = _county + "000000";
+        var countyRegion = _county; // already the 12-digit county code (was padded to 18 digits, which only SQLite stored)
         foreach (var (kind, unit, amount) in StandardPlan.All)
         {
             _sink.Add(["S-" + (++seq).ToString("D3", Fmt.Inv), _county, countyRegion, kind, unit, amount,

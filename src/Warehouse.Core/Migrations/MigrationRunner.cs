@@ -25,10 +25,17 @@ public static class MigrationRunner
         {
             EnsureDatabase.For.SqlDatabase(options.ConnectionString, new DbUpLog(log));
         }
-        var dialect = options.Provider == DatabaseProvider.SqlServer ? "sqlserver" : "sqlite";
-        var builder = options.Provider == DatabaseProvider.SqlServer
-            ? DeployChanges.To.SqlDatabase(options.ConnectionString)
-            : DeployChanges.To.SqliteDatabase(options.ConnectionString);
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            EnsureDatabase.For.PostgresqlDatabase(options.ConnectionString, new DbUpLog(log));
+        }
+        var dialect = Dialect(options.Provider);
+        var builder = options.Provider switch
+        {
+            DatabaseProvider.SqlServer => DeployChanges.To.SqlDatabase(options.ConnectionString),
+            DatabaseProvider.PostgreSql => DeployChanges.To.PostgresqlDatabase(options.ConnectionString),
+            _ => DeployChanges.To.SqliteDatabase(options.ConnectionString),
+        };
         var upgrader = builder
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains($".db.{dialect}.", StringComparison.Ordinal))
             .WithTransactionPerScript()
@@ -49,6 +56,14 @@ public static class MigrationRunner
         log($"Applied {scripts.Count} script(s); installed {added} default permission cell(s).");
         return new MigrationResult(scripts, added);
     }
+
+    /// <summary>The db/ folder of a provider's scripts.</summary>
+    public static string Dialect(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.SqlServer => "sqlserver",
+        DatabaseProvider.PostgreSql => "postgresql",
+        _ => "sqlite",
+    };
 
     /// <summary>
     /// Write-ahead logging: readers never wait for the writer (audit records, admin changes) and commits are

@@ -3,9 +3,10 @@ using System.Linq.Expressions;
 namespace Warehouse.Querying;
 
 /// <summary>
-/// Keyset ("seek") predicates: rows strictly after a cursor's sort values in the given order. Both engines sort
-/// NULL first in ascending order and last in descending order, and the predicate follows that, so a page deep
-/// in the set is an index seek, not an offset scan.
+/// Keyset ("seek") predicates: rows strictly after a cursor's sort values in the given order. Rows sort with
+/// NULL first in ascending order and last in descending order (SQLite's and SQL Server's default; on PostgreSQL
+/// <see cref="Ordering"/> makes it so), and the predicate follows that, so a page deep in the set is an index
+/// seek, not an offset scan.
 /// </summary>
 internal static class Keyset
 {

@@ -42,7 +42,7 @@ internal sealed class PageVisitor(QuerySources sources, PageRequest request, Cur
             query = query.Where(afterCursor);
         }
         var projection = Projection.Keyed(entity, x, request.Properties, keys);
-        var rows = await Ordering.Apply(query, x, seek).Take(size + 1).Select(projection).ToListAsync(ct);
+        var rows = await Ordering.Apply(query, x, seek, sources.Db.Provider).Take(size + 1).Select(projection).ToListAsync(ct);
         var more = rows.Count > size;
         if (more)
         {

@@ -30,7 +30,7 @@ internal sealed class RowsVisitor(QuerySources sources, string keyProperty, IRea
             query = query.Where(filter);
         }
         var sortKeys = new SortCompiler(sources).Compile(entity, x, order);
-        query = Ordering.Apply(query, x, sortKeys);
+        query = Ordering.Apply(query, x, sortKeys, sources.Db.Provider);
         var projection = Expression.Lambda<Func<T, T>>(Projection.Row(entity, x, properties), x);
         var rows = await query.Select(projection).ToListAsync(ct);
         return rows.ConvertAll(r => (object)r);

@@ -37,7 +37,7 @@ internal sealed class SortCompiler(QuerySources sources)
         }
         if (!seen.Contains(entity.Key.Name))
         {
-            keys.Add(new SortKey(entity.Key.Name, Expression.Property(x, entity.Key.Property), Descending: false));
+            keys.Add(new SortKey(entity.Key.Name, Expression.Property(x, entity.Key.Property), Descending: false, CanBeNull: false));
         }
         return keys;
     }
@@ -63,13 +63,15 @@ internal sealed class SortCompiler(QuerySources sources)
                 _ => throw new QueryException(ErrorCodes.InvalidOrder, $"{path}.{name}: expected ASC or DESC."),
             };
             Expression selector = Expression.Property(x, field.Property);
+            var canBeNull = CanBeNull(field.Property);
             if (MinorRecords.Shadows(field, sources.Access))
             {
                 // Minors' records read masked sort as if the value were missing, so order cannot reveal it.
                 var nullable = Exprs.Nullable(selector.Type);
                 selector = Expression.Condition(MinorRecords.Adult(entity, x, sources.Access), Expression.Convert(selector, nullable), Expression.Constant(null, nullable));
+                canBeNull = true;
             }
-            return new SortKey(prefix + name, selector, descending);
+            return new SortKey(prefix + name, selector, descending, canBeNull);
         }
         if (entity.Relation(name) is { IsList: false } relation)
         {
@@ -85,10 +87,16 @@ internal sealed class SortCompiler(QuerySources sources)
             var selected = Expression.Call(Exprs.QSelect.MakeGenericMethod(relation.Target.ClrType, valueType), filtered,
                 Expression.Quote(Expression.Lambda(Expression.Convert(key.Selector, valueType), t)));
             var scalar = Expression.Call(Exprs.QFirstOrDefault.MakeGenericMethod(valueType), selected);
-            return key with { Selector = scalar };
+            return key with { Selector = scalar, CanBeNull = true };
         }
         throw new QueryException(ErrorCodes.InvalidOrder, $"{path}: {entity.TypeName} has no sortable field or single reference named {name}.");
     }
+
+    /// <summary>Nullable value types and strings declared <c>string?</c> (the entity classes state their columns' nullability).</summary>
+    private static bool CanBeNull(System.Reflection.PropertyInfo property) =>
+        property.PropertyType.IsValueType
+            ? Nullable.GetUnderlyingType(property.PropertyType) is not null
+            : new System.Reflection.NullabilityInfoContext().Create(property).ReadState != System.Reflection.NullabilityState.NotNull;
 
     private static Expression Convert(Expression e) => e.Type == typeof(string) ? e : Expression.Convert(e, Exprs.Nullable(e.Type));
 }

@@ -3,7 +3,7 @@ using Warehouse.Data;
 
 namespace Warehouse.Security;
 
-/// <summary>EF mapping of the security tables (sec schema on SQL Server, sec_ prefix on SQLite).</summary>
+/// <summary>EF mapping of the security tables (sec schema on SQL Server and PostgreSQL, sec_ prefix on SQLite).</summary>
 internal static class SecurityModel
 {
     public static void Configure(ModelBuilder modelBuilder, DatabaseProvider provider)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -19,13 +18,8 @@ internal static class AggregateAssert
 
     public static List<List<string>> Rows(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
-        using var c = db.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
+        using var c = db.Connect();
+        using var cmd = Sql.Command(db, c, sql, parameters);
         using var r = cmd.ExecuteReader();
         var rows = new List<List<string>>();
         while (r.Read())
@@ -136,8 +130,7 @@ internal static class AggregateAssert
     private static string Norm(object value) => value switch
     {
         long or int or double or decimal => Math.Round(Convert.ToDouble(value, CultureInfo.InvariantCulture), 6).ToString("R", CultureInfo.InvariantCulture),
-        bool b => b ? "1" : "0",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        _ => Sql.Text(value)!,
     };
 
     public static string Json(JsonNode node) =>

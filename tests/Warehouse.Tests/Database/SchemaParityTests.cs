@@ -1,58 +1,74 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Warehouse.Data;
+using Warehouse.Tests.Infrastructure;
 using Xunit;
 
 namespace Warehouse.Tests.Database;
 
 /// <summary>
-/// Keeps db/sqlite and db/sqlserver from drifting apart. The SQLite side is read from a database the
-/// scripts have really built (so SQLite decides what its scripts mean); the SQL Server side is read from
-/// the ScriptDom syntax tree, since no SQL Server runs here. SQLite has no schemas, so names are compared
-/// as SQLite spells them: SQL Server's base-table schema `wh` is dropped (wh.region is region), any other
-/// schema becomes a prefix (api.regions is api_regions; sec.audit_record would be sec_audit_record).
+/// Keeps db/sqlite, db/sqlserver and db/postgresql from drifting apart. The SQLite side is read from a database the
+/// scripts have really built (so SQLite decides what its scripts mean); the SQL Server side is read from the
+/// ScriptDom syntax tree, since no SQL Server runs here; the PostgreSQL side is read from the catalogue of a
+/// database the migration runner has built on the test run's server (skipped without one). SQLite has no schemas,
+/// so names are compared as SQLite spells them: the base-table schema `wh` is dropped (wh.region is region), any
+/// other schema becomes a prefix (api.regions is api_regions; sec.audit_record is sec_audit_record).
 /// </summary>
 public sealed class SchemaParityTests
 {
     private static readonly Lazy<SchemaModel> Sqlite = new(SqliteSchemaReader.Read);
     private static readonly Lazy<SchemaModel> SqlServer = new(TSqlSchemaReader.Read);
+    private static readonly Lazy<SchemaModel> PostgreSql = new(PostgresSchemaReader.Read);
 
-    [Fact]
-    public void Api_views_have_the_same_columns_in_the_same_order()
+    public static TheoryData<DatabaseProvider> ServerDialects => new() { DatabaseProvider.SqlServer, DatabaseProvider.PostgreSql };
+
+    private static SchemaModel Other(DatabaseProvider provider) =>
+        provider == DatabaseProvider.SqlServer ? SqlServer.Value : PostgreSql.Value;
+
+    [ProviderTheory]
+    [MemberData(nameof(ServerDialects))]
+    public void Api_views_have_the_same_columns_in_the_same_order(DatabaseProvider provider)
     {
-        AssertSame("view", Sqlite.Value.Views, SqlServer.Value.Views, SqlServer.Value.ViewProblems);
+        AssertSame(provider, "view", Sqlite.Value.Views, Other(provider).Views, Other(provider).ViewProblems);
     }
 
-    [Fact]
-    public void Base_tables_have_the_same_columns_type_families_and_nullability()
+    [ProviderTheory]
+    [MemberData(nameof(ServerDialects))]
+    public void Base_tables_have_the_same_columns_type_families_and_nullability(DatabaseProvider provider)
     {
-        AssertSame("table", Sqlite.Value.Tables, SqlServer.Value.Tables);
+        AssertSame(provider, "table", Sqlite.Value.Tables, Other(provider).Tables);
     }
 
-    [Fact]
-    public void Primary_keys_match()
+    [ProviderTheory]
+    [MemberData(nameof(ServerDialects))]
+    public void Primary_keys_match(DatabaseProvider provider)
     {
-        AssertSame("primary key of", Sqlite.Value.PrimaryKeys, SqlServer.Value.PrimaryKeys);
+        AssertSame(provider, "primary key of", Sqlite.Value.PrimaryKeys, Other(provider).PrimaryKeys);
     }
 
-    [Fact]
-    public void Foreign_keys_match()
+    [ProviderTheory]
+    [MemberData(nameof(ServerDialects))]
+    public void Foreign_keys_match(DatabaseProvider provider)
     {
-        AssertSame("foreign key", Sqlite.Value.ForeignKeys, SqlServer.Value.ForeignKeys);
+        AssertSame(provider, "foreign key", Sqlite.Value.ForeignKeys, Other(provider).ForeignKeys);
     }
 
-    [Fact]
-    public void Indexes_have_the_same_names_tables_and_keys()
+    [ProviderTheory]
+    [MemberData(nameof(ServerDialects))]
+    public void Indexes_have_the_same_names_tables_and_keys(DatabaseProvider provider)
     {
-        AssertSame("index", Sqlite.Value.Indexes, SqlServer.Value.Indexes);
+        AssertSame(provider, "index", Sqlite.Value.Indexes, Other(provider).Indexes);
     }
 
-    [Fact]
-    public void Every_api_view_reads_from_the_wh_schema_only()
+    [ProviderTheory]
+    [MemberData(nameof(ServerDialects))]
+    public void Every_api_view_reads_from_the_wh_schema_only(DatabaseProvider provider)
     {
         AssertReadable();
-        Assert.NotEmpty(SqlServer.Value.ViewSources);
+        var other = Other(provider);
+        Assert.NotEmpty(other.ViewSources);
 
-        var problems = SqlServer.Value.ViewSources
+        var problems = other.ViewSources
             .Where(v => v.Value.Any(source => !source.StartsWith("wh.", StringComparison.Ordinal)))
             .Select(v => $"{v.Key} reads {string.Join(", ", v.Value)}")
             .ToList();
@@ -66,12 +82,14 @@ public sealed class SchemaParityTests
             " does not parse; TSqlScriptTests lists the errors");
 
     private static void AssertSame(
+        DatabaseProvider provider,
         string kind,
         SortedDictionary<string, string> sqlite,
         SortedDictionary<string, string> sqlServer,
         IEnumerable<string>? readerProblems = null)
     {
         AssertReadable();
+        var dialect = "db/" + Warehouse.Migrations.MigrationRunner.Dialect(provider);
         // An empty side would make the comparison pass vacuously.
         Assert.NotEmpty(sqlite);
         Assert.NotEmpty(sqlServer);
@@ -86,14 +104,14 @@ public sealed class SchemaParityTests
             else if (!string.Equals(definition, other, StringComparison.Ordinal))
             {
                 problems.Add($"{kind} {name} differs:{Environment.NewLine}" +
-                             $"  db/sqlite:    {definition}{Environment.NewLine}" +
-                             $"  db/sqlserver: {other}");
+                             $"  {"db/sqlite:",-13} {definition}{Environment.NewLine}" +
+                             $"  {dialect + ":",-13} {other}");
             }
         }
 
         problems.AddRange(sqlServer.Keys
             .Where(name => !sqlite.ContainsKey(name))
-            .Select(name => $"{kind} {name}: only in db/sqlserver{Shown(sqlServer[name])}"));
+            .Select(name => $"{kind} {name}: only in {dialect}{Shown(sqlServer[name])}"));
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
@@ -119,7 +137,7 @@ internal sealed class SchemaModel
     /// <summary>index name → "[UNIQUE ]table(columns)".</summary>
     public SortedDictionary<string, string> Indexes { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>api_view → the tables it reads, as SQL Server names them (SQL Server side only).</summary>
+    /// <summary>api_view → the tables it reads, as schema.table (SQL Server and PostgreSQL sides only).</summary>
     public SortedDictionary<string, IReadOnlyList<string>> ViewSources { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Scripts that do not parse, so their objects are missing here.</summary>

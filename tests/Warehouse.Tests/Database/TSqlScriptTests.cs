@@ -41,13 +41,19 @@ public sealed partial class TSqlScriptTests
     {
         var problems = new List<string>();
         var sqlite = NumberedScripts("sqlite", problems);
-        var sqlServer = NumberedScripts("sqlserver", problems);
-
-        foreach (var (number, suffix) in sqlite)
+        foreach (var dialect in new[] { "sqlserver", "postgresql" })
         {
-            if (!sqlServer.Contains((number, suffix)))
+            var other = NumberedScripts(dialect, problems);
+            foreach (var (number, suffix) in sqlite)
             {
-                problems.Add($"db/sqlite/{number:D4}_{suffix}.sql has no twin db/sqlserver/{number:D4}_{suffix}.sql");
+                if (!other.Contains((number, suffix)))
+                {
+                    problems.Add($"db/sqlite/{number:D4}_{suffix}.sql has no twin db/{dialect}/{number:D4}_{suffix}.sql");
+                }
+            }
+            foreach (var (number, suffix) in other.Where(s => !sqlite.Contains(s)))
+            {
+                problems.Add($"db/{dialect}/{number:D4}_{suffix}.sql has no twin db/sqlite/{number:D4}_{suffix}.sql");
             }
         }
 

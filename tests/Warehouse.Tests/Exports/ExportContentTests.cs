@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -10,19 +11,23 @@ namespace Warehouse.Tests.Exports;
 /// The feeds return what the graph returns for the same arguments (rows, order, values), under the same
 /// scope and masks; hidden fields cannot be asked for; presentation options (BOM, labels, gzip, JSONL).
 /// </summary>
-public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed partial class ExportContentTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
     private const string HouseholdFields = "id,villageCode,householdAttr,perCapitaNetIncome,riskTypes,monitoredAt,waterSafe,householdSize,address,phone";
     private static readonly HashSet<string> Money = ["perCapitaNetIncome", "household.perCapitaNetIncome", "amount"];
 
-    public static TheoryData<string> Roles => new() { "county", "village" };
+    public static TheoryData<DatabaseProvider, string> RolesByProvider => Providers.With("county", "village");
+
+    // xunit makes a new instance per test case: each test sets the provider's app first.
+    private ProviderApp fixture = null!;
 
     private string RegionOf(string role) => role == "county" ? fixture.County : fixture.Village;
 
-    [Theory]
-    [MemberData(nameof(Roles))]
-    public async Task Household_csv_equals_the_graph_for_the_same_where_and_order(string role)
+    [ProviderTheory]
+    [MemberData(nameof(RolesByProvider))]
+    public async Task Household_csv_equals_the_graph_for_the_same_where_and_order(DatabaseProvider provider, string role)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor(role, RegionOf(role));
         const string where = """{"perCapitaNetIncome":{"lt":12000},"householdAttr":{"eq":"脱贫户"}}""";
         const string order = """[{"perCapitaNetIncome":"DESC"}]""";
@@ -35,10 +40,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         AssertRowsEqual(graph, csv, columns);
     }
 
-    [Theory]
-    [MemberData(nameof(Roles))]
-    public async Task Member_csv_with_a_nested_reference_equals_the_graph(string role)
+    [ProviderTheory]
+    [MemberData(nameof(RolesByProvider))]
+    public async Task Member_csv_with_a_nested_reference_equals_the_graph(DatabaseProvider provider, string role)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor(role, RegionOf(role));
         const string fields = "id,name,idNumber,gender,birthDate,household.perCapitaNetIncome,household.phone,household.riskTypes";
         const string where = """{"household":{"perCapitaNetIncome":{"lt":9000}}}""";
@@ -50,10 +56,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         AssertRowsEqual(graph, csv, fields.Split(','));
     }
 
-    [Theory]
-    [MemberData(nameof(Roles))]
-    public async Task Jsonl_lines_are_the_graph_nodes(string role)
+    [ProviderTheory]
+    [MemberData(nameof(RolesByProvider))]
+    public async Task Jsonl_lines_are_the_graph_nodes(DatabaseProvider provider, string role)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor(role, RegionOf(role));
         const string fields = "id,name,idNumber,birthDate,medIns,household.perCapitaNetIncome,household.riskTypes";
         const string order = """[{"birthDate":"ASC"}]""";
@@ -73,9 +80,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         }
     }
 
-    [Fact]
-    public async Task Village_export_holds_only_its_village_with_masks()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Village_export_holds_only_its_village_with_masks(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var village = fixture.Village;
         var db = fixture.App.Database;
         var client = fixture.App.ClientFor("village", village);
@@ -98,9 +107,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.Equal(Sql.Text(db, "SELECT id_number FROM member WHERE member_id = @m", ("@m", first[0]))![..3], first[header.IndexOf("idNumber")][..3]);
     }
 
-    [Fact]
-    public async Task County_reads_member_names_masked()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task County_reads_member_names_masked(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var rows = (await ExportHttp.CsvAsync(client, ExportHttp.Url("members.csv", "id,name,idNumber"))).Skip(1).ToList();
         // Minors' records are aggregate-only for the county: not exported row by row.
@@ -111,9 +122,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.All(rows, r => Assert.Matches(MaskedIdNumber(), r[2]));
     }
 
-    [Fact]
-    public async Task Hidden_and_unknown_fields_are_refused_naming_them()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Hidden_and_unknown_fields_are_refused_naming_them(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
         var response = await ExportHttp.GetAsync(client, ExportHttp.Url("members.csv", "id,diseaseName,shoeSize,household.bankAccount,jobs.employer"));
         Assert.Equal(400, response.Status);
@@ -131,9 +144,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.Equal("FIELD_HIDDEN", aggregateOnly.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Default_fields_are_those_the_role_can_read()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Default_fields_are_those_the_role_can_read(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var village = await ExportHttp.CsvAsync(fixture.App.ClientFor("village", fixture.Village), "/export/members.csv");
         Assert.Contains("name", village[0]);
         Assert.Contains("ethnicity", village[0]);
@@ -145,9 +160,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.Equal(village[0].Count - 1, county[0].Count);
     }
 
-    [Fact]
-    public async Task Bom_only_when_asked_and_labels_in_chinese()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Bom_only_when_asked_and_labels_in_chinese(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
         var plain = await ExportHttp.GetAsync(client, ExportHttp.Url("households.csv", "id,perCapitaNetIncome"));
         Assert.Equal(200, plain.Status);
@@ -164,9 +181,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.Matches(ChineseName(), records[1][1]);
     }
 
-    [Fact]
-    public async Task Gzip_when_accepted()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Gzip_when_accepted(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var url = ExportHttp.Url("households.csv", "id,address,perCapitaNetIncome");
         var plain = await ExportHttp.GetAsync(client, url);
@@ -177,9 +196,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.Equal(plain.Body, ExportHttp.Gunzip(zipped.Body));
     }
 
-    [Fact]
-    public async Task Each_export_is_audited_with_fields_filter_and_row_count()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Each_export_is_audited_with_fields_filter_and_row_count(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village, user: "export-auditor");
         const string where = """{"householdSize":{"gte":3}}""";
         var rows = await ExportHttp.CsvAsync(client, ExportHttp.Url("households.csv", "id,phone,householdSize", where));
@@ -200,27 +221,46 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.Equal(1, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record a JOIN sec_audit_record b ON a.id < b.id WHERE a.user_id = 'export-auditor' AND b.user_id = 'export-auditor' AND a.row_count IS NULL AND b.row_count IS NOT NULL"));
     }
 
-    [Theory]
-    [InlineData("/export/nothing.csv", 404, "UNKNOWN_EXPORT")]
-    [InlineData("/export/households.xlsx", 404, "UNKNOWN_EXPORT")]
-    [InlineData("/export/households", 404, "UNKNOWN_EXPORT")]
-    [InlineData("/export/projectBeneficiaries.csv", 404, "UNKNOWN_EXPORT")]
-    [InlineData("/export/households.csv?where={nope", 400, "INVALID_FILTER")]
-    [InlineData("/export/households.csv?where=[1,2]", 400, "INVALID_FILTER")]
-    [InlineData("/export/households.csv?where={\"shoeSize\":{\"eq\":1}}", 400, "INVALID_FILTER")]
-    [InlineData("/export/households.csv?where={\"perCapitaNetIncome\":{\"lt\":\"lots\"}}", 400, "INVALID_VALUE")]
-    [InlineData("/export/households.csv?where={\"perCapitaNetIncome\":{\"lt\":1e999}}", 400, "INVALID_VALUE")]
-    [InlineData("/export/households.csv?where={\"phone\":{\"startsWith\":\"138\"}}", 400, "FIELD_MASKED")]
-    [InlineData("/export/members.csv?order=[{\"name\":\"ASC\"}]", 400, "FIELD_MASKED")]
-    [InlineData("/export/households.csv?order=[{\"id\":\"UP\"}]", 400, "INVALID_ORDER")]
-    [InlineData("/export/households.csv?order=\"id\"", 400, "INVALID_ORDER")]
-    [InlineData("/export/households.csv?bom=maybe", 400, "INVALID_PARAMETER")]
-    [InlineData("/export/households.csv?header=both", 400, "INVALID_PARAMETER")]
-    [InlineData("/export/households.csv?fields=household.id", 400, "UNKNOWN_FIELD")]
-    [InlineData("/export/members.csv?fields=household", 400, "UNKNOWN_FIELD")]
-    [InlineData("/export/members.csv?fields=household.village.name", 400, "UNKNOWN_FIELD")]
-    public async Task Bad_input_is_a_coded_4xx(string url, int status, string code)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "/export/nothing.csv", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/nothing.csv", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.xlsx", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.xlsx", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/projectBeneficiaries.csv", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/projectBeneficiaries.csv", 404, "UNKNOWN_EXPORT")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?where={nope", 400, "INVALID_FILTER")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?where={nope", 400, "INVALID_FILTER")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?where=[1,2]", 400, "INVALID_FILTER")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?where=[1,2]", 400, "INVALID_FILTER")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?where={\"shoeSize\":{\"eq\":1}}", 400, "INVALID_FILTER")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?where={\"shoeSize\":{\"eq\":1}}", 400, "INVALID_FILTER")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?where={\"perCapitaNetIncome\":{\"lt\":\"lots\"}}", 400, "INVALID_VALUE")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?where={\"perCapitaNetIncome\":{\"lt\":\"lots\"}}", 400, "INVALID_VALUE")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?where={\"perCapitaNetIncome\":{\"lt\":1e999}}", 400, "INVALID_VALUE")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?where={\"perCapitaNetIncome\":{\"lt\":1e999}}", 400, "INVALID_VALUE")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?where={\"phone\":{\"startsWith\":\"138\"}}", 400, "FIELD_MASKED")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?where={\"phone\":{\"startsWith\":\"138\"}}", 400, "FIELD_MASKED")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/members.csv?order=[{\"name\":\"ASC\"}]", 400, "FIELD_MASKED")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/members.csv?order=[{\"name\":\"ASC\"}]", 400, "FIELD_MASKED")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?order=[{\"id\":\"UP\"}]", 400, "INVALID_ORDER")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?order=[{\"id\":\"UP\"}]", 400, "INVALID_ORDER")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?order=\"id\"", 400, "INVALID_ORDER")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?order=\"id\"", 400, "INVALID_ORDER")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?bom=maybe", 400, "INVALID_PARAMETER")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?bom=maybe", 400, "INVALID_PARAMETER")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?header=both", 400, "INVALID_PARAMETER")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?header=both", 400, "INVALID_PARAMETER")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/households.csv?fields=household.id", 400, "UNKNOWN_FIELD")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/households.csv?fields=household.id", 400, "UNKNOWN_FIELD")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/members.csv?fields=household", 400, "UNKNOWN_FIELD")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/members.csv?fields=household", 400, "UNKNOWN_FIELD")]
+    [InlineData(DatabaseProvider.Sqlite, "/export/members.csv?fields=household.village.name", 400, "UNKNOWN_FIELD")]
+    [InlineData(DatabaseProvider.PostgreSql, "/export/members.csv?fields=household.village.name", 400, "UNKNOWN_FIELD")]
+    public async Task Bad_input_is_a_coded_4xx(DatabaseProvider provider, string url, int status, string code)
     {
+        fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var response = await ExportHttp.GetAsync(client, url);
         Assert.True(response.Status == status, $"HTTP {response.Status}: {response.Text}");
@@ -228,9 +268,11 @@ public sealed partial class ExportContentTests(AppFixture fixture) : IClassFixtu
         Assert.Equal(code, response.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Token_and_role_are_required()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Token_and_role_are_required(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var anonymous = fixture.App.CreateClient();
         Assert.Equal(401, (await ExportHttp.GetAsync(anonymous, "/export/households.csv")).Status);
         var admin = fixture.App.ClientFor("admin", null);

@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
 namespace Warehouse.Tests.Graph;
 
 /// <summary>Every filter operator, and/or/not and relation filters, against the same condition in plain SQL.</summary>
-public sealed class FilterTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class FilterTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
     private const string HouseholdQuery = """
         query($w: HouseholdFilterInput) { households(where: $w, order: [{id: ASC}], first: 500) { totalCount nodes { id } } }
         """;
+
+    public static TheoryData<DatabaseProvider, string, string, string> HouseholdCasesByProvider => Providers.With(HouseholdCases);
 
     public static TheoryData<string, string, string> HouseholdCases => new()
     {
@@ -55,10 +58,11 @@ public sealed class FilterTests(AppFixture fixture) : IClassFixture<AppFixture>
     };
 
     // The county reads no minors' member rows (aggregate-only), so relation filters through members see adults only.
-    [Theory]
-    [MemberData(nameof(HouseholdCases))]
-    public async Task Household_filters_match_sql(string name, string where, string sqlCondition)
+    [ProviderTheory]
+    [MemberData(nameof(HouseholdCasesByProvider))]
+    public async Task Household_filters_match_sql(DatabaseProvider provider, string name, string where, string sqlCondition)
     {
+        var fixture = fixtures[provider];
         Assert.NotEmpty(name);
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, HouseholdQuery, new { w = JsonNode.Parse(where) });
@@ -69,9 +73,11 @@ public sealed class FilterTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(expectedIds, data["households"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList());
     }
 
-    [Fact]
-    public async Task Projects_filtered_through_beneficiaries_and_funds_match_sql()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Projects_filtered_through_beneficiaries_and_funds_match_sql(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, """
             { projects(where: {funds: {some: {sourceType: {eq: "以工代赈"}}}, beneficiaries: {some: {monitorType: {neq: null}}}}, first: 500, order: [{code: ASC}]) { totalCount nodes { code } } }

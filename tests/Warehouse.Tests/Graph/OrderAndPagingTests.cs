@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
 namespace Warehouse.Tests.Graph;
 
 /// <summary>Multi-column order, related-field order, keyset paging both ways, totalCount and pageInfo, against SQL.</summary>
-public sealed class OrderAndPagingTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class OrderAndPagingTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
-    [Fact]
-    public async Task Multi_column_order_matches_sql()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Multi_column_order_matches_sql(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client,
             "{ households(order: [{householdSize: DESC}, {perCapitaNetIncome: ASC}], first: 120) { nodes { id } } }");
@@ -18,9 +21,11 @@ public sealed class OrderAndPagingTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(expected, Ids(data["households"]!));
     }
 
-    [Fact]
-    public async Task Order_by_related_scalar_matches_sql()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Order_by_related_scalar_matches_sql(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client,
             "{ members(order: [{household: {perCapitaNetIncome: DESC}}, {id: ASC}], first: 60) { nodes { id } } }");
@@ -32,12 +37,16 @@ public sealed class OrderAndPagingTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(expected, Ids(data["members"]!));
     }
 
-    [Theory]
-    [InlineData("""[{"perCapitaNetIncome": "ASC"}]""", "per_capita_net_income_fen ASC, household_id ASC")]
-    [InlineData("""[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""", "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
-    [InlineData("""[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
-    public async Task Paging_forward_and_backward_covers_the_set_in_order(string order, string sqlOrder)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, """[{"perCapitaNetIncome": "ASC"}]""", "per_capita_net_income_fen ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.PostgreSql, """[{"perCapitaNetIncome": "ASC"}]""", "per_capita_net_income_fen ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.Sqlite, """[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""", "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.PostgreSql, """[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""", "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.Sqlite, """[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
+    [InlineData(DatabaseProvider.PostgreSql, """[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
+    public async Task Paging_forward_and_backward_covers_the_set_in_order(DatabaseProvider provider, string order, string sqlOrder)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("township", fixture.Township);
         var township = fixture.Township;
         var expected = Sql.Strings(fixture.App.Database,
@@ -87,9 +96,11 @@ public sealed class OrderAndPagingTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(expected, back);
     }
 
-    [Fact]
-    public async Task Edges_carry_cursors_that_continue_the_page()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Edges_carry_cursors_that_continue_the_page(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var first = (await WarehouseApp.DataAsync(client, "{ regions(first: 5, order: [{code: ASC}]) { edges { cursor node { code } } } }"))["regions"]!["edges"]!.AsArray();
         var cursor = first[2]!["cursor"]!.GetValue<string>();
@@ -98,9 +109,11 @@ public sealed class OrderAndPagingTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(expected, next["regions"]!["nodes"]!.AsArray().Select(n => n!["code"]!.GetValue<string>()).ToList());
     }
 
-    [Fact]
-    public async Task Total_count_alone_reads_no_rows_and_matches_sql()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Total_count_alone_reads_no_rows_and_matches_sql(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, """{ jobs(where: {empForm: {eq: "公益性岗位"}}) { totalCount } }""");
         Assert.Equal(Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM employment WHERE emp_form = '公益性岗位'"), data["jobs"]!["totalCount"]!.GetValue<int>());

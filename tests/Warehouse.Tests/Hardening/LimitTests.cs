@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -82,10 +83,11 @@ public sealed class LimitTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("Query", typename["__typename"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task A_request_over_its_time_is_cancelled_with_504()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task A_request_over_its_time_is_cancelled_with_504(DatabaseProvider provider)
     {
-        using var app = new WarehouseApp(("Warehouse:Limits:TimeoutSeconds", "0.001"));
+        using var app = new WarehouseApp(provider, ("Warehouse:Limits:TimeoutSeconds", "0.001"));
         var client = app.ClientFor("county", "139901000000");
         using var response = await client.PostAsJsonAsync("/graphql", new
         {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -9,11 +10,14 @@ namespace Warehouse.Tests.Hardening;
 public sealed class PersistedDocumentTests : IDisposable
 {
     private const string Dashboard = "query Low { households(where: {perCapitaNetIncome: {lt: 8500}}) { totalCount } }";
-    private readonly WarehouseApp _app = new(("Warehouse:PersistedDocuments:AllowOnlyPersisted", "true"));
+    // Created by each test on its provider (xunit makes a new instance per test case).
+    private WarehouseApp _app = null!;
 
-    [Fact]
-    public async Task Registered_documents_run_by_id_and_raw_queries_are_refused_in_allow_list_mode()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Registered_documents_run_by_id_and_raw_queries_are_refused_in_allow_list_mode(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider, ("Warehouse:PersistedDocuments:AllowOnlyPersisted", "true"));
         var admin = _app.ClientFor("admin", null, user: "admin-docs");
         var registered = await WarehouseApp.DataAsync(admin, "mutation($q: String!) { registerDocument(query: $q, name: \"low-income\") { documentId } }", new { q = Dashboard });
         var id = registered["registerDocument"]!["documentId"]!.GetValue<string>();
@@ -37,5 +41,5 @@ public sealed class PersistedDocumentTests : IDisposable
         Assert.Contains("PERSISTED_DOCUMENT_MISMATCH", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose() => _app?.Dispose();
 }

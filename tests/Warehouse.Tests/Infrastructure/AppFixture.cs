@@ -1,16 +1,45 @@
+using Warehouse.Data;
+
 namespace Warehouse.Tests.Infrastructure;
 
-/// <summary>One read-only app per test class that does not change data (xunit class fixture).</summary>
+/// <summary>
+/// Read-only apps for a test class that does not change data (xunit class fixture), one per provider, each started
+/// on first use: <c>fixture[provider]</c> in the classes that run on every provider (their theories take the
+/// provider as first argument, see <see cref="ProviderTheoryAttribute"/>), <c>fixture.App</c> (SQLite) in the rest.
+/// </summary>
 public class AppFixture : IDisposable
 {
-    public AppFixture()
-        : this(new WarehouseApp())
+    private readonly Dictionary<DatabaseProvider, Lazy<ProviderApp>> _apps;
+
+    public AppFixture() => _apps = Providers.All.ToDictionary(p => p, p => new Lazy<ProviderApp>(() => new ProviderApp(new WarehouseApp(p))));
+
+    /// <summary>A fixture over one given SQLite app (e.g. another generated county, see <see cref="SecondSeedFixture"/>).</summary>
+    protected AppFixture(WarehouseApp sqlite) =>
+        _apps = new() { [DatabaseProvider.Sqlite] = new Lazy<ProviderApp>(() => new ProviderApp(sqlite)) };
+
+    public ProviderApp this[DatabaseProvider provider] => _apps[provider].Value;
+
+    public WarehouseApp App => this[DatabaseProvider.Sqlite].App;
+    public string County => this[DatabaseProvider.Sqlite].County;
+    public string Township => this[DatabaseProvider.Sqlite].Township;
+    public string Village => this[DatabaseProvider.Sqlite].Village;
+
+    public void Dispose()
     {
+        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
+        {
+            app.Value.Dispose();
+        }
+        GC.SuppressFinalize(this);
     }
+}
 
-    protected AppFixture(WarehouseApp app) => App = app;
+/// <summary>One provider's app of an <see cref="AppFixture"/>, with a few real region codes of its county.</summary>
+public sealed class ProviderApp(WarehouseApp app) : IDisposable
+{
+    public DatabaseProvider Provider => App.Database.Provider;
 
-    public WarehouseApp App { get; }
+    public WarehouseApp App { get; } = app;
 
     /// <summary>A few real region codes of the generated county, read by SQL.</summary>
     public string County => "139901000000";
@@ -18,9 +47,5 @@ public class AppFixture : IDisposable
     /// <summary>The largest village of <see cref="Township"/>, so the township's scope contains the village's rows.</summary>
     public string Village => Sql.Strings(App.Database, "SELECT village_code FROM household WHERE township_code = @t GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1", ("@t", Township))[0];
 
-    public void Dispose()
-    {
-        App.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    public void Dispose() => App.Dispose();
 }

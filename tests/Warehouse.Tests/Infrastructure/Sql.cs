@@ -1,42 +1,48 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Globalization;
 
 namespace Warehouse.Tests.Infrastructure;
 
-/// <summary>Plain SQL against the test database: how tests compute expected rows independently of the code under test.</summary>
+/// <summary>
+/// Plain SQL against the test database: how tests compute expected rows independently of the code under test.
+/// SQL is written in SQLite's spelling and rewritten for PostgreSQL by <see cref="SqlDialect"/>; values come back
+/// the same from both (dates as 'yyyy-MM-dd', flags as 0/1).
+/// </summary>
 public static class Sql
 {
     public static List<string> Strings(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
-        using var c = db.Open();
-        using var cmd = Command(c, sql, parameters);
+        using var c = db.Connect();
+        using var cmd = Command(db, c, sql, parameters);
         using var r = cmd.ExecuteReader();
         var list = new List<string>();
         while (r.Read())
         {
-            list.Add(r.GetString(0));
+            list.Add(Text(r.GetValue(0))!);
         }
         return list;
     }
 
     public static long Scalar(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
-        using var c = db.Open();
-        using var cmd = Command(c, sql, parameters);
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        using var c = db.Connect();
+        using var cmd = Command(db, c, sql, parameters);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public static string? Text(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
-        using var c = db.Open();
-        using var cmd = Command(c, sql, parameters);
-        return cmd.ExecuteScalar() as string;
+        using var c = db.Connect();
+        using var cmd = Command(db, c, sql, parameters);
+        var value = cmd.ExecuteScalar();
+        return value is string or DateOnly or DateTime ? Text(value) : null;
     }
 
-    /// <summary>Row count and a SHA-256 over every value of every row in rowid order: any gained, lost or changed row shows.</summary>
+    /// <summary>Row count and a SHA-256 over every value of every row in rowid order (SQLite): any gained, lost or changed row shows.</summary>
     public static string Fingerprint(TestDatabase db, string table)
     {
         using var c = db.Open();
-        using var cmd = Command(c, $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\" ORDER BY rowid", []);
+        using var cmd = Command(db, c, $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\" ORDER BY rowid", []);
         using var r = cmd.ExecuteReader();
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         var rows = 0;
@@ -55,19 +61,33 @@ public static class Sql
 
     public static void Execute(TestDatabase db, string sql)
     {
-        using var c = db.Open();
-        using var cmd = Command(c, sql, []);
+        using var c = db.Connect();
+        using var cmd = Command(db, c, sql, []);
         cmd.ExecuteNonQuery();
     }
 
-    private static SqliteCommand Command(SqliteConnection c, string sql, (string Name, object Value)[] parameters)
+    /// <summary>A command of the database's provider with the SQL rewritten for it and the parameters bound.</summary>
+    public static DbCommand Command(TestDatabase db, DbConnection c, string sql, (string Name, object Value)[] parameters)
     {
         var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = SqlDialect.For(db.Provider, sql);
         foreach (var (name, value) in parameters)
         {
-            cmd.Parameters.AddWithValue(name, value);
+            var p = cmd.CreateParameter();
+            p.ParameterName = SqlDialect.Parameter(db.Provider, name);
+            p.Value = value;
+            cmd.Parameters.Add(p);
         }
         return cmd;
     }
+
+    /// <summary>A value as SQLite would give it as text: dates 'yyyy-MM-dd', flags 0/1.</summary>
+    public static string? Text(object? value) => value switch
+    {
+        null or DBNull => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t when t.TimeOfDay == TimeSpan.Zero => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "1" : "0",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 }

@@ -19,7 +19,11 @@ public sealed class SqlLog : ILoggerProvider
 
     private readonly ConcurrentQueue<string> _failures = new();
 
-    /// <summary>EF Core's "Failed executing DbCommand (N ms)" lines: when a cancelled statement actually stopped.</summary>
+    /// <summary>
+    /// EF Core's "Failed executing DbCommand (N ms)" lines (an interrupted SQLite statement is an error) and its
+    /// "Canceled execution of DbCommand (N ms)" lines (Npgsql reports a cancelled PostgreSQL statement as
+    /// cancelled): when a cancelled statement actually stopped.
+    /// </summary>
     public IReadOnlyList<string> Failures => [.. _failures];
 
     private readonly ConcurrentQueue<string> _abandoned = new();
@@ -29,7 +33,7 @@ public sealed class SqlLog : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => categoryName switch
     {
-        "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101, _failures, 20102),
+        "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101, _failures, 20102, 20103),
         "Warehouse.Api.Graph.GraphRequestHandler" => new Recorder(_requests, 1000, _abandoned, 1001),
         _ => NullLogger,
     };
@@ -38,7 +42,7 @@ public sealed class SqlLog : ILoggerProvider
 
     private static readonly ILogger NullLogger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
-    private sealed class Recorder(ConcurrentQueue<string> lines, int eventId, ConcurrentQueue<string>? others = null, int otherId = 0) : ILogger
+    private sealed class Recorder(ConcurrentQueue<string> lines, int eventId, ConcurrentQueue<string>? others = null, params int[] otherIds) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         private readonly int eventIdToKeep = eventId;
@@ -52,9 +56,9 @@ public sealed class SqlLog : ILoggerProvider
             {
                 lines.Enqueue(formatter(state, exception));
             }
-            else if (eventId.Id == otherId && others is not null)
+            else if (otherIds.Contains(eventId.Id) && others is not null)
             {
-                // 20102 = EF's CommandError; 1001 = an execution that ran past its deadline has stopped.
+                // 20102 = EF's CommandError, 20103 its CommandCanceled; 1001 = an execution that ran past its deadline has stopped.
                 others.Enqueue(formatter(state, exception));
             }
         }

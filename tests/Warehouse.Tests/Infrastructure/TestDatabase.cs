@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Warehouse.Data;
 using Warehouse.Generation;
 using Warehouse.Migrations;
@@ -6,8 +8,10 @@ using Warehouse.Migrations;
 namespace Warehouse.Tests.Infrastructure;
 
 /// <summary>
-/// A real SQLite warehouse file: migrated by the migration runner and filled by the generator (small county,
-/// fixed seed). Generated once per test run; tests that change data get their own copy.
+/// A real warehouse database, migrated by the migration runner and filled by the generator (small county, fixed
+/// seed), generated once per test run and per provider; every app gets its own copy. On SQLite the copy is a file
+/// copy; on PostgreSQL (the throwaway cluster of ./test.sh, see <see cref="PostgresServer"/>) it is
+/// <c>CREATE DATABASE … TEMPLATE</c> of the generated one, dropped again on dispose.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -16,43 +20,90 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>The date the test county is generated as of: fixed, so tests that pin dates hold on any day.</summary>
     public static readonly DateOnly ReferenceDate = new(2025, 12, 31);
-    private static readonly Lazy<string> Template = new(() => CreateTemplate(Households, Seed));
+    private static readonly Lazy<string> SqliteTemplate = new(() => CreateSqliteTemplate(Households, Seed));
+    private static readonly Lazy<string> PostgresTemplate = new(CreatePostgresTemplate);
 
     /// <summary>A second county (another seed, smaller), for tests that must hold on more than one generated county.</summary>
     public const int SecondHouseholds = 1_500;
     public const int SecondSeed = 11;
-    private static readonly Lazy<string> SecondTemplate = new(() => CreateTemplate(SecondHouseholds, SecondSeed));
+    private static readonly Lazy<string> SecondTemplate = new(() => CreateSqliteTemplate(SecondHouseholds, SecondSeed));
+    private static readonly object PostgresCopyLock = new();
 
-    private TestDatabase(string path)
+    private TestDatabase(DatabaseProvider provider, string path, string connectionString, string? sqlConnectionString = null)
     {
+        Provider = provider;
         Path = path;
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        ConnectionString = connectionString;
+        SqlConnectionString = sqlConnectionString ?? connectionString;
     }
 
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file, or the PostgreSQL database name.</summary>
     public string Path { get; }
+
+    /// <summary>What the server under test connects with.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>A private copy of the generated warehouse.</summary>
-    public static TestDatabase Copy() => CopyOf(Template.Value);
+    /// <summary>
+    /// What tests' plain SQL connects with: on PostgreSQL the search path starts with the base-table schema
+    /// <c>wh</c>, so <c>household</c> names the same table in both dialects.
+    /// </summary>
+    public string SqlConnectionString { get; }
 
-    /// <summary>A private copy of the second generated warehouse (seed <see cref="SecondSeed"/>).</summary>
+    /// <summary>A private copy of the generated warehouse on SQLite.</summary>
+    public static TestDatabase Copy() => Copy(DatabaseProvider.Sqlite);
+
+    /// <summary>A private copy of the generated warehouse on the given provider.</summary>
+    public static TestDatabase Copy(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var name = $"warehouse_test_{Guid.NewGuid():N}";
+            lock (PostgresCopyLock)
+            {
+                // CREATE DATABASE … TEMPLATE needs the template to have no other session; only this lock's holder
+                // touches it once it is built, so copies are made one at a time (each takes well under a second).
+                PostgresServer.Execute($"CREATE DATABASE {name} TEMPLATE {PostgresTemplate.Value}");
+            }
+            return new TestDatabase(provider, name, PostgresServer.ConnectionString(name), PostgresServer.ConnectionString(name, searchPath: "wh, api, sec, public"));
+        }
+        return CopyOf(SqliteTemplate.Value);
+    }
+
+    /// <summary>A private copy of the second generated warehouse (seed <see cref="SecondSeed"/>, SQLite).</summary>
     public static TestDatabase CopySecond() => CopyOf(SecondTemplate.Value);
 
     private static TestDatabase CopyOf(string template)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"warehouse-test-{Guid.NewGuid():N}.db");
         File.Copy(template, path);
-        return new TestDatabase(path);
+        return new TestDatabase(DatabaseProvider.Sqlite, path, new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
     }
 
+    /// <summary>An open SQLite connection (tests that run on SQLite only).</summary>
     public SqliteConnection Open()
     {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException("Open() is for SQLite-only tests; use Connect() for a provider-neutral connection.");
+        }
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         return connection;
     }
 
-    private static string CreateTemplate(int households, int seed)
+    /// <summary>An open connection of this database's provider, for the tests' plain SQL (see <see cref="Sql"/>).</summary>
+    public DbConnection Connect()
+    {
+        DbConnection connection = Provider == DatabaseProvider.PostgreSql
+            ? new NpgsqlConnection(SqlConnectionString)
+            : new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static string CreateSqliteTemplate(int households, int seed)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"warehouse-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         var options = new DatabaseOptions { ConnectionString = $"Data Source={path};Pooling=False" };
@@ -70,8 +121,27 @@ public sealed class TestDatabase : IDisposable
         return path;
     }
 
+    /// <summary>The same county as on SQLite (same generator, seed and size), migrated and loaded once per run.</summary>
+    private static string CreatePostgresTemplate()
+    {
+        var name = $"warehouse_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..48];
+        var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = PostgresServer.ConnectionString(name) };
+        MigrationRunner.Run(options);
+        Seeder.Seed(options, new GeneratorOptions { Households = Households, Seed = Seed, ReferenceDate = ReferenceDate });
+        // Pooled idle sessions on the template would make CREATE DATABASE … TEMPLATE fail ("being accessed by other users").
+        NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresServer.TryDrop(name);
+        return name;
+    }
+
     public void Dispose()
     {
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            NpgsqlConnection.ClearAllPools();
+            PostgresServer.TryDrop(Path);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         TryDelete(Path);
         TryDelete(Path + "-wal");

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Warehouse.Api.Security;
+using Warehouse.Data;
 
 namespace Warehouse.Tests.Infrastructure;
 
 /// <summary>
-/// The real API over HTTP (in-process test server) on a private copy of the generated warehouse, with the
-/// local issuer on and a fixed test key, and EF Core's SQL recorded.
+/// The real API over HTTP (in-process test server) on a private copy of the generated warehouse (SQLite by default,
+/// or PostgreSQL), with the local issuer on and a fixed test key, and EF Core's SQL recorded.
 /// </summary>
 public sealed class WarehouseApp : WebApplicationFactory<Program>
 {
@@ -22,7 +23,14 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
 
     /// <param name="settings">Extra configuration for this app (e.g. a limit under test).</param>
     public WarehouseApp(params (string Key, string Value)[] settings)
-        : this(TestDatabase.Copy(), settings)
+        : this(DatabaseProvider.Sqlite, settings)
+    {
+    }
+
+    /// <param name="provider">The database engine of this app's private copy of the county.</param>
+    /// <param name="settings">Extra configuration for this app (e.g. a limit under test).</param>
+    public WarehouseApp(DatabaseProvider provider, params (string Key, string Value)[] settings)
+        : this(TestDatabase.Copy(provider), settings)
     {
     }
 
@@ -58,6 +66,7 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Warehouse:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Warehouse", Database.ConnectionString);
         builder.UseSetting("Warehouse:MigrateOnStartup", "true");
         builder.UseSetting("Warehouse:SeedDemoOnStartup", "false");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -7,7 +8,8 @@ namespace Warehouse.Tests.Security;
 /// <summary>Permission and assignment changes: in force on the next request, atomic, validated, never silently overwritten.</summary>
 public sealed class AdministrationTests : IDisposable
 {
-    private readonly WarehouseApp _app = new();
+    // Created by each test on its provider (xunit makes a new instance per test case).
+    private WarehouseApp _app = null!;
     private const string Township = "139901101000";
 
     private HttpClient Admin => _app.ClientFor("admin", null, user: "admin-1");
@@ -23,9 +25,11 @@ public sealed class AdministrationTests : IDisposable
 
     private const string Set = "mutation($c: [FieldAccessChangeInput!]!) { setFieldAccess(changes: $c) { role type field access version } }";
 
-    [Fact]
-    public async Task Hiding_a_field_takes_effect_on_the_next_request_including_introspection()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Hiding_a_field_takes_effect_on_the_next_request_including_introspection(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var township = _app.ClientFor("township", Sql.Strings(_app.Database, "SELECT code FROM region WHERE level = 'TOWNSHIP' ORDER BY code LIMIT 1")[0]);
         await WarehouseApp.DataAsync(township, "{ households(first: 1) { nodes { householdAttr } } }");
         var version = await VersionOf("township", "Household", "householdAttr");
@@ -41,9 +45,11 @@ public sealed class AdministrationTests : IDisposable
         Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'PERMISSION_CHANGE' AND user_id = 'admin-1' AND field_name = 'householdAttr' AND detail LIKE '%FULL%HIDDEN%'"));
     }
 
-    [Fact]
-    public async Task An_edit_against_a_stale_version_is_rejected()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task An_edit_against_a_stale_version_is_rejected(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var version = await VersionOf("village", "Household", "phone");
         await WarehouseApp.DataAsync(Admin, Set, new { c = new[] { Change("village", "Household", "phone", "MASKED", version) } });
         var stale = await WarehouseApp.PostAsync(Admin, Set, new { c = new[] { Change("village", "Household", "phone", "HIDDEN", version) } });
@@ -51,9 +57,11 @@ public sealed class AdministrationTests : IDisposable
         Assert.Equal("MASKED", Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='phone'"));
     }
 
-    [Fact]
-    public async Task Two_concurrent_edits_of_one_cell_never_both_apply()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Two_concurrent_edits_of_one_cell_never_both_apply(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var version = await VersionOf("county", "Member", "education");
         var results = await Task.WhenAll(
             WarehouseApp.PostAsync(Admin, Set, new { c = new[] { Change("county", "Member", "education", "HIDDEN", version) } }),
@@ -63,15 +71,22 @@ public sealed class AdministrationTests : IDisposable
         Assert.Equal(version + 1, Sql.Scalar(_app.Database, "SELECT version FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
     }
 
-    [Theory]
-    [InlineData("mayor", "Household", "phone", "HIDDEN")]
-    [InlineData("village", "Spaceship", "phone", "HIDDEN")]
-    [InlineData("village", "Household", "shoeSize", "HIDDEN")]
-    [InlineData("village", "Household", "householdSize", "MASKED")]
-    [InlineData("village", "Household", "id", "HIDDEN")]
-    [InlineData("village", "Household", "phone", "SECRET")]
-    public async Task An_invalid_edit_applies_nothing(string role, string type, string field, string access)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "mayor", "Household", "phone", "HIDDEN")]
+    [InlineData(DatabaseProvider.PostgreSql, "mayor", "Household", "phone", "HIDDEN")]
+    [InlineData(DatabaseProvider.Sqlite, "village", "Spaceship", "phone", "HIDDEN")]
+    [InlineData(DatabaseProvider.PostgreSql, "village", "Spaceship", "phone", "HIDDEN")]
+    [InlineData(DatabaseProvider.Sqlite, "village", "Household", "shoeSize", "HIDDEN")]
+    [InlineData(DatabaseProvider.PostgreSql, "village", "Household", "shoeSize", "HIDDEN")]
+    [InlineData(DatabaseProvider.Sqlite, "village", "Household", "householdSize", "MASKED")]
+    [InlineData(DatabaseProvider.PostgreSql, "village", "Household", "householdSize", "MASKED")]
+    [InlineData(DatabaseProvider.Sqlite, "village", "Household", "id", "HIDDEN")]
+    [InlineData(DatabaseProvider.PostgreSql, "village", "Household", "id", "HIDDEN")]
+    [InlineData(DatabaseProvider.Sqlite, "village", "Household", "phone", "SECRET")]
+    [InlineData(DatabaseProvider.PostgreSql, "village", "Household", "phone", "SECRET")]
+    public async Task An_invalid_edit_applies_nothing(DatabaseProvider provider, string role, string type, string field, string access)
     {
+        _app = new WarehouseApp(provider);
         var good = await VersionOf("village", "Member", "gender");
         var before = Sql.Scalar(_app.Database, "SELECT version FROM sec_matrix_version");
         var body = await WarehouseApp.PostAsync(Admin, Set, new { c = new[] { Change("village", "Member", "gender", "HIDDEN", good), Change(role, type, field, access, 1) } });
@@ -80,21 +95,27 @@ public sealed class AdministrationTests : IDisposable
         Assert.Equal(before, Sql.Scalar(_app.Database, "SELECT version FROM sec_matrix_version"));
     }
 
-    [Theory]
+    [ProviderTheory]
     // Aggregate-only needs rows with record keys (to perturb) and a field that identifies nobody (to group by).
-    [InlineData("Project", "type", "INVALID_PERMISSION")]
-    [InlineData("Member", "householdId", "INVALID_PERMISSION")]
-    [InlineData("Household", "monitorType", null)]
-    public async Task Aggregate_only_is_for_protectable_fields(string type, string field, string? code)
+    [InlineData(DatabaseProvider.Sqlite, "Project", "type", "INVALID_PERMISSION")]
+    [InlineData(DatabaseProvider.PostgreSql, "Project", "type", "INVALID_PERMISSION")]
+    [InlineData(DatabaseProvider.Sqlite, "Member", "householdId", "INVALID_PERMISSION")]
+    [InlineData(DatabaseProvider.PostgreSql, "Member", "householdId", "INVALID_PERMISSION")]
+    [InlineData(DatabaseProvider.Sqlite, "Household", "monitorType", null)]
+    [InlineData(DatabaseProvider.PostgreSql, "Household", "monitorType", null)]
+    public async Task Aggregate_only_is_for_protectable_fields(DatabaseProvider provider, string type, string field, string? code)
     {
+        _app = new WarehouseApp(provider);
         var version = await VersionOf("village", type, field);
         var body = await WarehouseApp.PostAsync(Admin, Set, new { c = new[] { new { role = "village", type, field, access = "HIDDEN", aggregateOnly = true, expectedVersion = version } } });
         Assert.Equal(code, WarehouseApp.FirstErrorCode(body));
     }
 
-    [Fact]
-    public async Task Stored_assignment_wins_over_token_claims_and_revocation_denies()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Stored_assignment_wins_over_token_claims_and_revocation_denies(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var village = Sql.Strings(_app.Database, "SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 1")[0];
         var assigned = await WarehouseApp.DataAsync(Admin, "mutation($v: String!) { assignUser(userId: \"official-7\", role: \"village\", regionCode: $v) { version status } }", new { v = village });
         Assert.Equal(1, assigned["assignUser"]!["version"]!.GetValue<int>());
@@ -114,9 +135,11 @@ public sealed class AdministrationTests : IDisposable
         Assert.Equal(2, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'ASSIGNMENT_CHANGE'"));
     }
 
-    [Fact]
-    public async Task Data_roles_cannot_administer()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Data_roles_cannot_administer(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var village = _app.ClientFor("village", Sql.Strings(_app.Database, "SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 1")[0]);
         var body = await WarehouseApp.PostAsync(village, Set, new { c = new[] { Change("village", "Member", "gender", "HIDDEN", 1) } }, expectStatus: 400);
         Assert.NotNull(body["errors"]);
@@ -125,9 +148,11 @@ public sealed class AdministrationTests : IDisposable
         Assert.Equal("FULL", Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Member' AND field_name='gender'"));
     }
 
-    [Fact]
-    public async Task Audit_trail_is_filtered_and_paged_newest_first()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Audit_trail_is_filtered_and_paged_newest_first(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         for (var i = 0; i < 3; i++)
         {
             var v = await VersionOf("township", "Member", "education");
@@ -142,5 +167,5 @@ public sealed class AdministrationTests : IDisposable
         Assert.True(page[0]!["id"]!.GetValue<long>() > last);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose() => _app?.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Warehouse.Tests.Exports;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -10,8 +11,11 @@ namespace Warehouse.Tests.Security;
 /// statistic over a protected population singles out a person. Each test replays one way of reading too much
 /// (issue 10, observations 1, 2, 3 and 5) and checks the answer against plain SQL.
 /// </summary>
-public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
+    // xunit makes a new instance per test case: each test sets the provider's app first.
+    private ProviderApp fixture = null!;
+
     private TestDatabase Db => fixture.App.Database;
 
     private HttpClient Client(string role) => fixture.App.ClientFor(role, role switch
@@ -22,51 +26,67 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
     });
 
     // Observation 1: suppressed groups kept their keys; grouping by a member's id listed every child's attributes.
-    [Theory]
-    [InlineData("county", "membersAggregate(groupBy: [ID, ETHNICITY, GENDER, SCHOOL_STATUS, HEALTH_STATUS])")]
-    [InlineData("county", "membersAggregate(groupBy: [HOUSEHOLD_ID, GENDER])")]
-    [InlineData("county", "assistanceAggregate(groupBy: [MEMBER_ID, ITEM])")]
-    [InlineData("county", "jobsAggregate(groupBy: [POST_ID])")]
-    [InlineData("township", "membersAggregate(groupBy: [HOUSEHOLD_ID, ETHNICITY])")]
-    public async Task Identifying_keys_never_group_protected_rows(string role, string field)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "county", "membersAggregate(groupBy: [ID, ETHNICITY, GENDER, SCHOOL_STATUS, HEALTH_STATUS])")]
+    [InlineData(DatabaseProvider.PostgreSql, "county", "membersAggregate(groupBy: [ID, ETHNICITY, GENDER, SCHOOL_STATUS, HEALTH_STATUS])")]
+    [InlineData(DatabaseProvider.Sqlite, "county", "membersAggregate(groupBy: [HOUSEHOLD_ID, GENDER])")]
+    [InlineData(DatabaseProvider.PostgreSql, "county", "membersAggregate(groupBy: [HOUSEHOLD_ID, GENDER])")]
+    [InlineData(DatabaseProvider.Sqlite, "county", "assistanceAggregate(groupBy: [MEMBER_ID, ITEM])")]
+    [InlineData(DatabaseProvider.PostgreSql, "county", "assistanceAggregate(groupBy: [MEMBER_ID, ITEM])")]
+    [InlineData(DatabaseProvider.Sqlite, "county", "jobsAggregate(groupBy: [POST_ID])")]
+    [InlineData(DatabaseProvider.PostgreSql, "county", "jobsAggregate(groupBy: [POST_ID])")]
+    [InlineData(DatabaseProvider.Sqlite, "township", "membersAggregate(groupBy: [HOUSEHOLD_ID, ETHNICITY])")]
+    [InlineData(DatabaseProvider.PostgreSql, "township", "membersAggregate(groupBy: [HOUSEHOLD_ID, ETHNICITY])")]
+    public async Task Identifying_keys_never_group_protected_rows(DatabaseProvider provider, string role, string field)
     {
+        fixture = fixtures[provider];
         var body = await WarehouseApp.PostAsync(Client(role), "{ " + field + " { groups { count } } }");
         Assert.Equal("PROTECTED_AGGREGATE", WarehouseApp.FirstErrorCode(body));
         Assert.Null(body["data"]?[field[..field.IndexOf('(', StringComparison.Ordinal)]]);
     }
 
     // A median or percentile is one record's value or lies between two, like min and max: refused where rows are protected.
-    [Theory]
-    [InlineData("county", "membersAggregate", "median { workMonths }")]
-    [InlineData("county", "membersAggregate(groupBy: [GENDER])", "p25 { workMonths } p75 { workMonths }")]
-    [InlineData("county", "jobsAggregate", "p90 { monthlyWage }")]
-    public async Task Percentiles_are_refused_over_protected_rows(string role, string field, string measures)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "county", "membersAggregate", "median { workMonths }")]
+    [InlineData(DatabaseProvider.PostgreSql, "county", "membersAggregate", "median { workMonths }")]
+    [InlineData(DatabaseProvider.Sqlite, "county", "membersAggregate(groupBy: [GENDER])", "p25 { workMonths } p75 { workMonths }")]
+    [InlineData(DatabaseProvider.PostgreSql, "county", "membersAggregate(groupBy: [GENDER])", "p25 { workMonths } p75 { workMonths }")]
+    [InlineData(DatabaseProvider.Sqlite, "county", "jobsAggregate", "p90 { monthlyWage }")]
+    [InlineData(DatabaseProvider.PostgreSql, "county", "jobsAggregate", "p90 { monthlyWage }")]
+    public async Task Percentiles_are_refused_over_protected_rows(DatabaseProvider provider, string role, string field, string measures)
     {
+        fixture = fixtures[provider];
         var body = await WarehouseApp.PostAsync(Client(role), "{ " + field + " { groups { count " + measures + " } } }");
         Assert.Equal("PROTECTED_AGGREGATE", WarehouseApp.FirstErrorCode(body));
         Assert.Null(body["data"]?[field.Split('(')[0]]);
     }
 
-    [Fact]
-    public async Task The_aggregate_export_refuses_percentiles_over_protected_rows()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task The_aggregate_export_refuses_percentiles_over_protected_rows(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var response = await ExportHttp.GetAsync(Client("county"), "/export/aggregate/members.csv?measures=count,median.workMonths");
         Assert.Equal(400, (int)response.Status);
         Assert.Contains("PROTECTED_AGGREGATE", response.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_aggregate_export_refuses_identifying_keys_too()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task The_aggregate_export_refuses_identifying_keys_too(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var response = await ExportHttp.GetAsync(Client("county"), "/export/aggregate/members.csv?groupBy=id,ethnicity");
         Assert.Equal(400, (int)response.Status);
         Assert.Contains("PROTECTED_AGGREGATE", response.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("M0000", response.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Small_groups_are_withheld_whole_keys_included()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Small_groups_are_withheld_whole_keys_included(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var township = fixture.Township;
         var result = (await WarehouseApp.DataAsync(Client("county"), """
             query($t: String!) { membersAggregate(where: {townshipCode: {eq: $t}}, groupBy: [VILLAGE_CODE, GENDER, SCHOOL_STATUS, HEALTH_STATUS], first: 10000) {
@@ -92,16 +112,18 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         Assert.True(tiny > 0, "the township must have groups of one or two members for this test to mean anything");
         Assert.True(Sql.Scalar(Db, $"""
             SELECT COUNT(*) FROM (SELECT 1 FROM member WHERE township_code = @t GROUP BY village_code, gender, school_status, health_status
-                                  HAVING COUNT(*) <= 2 AND SUM(NOT ({Minors.Adult()})) > 0)
+                                  HAVING COUNT(*) <= 2 AND SUM(CASE WHEN NOT ({Minors.Adult()}) THEN 1 ELSE 0 END) > 0) AS g
             """, ("@t", township)) > 0, "children must be among the groups of one or two");
         Assert.True(result["withheldGroups"]!.GetValue<int>() >= tiny);
         Assert.Equal(truth.Count, groups.Count + result["withheldGroups"]!.GetValue<int>());
     }
 
     // Observation 2: relation filters inside aggregates matched households through their children.
-    [Fact]
-    public async Task Relation_filters_inside_aggregates_follow_the_row_rules()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Relation_filters_inside_aggregates_follow_the_row_rules(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var client = Client("county");
         var data = await WarehouseApp.DataAsync(client, """
             { list: households(where: {members: {some: {schoolStatus: {neq: null}}}}) { totalCount }
@@ -115,21 +137,30 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Equal(expected, data["agg"]!["groups"]![0]!["count"]!.GetValue<long>());
     }
 
-    [Theory]
-    [InlineData("{ jobsAggregate(where: {member: {schoolStatus: {neq: null}}}) { groups { count } } }")]
-    [InlineData("{ assistanceAggregate(where: {member: {schoolStatus: {neq: null}}}) { groups { count } } }")]
-    [InlineData("{ postsAggregate(where: {holder: {gender: {eq: \"女\"}}}) { groups { count } } }")]
-    [InlineData("{ membersAggregate(where: {household: {id: {eq: \"H0000001\"}}}) { groups { count } } }")]
-    [InlineData("{ assistanceAggregate(where: {channel: {eq: \"对公\"}}) { groups { count } } }")]
-    [InlineData("{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
-    public async Task Protected_aggregates_take_region_filters_only(string query)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "{ jobsAggregate(where: {member: {schoolStatus: {neq: null}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ jobsAggregate(where: {member: {schoolStatus: {neq: null}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ assistanceAggregate(where: {member: {schoolStatus: {neq: null}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ assistanceAggregate(where: {member: {schoolStatus: {neq: null}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ postsAggregate(where: {holder: {gender: {eq: \"女\"}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ postsAggregate(where: {holder: {gender: {eq: \"女\"}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ membersAggregate(where: {household: {id: {eq: \"H0000001\"}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ membersAggregate(where: {household: {id: {eq: \"H0000001\"}}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ assistanceAggregate(where: {channel: {eq: \"对公\"}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ assistanceAggregate(where: {channel: {eq: \"对公\"}}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
+    public async Task Protected_aggregates_take_region_filters_only(DatabaseProvider provider, string query)
     {
+        fixture = fixtures[provider];
         Assert.Equal("PROTECTED_AGGREGATE", WarehouseApp.FirstErrorCode(await WarehouseApp.PostAsync(Client("county"), query)));
     }
 
-    [Fact]
-    public async Task Township_relation_filters_in_aggregates_never_match_a_minor()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Township_relation_filters_in_aggregates_never_match_a_minor(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var township = fixture.Township;
         var data = await WarehouseApp.DataAsync(Client("township"),
             "{ assistanceAggregate(where: {member: {schoolStatus: {neq: null}}}) { protected groups { count } } }");
@@ -142,9 +173,11 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     // Observation 3: two aggregates that differ by one child gave the child's values.
-    [Fact]
-    public async Task Differencing_by_one_child_is_refused_and_the_answer_does_not_move()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Differencing_by_one_child_is_refused_and_the_answer_does_not_move(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var village = fixture.Village;
         var client = Client("county");
         var child = Sql.Strings(Db, $"SELECT member_id FROM member WHERE village_code = @v AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@v", village))[0];
@@ -173,16 +206,18 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Equal(all.ToJsonString(), again.ToJsonString());
     }
 
-    [Fact]
-    public async Task Protected_totals_are_close_to_the_truth_and_stable()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Protected_totals_are_close_to_the_truth_and_stable(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var data = await WarehouseApp.DataAsync(Client("county"), """
             { membersAggregate(groupBy: [TOWNSHIP_CODE]) { protected groups { keys { townshipCode } count laborForce employed employmentRate } } }
             """);
         var result = data["membersAggregate"]!;
         Assert.True(result["protected"]!.GetValue<bool>());
         var truth = Truth(Db, """
-            SELECT township_code, COUNT(*), SUM(labor_capacity IN ('普通劳动力','技能劳动力')) FROM member GROUP BY 1
+            SELECT township_code, COUNT(*), SUM(CASE WHEN labor_capacity IN ('普通劳动力','技能劳动力') THEN 1 ELSE 0 END) FROM member GROUP BY 1
             """);
         var groups = result["groups"]!.AsArray();
         Assert.Equal(truth.Count, groups.Count);
@@ -196,9 +231,11 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     // Observation 5: records about a child (assistance for a member under 14) were listed and exported to the county.
-    [Fact]
-    public async Task Records_about_a_child_follow_the_childs_rule()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Records_about_a_child_follow_the_childs_rule(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var county = Client("county");
         var minorsRecords = Sql.Scalar(Db, $"SELECT COUNT(*) FROM assistance a JOIN member m ON m.member_id = a.member_id WHERE NOT ({Minors.Adult("m.")})");
         Assert.True(minorsRecords > 0, "the county must have assistance for children for this test to mean anything");
@@ -223,9 +260,11 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Equal(readable, csv.Count - 1);
     }
 
-    [Fact]
-    public async Task The_township_reads_a_childs_records_masked_and_the_village_in_full()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task The_township_reads_a_childs_records_masked_and_the_village_in_full(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var township = fixture.Township;
         var id = Sql.Strings(Db, $"""
             SELECT a.assist_id FROM assistance a JOIN member m ON m.member_id = a.member_id
@@ -244,9 +283,11 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     // Observation 7: aggregates were never audited, even when they touched protected people.
-    [Fact]
-    public async Task Protected_aggregates_are_audited_and_plain_ones_are_not()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Protected_aggregates_are_audited_and_plain_ones_are_not(DatabaseProvider provider)
     {
+        fixture = fixtures[provider];
         var township = fixture.Township;
         var client = fixture.App.ClientFor("county", fixture.County, user: "aggregate-auditee");
         var data = await WarehouseApp.DataAsync(client, """
@@ -255,9 +296,8 @@ public sealed class AggregatePrivacyTests(AppFixture fixture) : IClassFixture<Ap
               households: householdsAggregate(groupBy: [MONITOR_TYPE]) { groups { count } }
             }
             """, new { t = township });
-        using var c = Db.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT type_name, row_count, detail, operation FROM sec_audit_record WHERE user_id = 'aggregate-auditee' AND kind = 'AGGREGATE'";
+        using var c = Db.Connect();
+        using var cmd = Sql.Command(Db, c, "SELECT type_name, row_count, detail, operation FROM sec_audit_record WHERE user_id = 'aggregate-auditee' AND kind = 'AGGREGATE'", []);
         using var r = cmd.ExecuteReader();
         Assert.True(r.Read(), "no AGGREGATE audit record");
         Assert.Equal("Member", r.GetString(0));

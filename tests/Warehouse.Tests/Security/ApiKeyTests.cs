@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Warehouse.Tests.Exports;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -14,7 +15,8 @@ namespace Warehouse.Tests.Security;
 /// </summary>
 public sealed class ApiKeyTests : IDisposable
 {
-    private readonly WarehouseApp _app = new();
+    // Created by each test on its provider (xunit makes a new instance per test case).
+    private WarehouseApp _app = null!;
 
     private HttpClient Admin => _app.ClientFor("admin", null, user: "admin-keys");
 
@@ -60,9 +62,11 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Contains(reasonPart, body["errors"]![0]!["extensions"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_issued_key_reads_graphql_and_exports_as_its_user_until_revoked()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task An_issued_key_reads_graphql_and_exports_as_its_user_until_revoked(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var village = Village;
         await AssignVillage("bi-gateway", village);
         var (id, secret) = await IssueFor("bi-gateway");
@@ -101,9 +105,11 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'API_KEY_CHANGE' AND user_id = 'admin-keys' AND detail LIKE '%\"revoke\"%' AND detail LIKE @k", ("@k", "%" + id + "%")));
     }
 
-    [Fact]
-    public async Task An_expired_key_is_refused()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task An_expired_key_is_refused(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         await AssignVillage("bi-expired", Village);
         var (id, secret) = await IssueFor("bi-expired");
         Sql.Execute(_app.Database, $"UPDATE sec_api_key SET expires_at = '2000-01-01 00:00:00' WHERE key_id = '{id}'");
@@ -111,14 +117,20 @@ public sealed class ApiKeyTests : IDisposable
         AssertUnauthenticated(status, body, "expired");
     }
 
-    [Theory]
-    [InlineData("whk_short", true, "malformed")]
-    [InlineData("whk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", true, "not known")]
-    [InlineData("whk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", false, "not known")]
-    [InlineData("whk_!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!", false, "malformed")]
-    [InlineData("letmein", false, "malformed")]
-    public async Task Garbage_keys_get_the_coded_401(string key, bool bearer, string reason)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "whk_short", true, "malformed")]
+    [InlineData(DatabaseProvider.PostgreSql, "whk_short", true, "malformed")]
+    [InlineData(DatabaseProvider.Sqlite, "whk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", true, "not known")]
+    [InlineData(DatabaseProvider.PostgreSql, "whk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", true, "not known")]
+    [InlineData(DatabaseProvider.Sqlite, "whk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", false, "not known")]
+    [InlineData(DatabaseProvider.PostgreSql, "whk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", false, "not known")]
+    [InlineData(DatabaseProvider.Sqlite, "whk_!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!", false, "malformed")]
+    [InlineData(DatabaseProvider.PostgreSql, "whk_!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!", false, "malformed")]
+    [InlineData(DatabaseProvider.Sqlite, "letmein", false, "malformed")]
+    [InlineData(DatabaseProvider.PostgreSql, "letmein", false, "malformed")]
+    public async Task Garbage_keys_get_the_coded_401(DatabaseProvider provider, string key, bool bearer, string reason)
     {
+        _app = new WarehouseApp(provider);
         var (status, body) = await Graph(KeyClient(key, bearer), "{ households { totalCount } }");
         AssertUnauthenticated(status, body, reason);
         var export = await ExportHttp.GetAsync(KeyClient(key, bearer), ExportHttp.Url("households.csv", "id"));
@@ -126,9 +138,11 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal("UNAUTHENTICATED", WarehouseApp.FirstErrorCode(export.Json));
     }
 
-    [Fact]
-    public async Task A_key_never_outlives_its_users_assignment()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task A_key_never_outlives_its_users_assignment(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var village = Village;
         await AssignVillage("bi-revoked-user", village);
         var (_, secret) = await IssueFor("bi-revoked-user");
@@ -142,9 +156,11 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(403, export.Status);
     }
 
-    [Fact]
-    public async Task A_key_never_administers_even_when_its_user_is_made_admin_later()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task A_key_never_administers_even_when_its_user_is_made_admin_later(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var village = Village;
         await AssignVillage("bi-promoted", village);
         var (_, secret) = await IssueFor("bi-promoted");
@@ -159,9 +175,11 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_api_key"));
     }
 
-    [Fact]
-    public async Task Keys_are_issued_only_to_users_with_one_active_data_assignment()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Keys_are_issued_only_to_users_with_one_active_data_assignment(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var none = await WarehouseApp.PostAsync(Admin, Issue, new { u = "nobody", e = DateTime.UtcNow.AddDays(1) });
         Assert.Equal("INVALID_API_KEY", WarehouseApp.FirstErrorCode(none));
         await WarehouseApp.DataAsync(Admin, "mutation { assignUser(userId: \"other-admin\", role: \"admin\", regionCode: \"139901000000\") { version } }");
@@ -175,9 +193,11 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_api_key"));
     }
 
-    [Fact]
-    public async Task Non_admins_cannot_issue_or_list_keys()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Non_admins_cannot_issue_or_list_keys(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var village = Village;
         await AssignVillage("bi-self", village);
         var reader = _app.ClientFor("village", village, user: "bi-self");
@@ -188,9 +208,11 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_api_key"));
     }
 
+    // Reads the database file byte by byte: SQLite only.
     [Fact]
     public async Task The_secret_is_not_stored_anywhere_in_the_database()
     {
+        _app = new WarehouseApp();
         await AssignVillage("bi-secret", Village);
         var (_, secret) = await IssueFor("bi-secret");
         await WarehouseApp.DataAsync(KeyClient(secret, bearer: true), "{ households { totalCount } }");
@@ -207,5 +229,5 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE detail LIKE @s", ("@s", "%" + tail + "%")));
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose() => _app?.Dispose();
 }

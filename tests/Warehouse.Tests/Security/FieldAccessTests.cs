@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
 namespace Warehouse.Tests.Security;
 
 /// <summary>Masks, hidden fields, side channels (filter, sort, relation filter, cursor) and reveal with audit.</summary>
-public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class FieldAccessTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
-    [Fact]
-    public async Task County_reads_names_and_ids_masked_village_reads_names_in_full()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task County_reads_names_and_ids_masked_village_reads_names_in_full(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var village = fixture.Village;
         var id = Sql.Strings(fixture.App.Database, "SELECT member_id FROM member WHERE village_code = @v ORDER BY member_id LIMIT 1", ("@v", village))[0];
         var name = Sql.Text(fixture.App.Database, "SELECT name FROM member WHERE member_id = @m", ("@m", id))!;
@@ -26,9 +29,11 @@ public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal(idNumber[..3] + new string('*', 15), villageRow["idNumber"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Hidden_field_fails_validation_naming_field_and_role_and_is_not_introspectable()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Hidden_field_fails_validation_naming_field_and_role_and_is_not_introspectable(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
         var body = await WarehouseApp.PostAsync(client, "{ members(first: 1) { nodes { id diseaseName } } }", expectStatus: 400);
         Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(body));
@@ -46,23 +51,31 @@ public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.DoesNotContain("diseaseName", filter["__type"]!["inputFields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
     }
 
-    [Theory]
-    [InlineData("{ members(where: {name: {eq: \"张三\"}}) { totalCount } }")]
-    [InlineData("{ members(order: [{name: ASC}]) { nodes { id } } }")]
-    [InlineData("{ households(where: {members: {some: {name: {startsWith: \"张\"}}}}) { totalCount } }")]
-    [InlineData("{ households(where: {phone: {startsWith: \"138\"}}) { totalCount } }")]
-    [InlineData("{ jobs(order: [{member: {birthDate: ASC}}]) { nodes { id } } }")]
-    public async Task Masked_fields_cannot_be_filtered_sorted_or_reached_through_relations(string query)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "{ members(where: {name: {eq: \"张三\"}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ members(where: {name: {eq: \"张三\"}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ members(order: [{name: ASC}]) { nodes { id } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ members(order: [{name: ASC}]) { nodes { id } } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ households(where: {members: {some: {name: {startsWith: \"张\"}}}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ households(where: {members: {some: {name: {startsWith: \"张\"}}}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ households(where: {phone: {startsWith: \"138\"}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ households(where: {phone: {startsWith: \"138\"}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ jobs(order: [{member: {birthDate: ASC}}]) { nodes { id } } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ jobs(order: [{member: {birthDate: ASC}}]) { nodes { id } } }")]
+    public async Task Masked_fields_cannot_be_filtered_sorted_or_reached_through_relations(DatabaseProvider provider, string query)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var body = await WarehouseApp.PostAsync(client, query);
         Assert.Equal("FIELD_MASKED", WarehouseApp.FirstErrorCode(body));
         Assert.Contains("county", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Reveal_needs_a_reason_and_is_audited_before_data_returns()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Reveal_needs_a_reason_and_is_audited_before_data_returns(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County, user: "reveal-tester");
         var id = Sql.Strings(fixture.App.Database, "SELECT member_id FROM member ORDER BY member_id LIMIT 1 OFFSET 5")[0];
         var noReason = await WarehouseApp.PostAsync(client, "query($id: String!) { member(id: $id) { idNumber(reveal: \"  \") } }", new { id });
@@ -76,9 +89,11 @@ public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixt
             "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-tester' AND type_name = 'Member' AND field_name = 'idNumber' AND record_id = @m AND reason = '核对低保资格 case 2025-118'", ("@m", id)));
     }
 
-    [Fact]
-    public async Task Requests_returning_personal_data_are_audited_with_fields_and_rows()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Requests_returning_personal_data_are_audited_with_fields_and_rows(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village, user: "audit-tester");
         await WarehouseApp.DataAsync(client, "query Visits { households(first: 7, order: [{id: ASC}]) { nodes { id phone monitorType } } }");
         var detail = Sql.Text(fixture.App.Database,
@@ -89,28 +104,35 @@ public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.DoesNotContain("\"id\"", detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Public_data_requests_write_no_audit_record()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Public_data_requests_write_no_audit_record(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village, user: "public-reader");
         await WarehouseApp.DataAsync(client, "{ projects(first: 3) { nodes { code name totalInvest } } }");
         Assert.Equal(0, Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE user_id = 'public-reader'"));
     }
 
-    [Theory]
-    [InlineData("{ members(where: {diseaseName: {eq: \"糖尿病\"}}) { totalCount } }")]
-    [InlineData("{ households(where: {members: {some: {disabilityCertNo: {eq: \"x\"}}}}) { totalCount } }")]
-    public async Task Hidden_fields_in_filters_fail_naming_field_and_role(string query)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "{ members(where: {diseaseName: {eq: \"糖尿病\"}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ members(where: {diseaseName: {eq: \"糖尿病\"}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.Sqlite, "{ households(where: {members: {some: {disabilityCertNo: {eq: \"x\"}}}}) { totalCount } }")]
+    [InlineData(DatabaseProvider.PostgreSql, "{ households(where: {members: {some: {disabilityCertNo: {eq: \"x\"}}}}) { totalCount } }")]
+    public async Task Hidden_fields_in_filters_fail_naming_field_and_role(DatabaseProvider provider, string query)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
         var body = await WarehouseApp.PostAsync(client, query, expectStatus: 400);
         Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(body));
         Assert.Contains("village", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Hidden_fields_in_filter_variables_fail_naming_field_and_role()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Hidden_fields_in_filter_variables_fail_naming_field_and_role(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("township", fixture.Township);
         var body = await WarehouseApp.PostAsync(client, "query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }",
             new { w = new { bankName = new { eq = "农商行" } } }, expectStatus: 400);
@@ -118,9 +140,11 @@ public sealed class FieldAccessTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Contains("Household.bankName", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Mutations_sent_by_a_data_role_are_request_errors()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Mutations_sent_by_a_data_role_are_request_errors(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
         var body = await WarehouseApp.PostAsync(client, "mutation { assignUser(userId: \"x\", role: \"county\", regionCode: \"139901000000\") { version } }", expectStatus: 400);
         Assert.Null(body["data"]);

@@ -1,3 +1,4 @@
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -7,11 +8,13 @@ namespace Warehouse.Tests.Security;
 /// Records of minors under 14 (PIPL Art. 28): aggregate-only for the county (counted, never listed), masked for
 /// the township (and never singled out by a filter or an order on their personal fields), full for the village.
 /// </summary>
-public sealed class MinorRecordsTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class MinorRecordsTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
-    [Fact]
-    public async Task County_counts_minors_in_aggregates_but_lists_none()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task County_counts_minors_in_aggregates_but_lists_none(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, "{ members { totalCount } membersAggregate { groups { count } } }");
         var db = fixture.App.Database;
@@ -21,9 +24,11 @@ public sealed class MinorRecordsTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.True(Sql.Scalar(db, $"SELECT COUNT(*) FROM member WHERE NOT ({Minors.Adult()})") > 0, "the county must have minors for this test to mean anything");
     }
 
-    [Fact]
-    public async Task Township_reads_minors_masked_and_cannot_single_them_out()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Township_reads_minors_masked_and_cannot_single_them_out(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var township = fixture.Township;
         var client = fixture.App.ClientFor("township", township);
         var db = fixture.App.Database;
@@ -53,9 +58,11 @@ public sealed class MinorRecordsTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal("REVEAL_NOT_ALLOWED", WarehouseApp.FirstErrorCode(reveal));
     }
 
-    [Fact]
-    public async Task Village_reads_minors_in_full()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Village_reads_minors_in_full(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var village = fixture.Village;
         var id = Sql.Strings(fixture.App.Database, $"SELECT member_id FROM member WHERE village_code = @v AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@v", village))[0];
         var row = (await WarehouseApp.DataAsync(fixture.App.ClientFor("village", village), "query($id: String!) { member(id: $id) { name gender } }", new { id }))["member"]!;
@@ -63,11 +70,14 @@ public sealed class MinorRecordsTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.NotNull(row["gender"]);
     }
 
-    [Theory]
-    [InlineData("county")]
-    [InlineData("township")]
-    public async Task Aggregates_over_members_cannot_single_out_a_minor(string role)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "county")]
+    [InlineData(DatabaseProvider.PostgreSql, "county")]
+    [InlineData(DatabaseProvider.Sqlite, "township")]
+    [InlineData(DatabaseProvider.PostgreSql, "township")]
+    public async Task Aggregates_over_members_cannot_single_out_a_minor(DatabaseProvider provider, string role)
     {
+        var fixture = fixtures[provider];
         var township = fixture.Township;
         var db = fixture.App.Database;
         var household = Sql.Strings(db, $"SELECT household_id FROM member WHERE township_code = @t AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@t", township))[0];
@@ -89,16 +99,18 @@ public sealed class MinorRecordsTests(AppFixture fixture) : IClassFixture<AppFix
             """, ("$h", household));
     }
 
-    [Fact]
-    public async Task A_member_leaves_the_rule_on_their_14th_birthday_by_the_servers_clock()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task A_member_leaves_the_rule_on_their_14th_birthday_by_the_servers_clock(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var db = fixture.App.Database;
         var (id, birth) = (Sql.Strings(db, $"SELECT member_id FROM member WHERE NOT ({Minors.Adult()}) ORDER BY birth_date LIMIT 1")[0],
             DateOnly.Parse(Sql.Strings(db, $"SELECT birth_date FROM member WHERE NOT ({Minors.Adult()}) ORDER BY birth_date LIMIT 1")[0], System.Globalization.CultureInfo.InvariantCulture));
         var birthday = birth.AddYears(14);
         foreach (var (today, visible) in new[] { (birthday.AddDays(-1), false), (birthday, true) })
         {
-            using var app = new WarehouseApp { Clock = FixedClock.On(today) };
+            using var app = new WarehouseApp(provider) { Clock = FixedClock.On(today) };
             var row = (await WarehouseApp.DataAsync(app.ClientFor("county", fixture.County), "query($id: String!) { member(id: $id) { id } }", new { id }))["member"];
             Assert.True(visible == row is not null, $"on {today:yyyy-MM-dd} the member born {birth:yyyy-MM-dd} should be {(visible ? "readable" : "aggregate-only")} for the county");
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -13,24 +14,36 @@ namespace Warehouse.Tests.Security;
 public sealed class RevealTests : IDisposable
 {
     private const string County = "139901000000";
-    private readonly WarehouseApp _app = new();
+    // Created by each test on its provider (xunit makes a new instance per test case).
+    private WarehouseApp _app = null!;
 
     private string AdultMember(int offset) =>
         Sql.Strings(_app.Database, $"SELECT member_id FROM member WHERE {Minors.Adult()} ORDER BY member_id LIMIT 1 OFFSET {offset}")[0];
 
-    [Theory]
-    [InlineData("    ", "REVEAL_REASON_REQUIRED")]
-    [InlineData("\u200B\u200B\u200B\u200B", "REVEAL_REASON_REQUIRED")]
-    [InlineData("\uFEFF\u200D\u200C\u2060\u202E", "REVEAL_REASON_REQUIRED")]
-    [InlineData("\u0001\u0002\u0003\u0004", "REVEAL_REASON_REQUIRED")]
-    [InlineData("xxxx", "REVEAL_REASON_INVALID")]
-    [InlineData("核核核核核", "REVEAL_REASON_INVALID")]
-    [InlineData("x x x x", "REVEAL_REASON_INVALID")]
-    [InlineData("a\u200Bb\u200Bc\u200B", "REVEAL_REASON_INVALID")]
-    [InlineData("abc", "REVEAL_REASON_INVALID")]
-    [InlineData("\u3164\u3164\u3164\u3164", "REVEAL_REASON_REQUIRED")]
-    public async Task Invisible_short_or_repeated_reasons_reveal_nothing(string reason, string code)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "    ", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.PostgreSql, "    ", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.Sqlite, "\u200B\u200B\u200B\u200B", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.PostgreSql, "\u200B\u200B\u200B\u200B", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.Sqlite, "\uFEFF\u200D\u200C\u2060\u202E", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.PostgreSql, "\uFEFF\u200D\u200C\u2060\u202E", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.Sqlite, "\u0001\u0002\u0003\u0004", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.PostgreSql, "\u0001\u0002\u0003\u0004", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.Sqlite, "xxxx", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.PostgreSql, "xxxx", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.Sqlite, "核核核核核", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.PostgreSql, "核核核核核", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.Sqlite, "x x x x", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.PostgreSql, "x x x x", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.Sqlite, "a\u200Bb\u200Bc\u200B", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.PostgreSql, "a\u200Bb\u200Bc\u200B", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.Sqlite, "abc", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.PostgreSql, "abc", "REVEAL_REASON_INVALID")]
+    [InlineData(DatabaseProvider.Sqlite, "\u3164\u3164\u3164\u3164", "REVEAL_REASON_REQUIRED")]
+    [InlineData(DatabaseProvider.PostgreSql, "\u3164\u3164\u3164\u3164", "REVEAL_REASON_REQUIRED")]
+    public async Task Invisible_short_or_repeated_reasons_reveal_nothing(DatabaseProvider provider, string reason, string code)
     {
+        _app = new WarehouseApp(provider);
         var client = _app.ClientFor("county", County, user: "reveal-bad");
         var id = AdultMember(3);
         var body = await WarehouseApp.PostAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id, r = reason });
@@ -40,11 +53,14 @@ public sealed class RevealTests : IDisposable
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-bad'"));
     }
 
-    [Theory]
-    [InlineData(501, "")]
-    [InlineData(300, " ")]
-    public async Task A_reason_over_500_characters_after_normalising_is_invalid(int visible, string gap)
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, 501, "")]
+    [InlineData(DatabaseProvider.PostgreSql, 501, "")]
+    [InlineData(DatabaseProvider.Sqlite, 300, " ")]
+    [InlineData(DatabaseProvider.PostgreSql, 300, " ")]
+    public async Task A_reason_over_500_characters_after_normalising_is_invalid(DatabaseProvider provider, int visible, string gap)
     {
+        _app = new WarehouseApp(provider);
         var client = _app.ClientFor("county", County);
         var reason = string.Join(gap, Enumerable.Range(0, visible).Select(i => "核对资格"[i % 4]));
         var body = await WarehouseApp.PostAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id = AdultMember(4), r = reason });
@@ -54,9 +70,11 @@ public sealed class RevealTests : IDisposable
         await WarehouseApp.DataAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id = AdultMember(4), r = longest });
     }
 
-    [Fact]
-    public async Task The_normalised_reason_is_what_the_audit_trail_stores()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task The_normalised_reason_is_what_the_audit_trail_stores(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var client = _app.ClientFor("county", County, user: "reveal-normalised");
         var id = AdultMember(5);
         var data = await WarehouseApp.DataAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }",
@@ -65,9 +83,11 @@ public sealed class RevealTests : IDisposable
         Assert.Equal("核对低保资格 case 2025-118", Sql.Text(_app.Database, "SELECT reason FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-normalised' AND record_id = @m", ("@m", id)));
     }
 
-    [Fact]
-    public async Task A_page_of_50_revealed_rows_is_50_audit_records_each_with_its_record_id()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task A_page_of_50_revealed_rows_is_50_audit_records_each_with_its_record_id(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var client = _app.ClientFor("county", County, user: "reveal-page");
         var data = await WarehouseApp.DataAsync(client, "{ members(first: 50, order: [{id: ASC}]) { nodes { id idNumber(reveal: \"核对医疗救助名单 2025-07\") } } }");
         var nodes = data["members"]!["nodes"]!.AsArray();
@@ -81,9 +101,11 @@ public sealed class RevealTests : IDisposable
         Assert.Equal(expectedIds, recorded);
     }
 
-    [Fact]
-    public async Task Revealing_more_than_50_records_in_one_request_reveals_nothing()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Revealing_more_than_50_records_in_one_request_reveals_nothing(DatabaseProvider provider)
     {
+        _app = new WarehouseApp(provider);
         var client = _app.ClientFor("county", County, user: "reveal-bulk");
         var body = await WarehouseApp.PostAsync(client, "{ members(first: 51, order: [{id: ASC}]) { nodes { id idNumber(reveal: \"核对医疗救助名单 2025-07\") } } }");
         Assert.Equal("REVEAL_LIMIT_EXCEEDED", WarehouseApp.FirstErrorCode(body));
@@ -101,5 +123,5 @@ public sealed class RevealTests : IDisposable
         Assert.Equal(100, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-bulk'"));
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose() => _app?.Dispose();
 }

@@ -1,26 +1,28 @@
 using System.Text.Json.Nodes;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
 namespace Warehouse.Tests.Security;
 
 /// <summary>Row scope per role on every path: root lists, totalCount, lookups, nested lists, relation filters, references.</summary>
-public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class ScopeTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
-    public static TheoryData<string> DataRoles => new() { "county", "township", "village" };
+    public static TheoryData<DatabaseProvider, string> DataRolesByProvider => Providers.With("county", "township", "village");
 
-    private (string Region, string Column) ScopeOf(string role) => role switch
+    private static (string Region, string Column) ScopeOf(ProviderApp fixture, string role) => role switch
     {
         "county" => (fixture.County, "county_code"),
         "township" => (fixture.Township, "township_code"),
         _ => (fixture.Village, "village_code"),
     };
 
-    [Theory]
-    [MemberData(nameof(DataRoles))]
-    public async Task Root_lists_and_counts_hold_only_the_region(string role)
+    [ProviderTheory]
+    [MemberData(nameof(DataRolesByProvider))]
+    public async Task Root_lists_and_counts_hold_only_the_region(DatabaseProvider provider, string role)
     {
-        var (region, column) = ScopeOf(role);
+        var fixture = fixtures[provider];
+        var (region, column) = ScopeOf(fixture, role);
         var client = fixture.App.ClientFor(role, region);
         var data = await WarehouseApp.DataAsync(client, """
             { households(first: 500, order: [{id: ASC}]) { totalCount nodes { id } }
@@ -44,9 +46,11 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(Sql.Scalar(db, "SELECT COUNT(*) FROM region"), data["regions"]!["totalCount"]!.GetValue<int>());
     }
 
-    [Fact]
-    public async Task Lookup_outside_the_region_reads_as_not_found()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Lookup_outside_the_region_reads_as_not_found(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var village = fixture.Village;
         var outside = Sql.Strings(fixture.App.Database, "SELECT household_id FROM household WHERE village_code <> @v LIMIT 1", ("@v", village))[0];
         var inside = Sql.Strings(fixture.App.Database, "SELECT household_id FROM household WHERE village_code = @v LIMIT 1", ("@v", village))[0];
@@ -56,9 +60,11 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(inside, data["b"]!["id"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task A_project_never_leads_to_households_of_another_village()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task A_project_never_leads_to_households_of_another_village(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var village = fixture.Village;
         var client = fixture.App.ClientFor("village", village);
         var data = await WarehouseApp.DataAsync(client, "{ projects(first: 500) { nodes { code beneficiaries { id villageCode } } } }");
@@ -68,9 +74,11 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True(Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM project_beneficiary WHERE village_code <> @v", ("@v", village)) > 0);
     }
 
-    [Fact]
-    public async Task Relation_filters_cannot_probe_other_villages()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Relation_filters_cannot_probe_other_villages(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var village = fixture.Village;
         var client = fixture.App.ClientFor("village", village);
         var data = await WarehouseApp.DataAsync(client, """
@@ -85,9 +93,11 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.All(data["nestedJobs"]!["nodes"]!.AsArray().SelectMany(w => w!["jobs"]!.AsArray()), j => Assert.Equal(village, j!["villageCode"]!.GetValue<string>()));
     }
 
-    [Fact]
-    public async Task References_to_rows_outside_the_region_are_null()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task References_to_rows_outside_the_region_are_null(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         // A post in the village held by a member: the holder is in the same village; the township sees it too.
         var township = fixture.Township;
         var client = fixture.App.ClientFor("township", township);
@@ -95,9 +105,11 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.All(data["posts"]!["nodes"]!.AsArray(), p => Assert.Equal(township, p!["holder"]!["townshipCode"]!.GetValue<string>()));
     }
 
-    [Fact]
-    public async Task Admin_without_a_data_role_has_no_data_fields()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Admin_without_a_data_role_has_no_data_fields(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("admin", null);
         var body = await WarehouseApp.PostAsync(client, "{ households { totalCount } }", expectStatus: 400);
         Assert.Equal("FIELDS_ON_CORRECT_TYPE", WarehouseApp.FirstErrorCode(body));
