@@ -47,6 +47,7 @@ internal sealed class GraphShapes(IntrospectedSchema schema)
     public IEnumerable<GraphShape> Filters(Connection c, bool everyOperator)
     {
         var seenOperatorTypes = new HashSet<string>(StringComparer.Ordinal);
+        var columns = schema.Fields(c.Node).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var f in schema.InputFields(c.Filter))
         {
             if (f.Name is "and" or "or" or "not")
@@ -81,14 +82,23 @@ internal sealed class GraphShapes(IntrospectedSchema schema)
             {
                 var eq = ops.First(o => o.Name == "eq");
                 yield return Page(c, $"{f.Name}.eq", $"{{ {f.Name}: {{ eq: {Literal(eq.Type)} }} }}", "eq");
-                if (everyOperator && seenOperatorTypes.Add(f.Type.Name))
+                // A filter-only condition (as of a date: ageOnAsOf, daysToTermEnd …) is computed, never a stored null, so
+                // it takes no null test; its other operators compile differently from a column's, so they count apart.
+                var column = columns.Contains(f.Name);
+                if (everyOperator && seenOperatorTypes.Add(column ? f.Type.Name : f.Type.Name + " (condition)"))
                 {
-                    yield return Page(c, $"{f.Name}.eq null", $"{{ {f.Name}: {{ eq: null }} }}", "eq null");
+                    if (column)
+                    {
+                        yield return Page(c, $"{f.Name}.eq null", $"{{ {f.Name}: {{ eq: null }} }}", "eq null");
+                    }
                     foreach (var op in ops.Where(o => o.Name != "eq"))
                     {
                         yield return Page(c, $"{f.Name}.{op.Name}", $"{{ {f.Name}: {{ {op.Name}: {Literal(op.Type)} }} }}", op.Name);
                     }
-                    yield return Page(c, $"{f.Name}.neq null", $"{{ {f.Name}: {{ neq: null }} }}", "neq null");
+                    if (column)
+                    {
+                        yield return Page(c, $"{f.Name}.neq null", $"{{ {f.Name}: {{ neq: null }} }}", "neq null");
+                    }
                 }
             }
         }
