@@ -22,5 +22,6 @@ public static class FundAllocationCatalogue
             .HasMany("disbursements", "拨付", "Disbursements from this allocation.", "Disbursement", nameof(FundAllocation.Id), "AllocId")
             .AsOf("budgetThisYear", "本年度资金", "预算年度为报告日所在年度。The budget year is the year of the as-of date.",
                 AsOfKind.YearToDate, "year")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

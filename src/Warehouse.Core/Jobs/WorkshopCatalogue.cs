@@ -23,5 +23,6 @@ public static class WorkshopCatalogue
             .Field(x => x.WorkersMonitored, "workersMonitored", "其中监测对象",
                 "其中监测户成员（脱贫户或一般农户）；与 workersPoor 可重叠。Of workersTotal, members of monitored households (脱贫户 or 一般农户); overlaps workersPoor for monitored 脱贫户.")
             .HasMany("jobs", "就业记录", "Employment records at this workshop (scoped to the reader's region).", "Job", nameof(Workshop.Id), "WorkshopId")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -37,5 +37,6 @@ public static class ProjectCatalogue
             .HasMany("beneficiaries", "受益户", "Beneficiary households, limited to the reader's region like every household.",
                 "Household", nameof(Project.Code), "Id", new LinkDef("ProjectBeneficiary", "ProjectCode", "HouseholdId"))
             .HasOne("site", "建设地点", "The region where the project is built.", "Region", nameof(Project.SiteCode), "Code")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -32,6 +32,7 @@ public static class ValueCoercion
                 FieldKind.Money => ToFen(raw, path),
                 FieldKind.Int => Convert.ToInt32(ToIntegral(raw, path), CultureInfo.InvariantCulture),
                 FieldKind.Date => ToDate(raw, path),
+                FieldKind.Timestamp => ToTimestamp(raw, path),
                 FieldKind.Boolean => raw is bool b ? b : throw Invalid(path, "a Boolean"),
                 FieldKind.RegionLevel => raw is string s && s is "COUNTY" or "TOWNSHIP" or "VILLAGE" ? s : throw Invalid(path, "COUNTY, TOWNSHIP or VILLAGE"),
                 _ when target == typeof(string) => ToText(raw, path),
@@ -136,6 +137,32 @@ public static class ValueCoercion
         string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
         _ => throw Invalid(path, "a date (yyyy-MM-dd)"),
     };
+
+    /// <summary>
+    /// An instant: a DateTime/DateTimeOffset from the GraphQL scalar, or ISO 8601 text with a zone (Z or ±hh:mm) from
+    /// an export's JSON. Text without a zone is refused rather than guessed (local or UTC?), and so is anything finer
+    /// than a millisecond, which the columns cannot hold (a bound would silently round).
+    /// </summary>
+    private static DateTime ToTimestamp(object raw, string path)
+    {
+        DateTime utc = raw switch
+        {
+            DateTimeOffset dto => dto.UtcDateTime,
+            DateTime dt => Data.Timestamps.AsUtc(dt),
+            string s when HasZone(s) && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) => parsed.UtcDateTime,
+            _ => throw Invalid(path, "a UTC timestamp in ISO 8601 with a zone (e.g. 2025-12-30T08:00:00Z)"),
+        };
+        return Data.Timestamps.IsWholeMilliseconds(utc)
+            ? utc
+            : throw new QueryException(ErrorCodes.InvalidValue, $"{path}: timestamps have at most millisecond precision.");
+    }
+
+    private static bool HasZone(string s)
+    {
+        var t = s.AsSpan().Trim();
+        var time = t.IndexOf('T') is var i and >= 0 ? t[(i + 1)..] : t.IndexOf(' ') is var j and >= 0 ? t[(j + 1)..] : [];
+        return time.Length > 0 && (time.EndsWith("Z") || time.EndsWith("z") || time.IndexOfAny('+', '-') >= 0);
+    }
 
     private static QueryException Invalid(string path, string expected) =>
         new(ErrorCodes.InvalidValue, $"{path}: expected {expected}.");
