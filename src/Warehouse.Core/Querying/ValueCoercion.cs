@@ -9,7 +9,7 @@ namespace Warehouse.Querying;
 /// amounts in 元 become whole fen, dates become <see cref="DateOnly"/>. Anything that does not fit is an
 /// <see cref="ErrorCodes.InvalidValue"/> error naming the path.
 /// </summary>
-public static class ValueCoercion
+public static partial class ValueCoercion
 {
     /// <summary>Longest text accepted in a filter value.</summary>
     public const int MaxStringLength = 1000;
@@ -139,9 +139,10 @@ public static class ValueCoercion
     };
 
     /// <summary>
-    /// An instant: a DateTime/DateTimeOffset from the GraphQL scalar, or ISO 8601 text with a zone (Z or ±hh:mm) from
-    /// an export's JSON. Text without a zone is refused rather than guessed (local or UTC?), and so is anything finer
-    /// than a millisecond, which the columns cannot hold (a bound would silently round).
+    /// An instant: a DateTime from the GraphQL <c>DateTime</c> scalar, or ISO 8601 text from an export's JSON
+    /// (<c>2025-12-30T08:00:00Z</c>, <c>…+08:00</c>). Text without a zone is UTC, as the GraphQL scalar takes it, so
+    /// the two paths agree. Anything finer than a millisecond is refused: the columns cannot hold it, and a bound that
+    /// silently rounded would select one row too many or too few.
     /// </summary>
     private static DateTime ToTimestamp(object raw, string path)
     {
@@ -149,20 +150,17 @@ public static class ValueCoercion
         {
             DateTimeOffset dto => dto.UtcDateTime,
             DateTime dt => Data.Timestamps.AsUtc(dt),
-            string s when HasZone(s) && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) => parsed.UtcDateTime,
-            _ => throw Invalid(path, "a UTC timestamp in ISO 8601 with a zone (e.g. 2025-12-30T08:00:00Z)"),
+            string s when IsoTimestamp().IsMatch(s)
+                && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed.UtcDateTime,
+            _ => throw Invalid(path, "a timestamp in ISO 8601, UTC unless a zone is given (e.g. 2025-12-30T08:00:00Z)"),
         };
         return Data.Timestamps.IsWholeMilliseconds(utc)
             ? utc
             : throw new QueryException(ErrorCodes.InvalidValue, $"{path}: timestamps have at most millisecond precision.");
     }
 
-    private static bool HasZone(string s)
-    {
-        var t = s.AsSpan().Trim();
-        var time = t.IndexOf('T') is var i and >= 0 ? t[(i + 1)..] : t.IndexOf(' ') is var j and >= 0 ? t[(j + 1)..] : [];
-        return time.Length > 0 && (time.EndsWith("Z") || time.EndsWith("z") || time.IndexOfAny('+', '-') >= 0);
-    }
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$")]
+    private static partial System.Text.RegularExpressions.Regex IsoTimestamp();
 
     private static QueryException Invalid(string path, string expected) =>
         new(ErrorCodes.InvalidValue, $"{path}: expected {expected}.");

@@ -36,6 +36,8 @@ public sealed class OrderAndPagingTests(AppFixture fixture) : IClassFixture<AppF
     [InlineData("""[{"perCapitaNetIncome": "ASC"}]""", "per_capita_net_income_fen ASC, household_id ASC")]
     [InlineData("""[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""", "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
     [InlineData("""[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
+    [InlineData("""[{"updatedAt": "ASC"}]""", "updated_at ASC, household_id ASC")]
+    [InlineData("""[{"updatedAt": "DESC"}, {"householdSize": "DESC"}]""", "updated_at DESC, household_size DESC, household_id ASC")]
     public async Task Paging_forward_and_backward_covers_the_set_in_order(string order, string sqlOrder)
     {
         var client = fixture.App.ClientFor("township", fixture.Township);
