@@ -206,6 +206,19 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Aggregates_filter_on_updatedAt_like_sql()
+    {
+        var client = fixture.App.ClientFor("county", fixture.County);
+        var households = Households();
+        var threshold = Thresholds([.. households.Select(h => h.At)])[2];
+        var expected = households.Where(h => h.At >= threshold).GroupBy(h => h.Village)
+            .Select(g => g.Key + "|" + g.Count().ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
+        var rows = await ExportHttp.CsvAsync(client, "/export/aggregate/households.csv?groupBy=villageCode&measures=count&where=" + Uri.EscapeDataString(Since(Iso(threshold))));
+        Assert.Equal(["villageCode", "count"], rows[0]);
+        Assert.Equal(expected, rows.Skip(1).Select(r => r[0] + "|" + r[1]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_update_in_the_database_moves_updatedAt_forward_and_the_row_into_the_next_refresh()
     {
         using var app = new WarehouseApp();
