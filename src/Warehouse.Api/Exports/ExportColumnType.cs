@@ -29,6 +29,7 @@ internal sealed record ExportColumnType(string Type, bool Nullable, bool Masked)
         FieldKind.Money => "decimal(18,2)",
         FieldKind.Int => "integer",
         FieldKind.Date => "date",
+        FieldKind.Timestamp => "timestamp",
         FieldKind.Boolean => "boolean",
         FieldKind.StringList => "string[]",
         _ => "string",
@@ -40,6 +41,8 @@ internal sealed record ExportColumnType(string Type, bool Nullable, bool Masked)
         "decimal(18,2)" => "DECIMAL(18,2)",
         "integer" => "BIGINT",
         "date" => "DATE",
+        // ISO 8601 with Z: DuckDB reads it as TIMESTAMPTZ (the instant, in UTC).
+        "timestamp" => "TIMESTAMPTZ",
         "boolean" => "BOOLEAN",
         _ => "VARCHAR",
     };
@@ -50,6 +53,7 @@ internal sealed record ExportColumnType(string Type, bool Nullable, bool Masked)
         "decimal(18,2)" => "INT64 DECIMAL(18,2)",
         "integer" => "INT32",
         "date" => "INT32 DATE",
+        "timestamp" => "INT64 TIMESTAMP(MILLIS, UTC)",
         "boolean" => "BOOLEAN",
         "string[]" => "LIST<BYTE_ARRAY STRING>",
         _ => "BYTE_ARRAY STRING",

@@ -7,7 +7,7 @@ namespace Warehouse.Api.Exports;
 /// <summary>
 /// Values of an export row, read only through <see cref="ValueShaper.Read"/> (full or masked per role, as in the
 /// graph), and their invariant text form for CSV: money in 元 with two decimals (10323.45), dates yyyy-MM-dd,
-/// booleans true/false, list values joined with ';', null as an empty field.
+/// timestamps ISO 8601 in UTC with Z (2025-12-30T08:15:02.123Z), booleans true/false, list values joined with ';', null as an empty field.
 /// </summary>
 internal static class ExportValues
 {
@@ -50,6 +50,7 @@ internal static class ExportValues
         decimal d when field.Kind == FieldKind.Money => d.ToString("0.00", CultureInfo.InvariantCulture),
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => Warehouse.Data.Timestamps.ToIso(time),
         bool b => b ? "true" : "false",
         string[] list => string.Join(';', list),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -101,6 +101,7 @@ internal sealed class JsonlExportWriter : IExportRowWriter
             case double db: writer.WriteNumberValue(db); break;
             case bool b: writer.WriteBooleanValue(b); break;
             case DateOnly date: writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case DateTime time: writer.WriteStringValue(Warehouse.Data.Timestamps.ToIso(time)); break;
             case string[] list:
                 writer.WriteStartArray();
                 foreach (var item in list)

@@ -29,6 +29,8 @@ internal sealed class ParquetColumn
             "decimal(18,2)" => new DecimalDataField(column.Path, 18, 2, forceByteArrayEncoding: false, isNullable: type.Nullable),
             "integer" => new DataField<int>(column.Path, type.Nullable),
             "date" => new DataField<DateOnly>(column.Path, type.Nullable),
+            // The logical TIMESTAMP type, adjusted to UTC, in milliseconds: what the columns hold (not INT96).
+            "timestamp" => new DateTimeDataField(column.Path, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: type.Nullable),
             "boolean" => new DataField<bool>(column.Path, type.Nullable),
             "string[]" => new ListField(column.Path, new DataField<string>("element", false)),
             _ => new DataField<string>(column.Path, type.Nullable),
@@ -48,6 +50,7 @@ internal sealed class ParquetColumn
         "decimal(18,2)" => WriteStructAsync<decimal>(group, count, ct),
         "integer" => WriteStructAsync<int>(group, count, ct),
         "date" => WriteStructAsync<DateOnly>(group, count, ct),
+        "timestamp" => WriteStructAsync<DateTime>(group, count, ct),
         "boolean" => WriteStructAsync<bool>(group, count, ct),
         "string[]" => WriteListAsync(group, count, ct),
         _ => WriteTextAsync(group, count, ct),

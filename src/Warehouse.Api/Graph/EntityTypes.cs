@@ -102,6 +102,8 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
             FieldKind.Int => new IntGraphType(),
             FieldKind.Money => new MoneyGraphType(),
             FieldKind.Date => new DateOnlyGraphType(),
+            // GraphQL.NET's DateTime scalar, which the admin schema already uses: one scalar of that name per schema.
+            FieldKind.Timestamp => new DateTimeGraphType(),
             FieldKind.Boolean => new BooleanGraphType(),
             FieldKind.StringList => new ListGraphType(new NonNullGraphType(new StringGraphType())),
             FieldKind.RegionLevel => new GraphQLTypeReference(GraphTypeNames.RegionLevel),

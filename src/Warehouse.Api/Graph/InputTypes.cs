@@ -17,6 +17,8 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
         yield return Operations("IntOperationFilterInput", "Filter on whole numbers.", new IntGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
         yield return Operations("DecimalOperationFilterInput", "Filter on amounts in 元 (at most two decimals).", new MoneyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
         yield return Operations("DateOperationFilterInput", "Filter on dates (yyyy-MM-dd).", new DateOnlyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
+        yield return Operations("DateTimeOperationFilterInput", "Filter on points in time: ISO 8601, UTC unless a zone is given (2025-12-30T08:00:00Z, 2025-12-30T16:00:00+08:00); at most millisecond precision.",
+            new DateTimeGraphType(), "eq", "neq", "gt", "gte", "lt", "lte");
         yield return Operations("BooleanOperationFilterInput", "Filter on yes/no.", new BooleanGraphType(), "eq", "neq");
         yield return Operations(AsOfCountInput, "Filter on a number of years or days counted to or from the as-of date (the root field's asOf argument, default today).",
             new IntGraphType(), "eq", "gt", "gte", "lt", "lte");
@@ -109,6 +111,7 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
         FieldKind.Int => "IntOperationFilterInput",
         FieldKind.Money => "DecimalOperationFilterInput",
         FieldKind.Date => "DateOperationFilterInput",
+        FieldKind.Timestamp => "DateTimeOperationFilterInput",
         FieldKind.Boolean => "BooleanOperationFilterInput",
         FieldKind.StringList => "StringListFilterInput",
         FieldKind.RegionLevel => "RegionLevelOperationFilterInput",

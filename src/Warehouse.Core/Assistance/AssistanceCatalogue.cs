@@ -27,5 +27,6 @@ public static class AssistanceCatalogue
             .RecordKey(x => x.RecordKey)
             .HasOne("household", "所属户", "The household.", "Household", nameof(AssistanceMeasure.HouseholdId), "Id")
             .HasOne("member", "成员", "The member, for personal measures.", "Member", nameof(AssistanceMeasure.MemberId), "Id")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -84,6 +84,16 @@ public sealed class EntityBuilder<T> where T : class, new()
         return this;
     }
 
+    /// <summary>
+    /// Declares <c>updatedAt</c> (view column <c>updated_at</c>): when the row was last written, in UTC, set by loads
+    /// and the generator (db/*/0009_updated_at.sql). Public and read in full by every role, filterable and sortable,
+    /// so a BI tool can refresh incrementally with <c>where: {updatedAt: {gte: …}}</c>; never a grouping key.
+    /// </summary>
+    public EntityBuilder<T> UpdatedAt(Expression<Func<T, DateTime>> property) =>
+        Field(property, "updatedAt", "更新时间",
+            "When this row was last written (inserted or changed), in UTC, to the millisecond. Filter with gte/lt for incremental refresh; deleted rows do not appear (see docs/bi-feeds.md).",
+            kind: FieldKind.Timestamp, caps: FieldCaps.FilterSort, identity: Identity.None);
+
     /// <summary>Protects records of persons under <paramref name="ageYears"/> (see <see cref="MinorRule"/>).</summary>
     public EntityBuilder<T> MinorRecords(Expression<Func<T, DateOnly>> birthDate, int ageYears, DefaultGrants grants)
     {
@@ -181,6 +191,7 @@ public sealed class EntityBuilder<T> where T : class, new()
         if (t == typeof(long)) return FieldKind.Money;
         if (t == typeof(DateOnly)) return FieldKind.Date;
         if (t == typeof(bool)) return FieldKind.Boolean;
+        if (t == typeof(DateTime)) return FieldKind.Timestamp;
         throw new InvalidOperationException($"No field kind for {prop.DeclaringType?.Name}.{prop.Name} of type {type}.");
     }
 

@@ -17,4 +17,9 @@ public enum FieldKind
     StringList,
     /// <summary>Region level enum (COUNTY, TOWNSHIP, VILLAGE).</summary>
     RegionLevel,
+    /// <summary>
+    /// A point in time in UTC, to the millisecond (<see cref="DateTime"/> of kind UTC): the GraphQL <c>DateTime</c>
+    /// scalar, ISO 8601 with <c>Z</c> in feeds (<c>2025-12-30T08:15:02.123Z</c>). Used for <c>updatedAt</c>.
+    /// </summary>
+    Timestamp,
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Warehouse.Catalogue;
 using Warehouse.Security;
 
@@ -38,6 +39,24 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
                 {
                     // varchar columns: parameters must be varchar too, or SQL Server converts the column and cannot seek its index.
                     property.IsUnicode(false);
+                }
+                if (field.Kind == FieldKind.Timestamp)
+                {
+                    // UTC to the millisecond in both dialects; values read back are of kind UTC, so every writer
+                    // (GraphQL, CSV, JSONL, Parquet) shows the same instant with a Z. See Timestamps.
+                    if (provider == DatabaseProvider.SqlServer)
+                    {
+                        property.HasColumnType("datetime2(3)").HasConversion(new ValueConverter<DateTime, DateTime>(v => Timestamps.AsUtc(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+                    }
+                    else if (provider == DatabaseProvider.PostgreSql)
+                    {
+                        // timestamptz: Npgsql writes only UTC kinds to it, so every parameter is made UTC first.
+                        property.HasColumnType("timestamptz(3)").HasConversion(new ValueConverter<DateTime, DateTime>(v => Timestamps.AsUtc(v), v => Timestamps.AsUtc(v)));
+                    }
+                    else
+                    {
+                        property.HasConversion(new ValueConverter<DateTime, string>(v => Timestamps.ToSqliteText(v), v => Timestamps.FromSqliteText(v)));
+                    }
                 }
             }
             // Columns the rules read but no reader ever sees: the subject's birth date (minors rule) and the record key.

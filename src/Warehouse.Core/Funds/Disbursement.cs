@@ -14,4 +14,6 @@ public sealed class Disbursement
     public string PayeeType { get; set; } = "";
     public string PayeeName { get; set; } = "";
     public string? PayeeAccount { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -26,5 +26,6 @@ public static class DisbursementCatalogue
                 mask: MaskKind.PersonPayeeAccount, caps: FieldCaps.None, grants: new(Grant.M, Grant.H, Grant.H), dependsOn: nameof(Disbursement.PayeeType))
             .HasOne("allocation", "资金下达", "The allocation paid from.", "FundAllocation", nameof(Disbursement.AllocId), "Id")
             .HasOne("project", "项目", "The project.", "Project", nameof(Disbursement.ProjectCode), "Code")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -13,4 +13,6 @@ public sealed class FundAllocation
     public long AmountFen { get; set; }
     public DateOnly AllocDate { get; set; }
     public int Year { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -23,5 +23,6 @@ public static class FundAllocationCatalogue
             .AsOf("budgetThisYear", "本年度资金", "预算年度为报告日所在年度。The budget year is the year of the as-of date.",
                 AsOfKind.YearToDate, "year")
             .Measures(FundAllocationMeasures.For)
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

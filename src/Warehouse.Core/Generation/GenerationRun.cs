@@ -32,7 +32,7 @@ internal sealed class GenerationRun
     public GenerationRun(GeneratorOptions options, IBulkSink sink, IProgress<GenerationProgress>? progress)
     {
         _o = options;
-        _sink = new CountingSink(sink);
+        _sink = new CountingSink(new UpdatedAtSink(sink, options));
         _progress = progress;
         _regions = RegionPlan.Build(options);
         _county = _regions.CountyCode12;

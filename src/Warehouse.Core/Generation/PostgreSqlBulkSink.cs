@@ -70,6 +70,9 @@ public sealed class PostgreSqlBulkSink : IBulkSink, IDisposable
                 case null:
                     importer.WriteNull();
                     break;
+                case string s when type == NpgsqlDbType.TimestampTz:
+                    importer.Write(Data.Timestamps.FromSqliteText(s), type); // updated_at, generated as SQLite's text (UpdatedAtSink)
+                    break;
                 case string s when type == NpgsqlDbType.Date:
                     importer.Write(DateOnly.ParseExact(s, "yyyy-MM-dd", Fmt.Inv), type);
                     break;
@@ -147,6 +150,7 @@ public sealed class PostgreSqlBulkSink : IBulkSink, IDisposable
                 "smallint" => NpgsqlDbType.Smallint,
                 "boolean" => NpgsqlDbType.Boolean,
                 "date" => NpgsqlDbType.Date,
+                "timestamp with time zone" => NpgsqlDbType.TimestampTz,
                 "character varying" => NpgsqlDbType.Varchar,
                 "text" => NpgsqlDbType.Text,
                 _ => throw new InvalidOperationException($"Column {_schema}.{table}.{c} has type {type}, which the generator does not write."),

@@ -18,6 +18,7 @@ public sealed class SqlServerBulkSink : IBulkSink, IDisposable
     private DataTable? _buffer;
     private bool[] _isDate = [];
     private bool[] _isFlag = [];
+    private bool[] _isTimestamp = [];
     private bool _completed;
 
     /// <param name="connection">An open connection; the caller keeps ownership.</param>
@@ -50,10 +51,11 @@ public sealed class SqlServerBulkSink : IBulkSink, IDisposable
         _buffer = new DataTable(table) { Locale = Fmt.Inv };
         _isDate = [.. columns.Select(c => Tables.DateColumns.Contains(c))];
         _isFlag = [.. columns.Select(c => Tables.FlagColumns.Contains(c))];
+        _isTimestamp = [.. columns.Select(c => c == UpdatedAtSink.Column)];
         for (var i = 0; i < columns.Count; i++)
         {
-            // Dates go as DateTime (date columns), flags as bool (bit columns), the rest as the generated value.
-            _buffer.Columns.Add(columns[i], _isDate[i] ? typeof(DateTime) : _isFlag[i] ? typeof(bool) : typeof(object));
+            // Dates and timestamps go as DateTime (date, datetime2 columns), flags as bool (bit columns), the rest as the generated value.
+            _buffer.Columns.Add(columns[i], _isDate[i] || _isTimestamp[i] ? typeof(DateTime) : _isFlag[i] ? typeof(bool) : typeof(object));
         }
 
         _bulk = new SqlBulkCopy(_connection, SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.TableLock, _transaction)
@@ -83,6 +85,7 @@ public sealed class SqlServerBulkSink : IBulkSink, IDisposable
             {
                 null => DBNull.Value,
                 string s when _isDate[i] => DateTime.ParseExact(s, "yyyy-MM-dd", Fmt.Inv, System.Globalization.DateTimeStyles.None),
+                string s when _isTimestamp[i] => Data.Timestamps.FromSqliteText(s),
                 int f when _isFlag[i] => f != 0,
                 var v => v,
             };

@@ -80,5 +80,6 @@ public static class HouseholdCatalogue
             .AsOf("daysSinceRiskCleared", "距风险消除天数", "报告日减风险消除日期的天数；未消除为空（不匹配）。Days from riskClearedAt to the as-of date (as-of − riskClearedAt): {gte: 0} = the risk was cleared by the as-of date; no match while the risk is open.",
                 AsOfKind.DaysSince, "riskClearedAt")
             .Measures(HouseholdMeasures.For)
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

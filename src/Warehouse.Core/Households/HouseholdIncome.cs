@@ -17,4 +17,6 @@ public sealed class HouseholdIncome
     public long TransferIncomeFen { get; set; }
     public long NetIncomeFen { get; set; }
     public long PerCapitaNetIncomeFen { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -22,5 +22,6 @@ public static class HouseholdIncomeCatalogue
             .Field(x => x.NetIncomeFen, "netIncome", "家庭纯收入", "家庭纯收入 = 工资 + 经营 − 经营支出 + 财产 + 转移。Net income = wage + business − cost + property + transfer, 元.", sensitivity: Sensitivity.Personal)
             .Field(x => x.PerCapitaNetIncomeFen, "perCapitaNetIncome", "人均纯收入", "人均纯收入 = 纯收入 ÷ 当年人口（截至分）。Net income per member that year, truncated to the fen.", sensitivity: Sensitivity.Personal)
             .HasOne("household", "所属户", "The household.", "Household", nameof(HouseholdIncome.HouseholdId), "Id")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -30,5 +30,6 @@ public static class JobCatalogue
             .HasOne("post", "公益性岗位", "The post, for public-welfare post jobs.", "WelfarePost", nameof(Job.PostId), "Id")
             .AsOf("employedOnAsOf", "报告日在岗", "报告日在岗：开始月份不晚于报告日，且无结束月份或结束月份不早于报告日所在月。Working on the as-of date: startMonth ≤ as-of and endMonth null or ≥ the first day of the as-of month (a headcount on the date, not the year's records).",
                 AsOfKind.InForce, "startMonth", "endMonth", monthlyEnd: true)
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -26,5 +26,6 @@ public static class WelfarePostCatalogue
             .AsOf("daysToTermEnd", "距聘期结束天数", "聘期结束日期减报告日的天数。Days from the as-of date to termEnd (termEnd − as-of): {gte: 0, lte: 30} = the term ends within 30 days of the as-of date; negative once it has ended.",
                 AsOfKind.DaysUntil, "termEnd")
             .Measures(WelfarePostMeasures.For)
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

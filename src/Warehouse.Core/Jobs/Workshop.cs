@@ -15,4 +15,6 @@ public sealed class Workshop
     public int WorkersTotal { get; set; }
     public int WorkersPoor { get; set; }
     public int WorkersMonitored { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -24,5 +24,6 @@ public static class WorkshopCatalogue
                 "其中监测户成员（脱贫户或一般农户）；与 workersPoor 可重叠。Of workersTotal, members of monitored households (脱贫户 or 一般农户); overlaps workersPoor for monitored 脱贫户.")
             .HasMany("jobs", "就业记录", "Employment records at this workshop (scoped to the reader's region).", "Job", nameof(Workshop.Id), "WorkshopId")
             .Measures(WorkshopMeasures.For)
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

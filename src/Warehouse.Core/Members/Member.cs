@@ -28,4 +28,6 @@ public sealed class Member
     public string? TrainingNeed { get; set; }
     /// <summary>Fixed random key for cell-key perturbation (view column record_key); never exposed.</summary>
     public long RecordKey { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -53,5 +53,6 @@ public static class MemberCatalogue
             .AsOf("ageOnAsOf", "报告日年龄", "报告日的周岁年龄（按出生日期）。Age in whole years on the as-of date, by birth date: ageOnAsOf ≥ n means born on or before as-of − n years, ≤ n born after as-of − (n + 1) years (16–59: born after as-of − 60 years and on or before as-of − 16 years).",
                 AsOfKind.AgeYears, "birthDate")
             .Measures(MemberMeasures.For)
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -11,4 +11,6 @@ public sealed class HouseholdVisit
     public DateOnly VisitedAt { get; set; }
     public string Visitor { get; set; } = "";
     public string Purpose { get; set; } = "";
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

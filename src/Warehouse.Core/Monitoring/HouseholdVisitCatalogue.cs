@@ -18,5 +18,6 @@ public static class HouseholdVisitCatalogue
             .HasOne("household", "所属户", "The household visited.", "Household", nameof(HouseholdVisit.HouseholdId), "Id")
             .AsOf("daysSinceVisit", "距走访天数", "报告日减走访日期的天数。Days from visitedAt to the as-of date (as-of − visitedAt): {gte: 0, lte: 30} = a visit in the 30 days up to the as-of date.",
                 AsOfKind.DaysSince, "visitedAt")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -14,4 +14,6 @@ public sealed class MonitoringCase
     public DateOnly? IdentifiedAt { get; set; }
     public int? DaysToIdentify { get; set; }
     public string? MainRisk { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

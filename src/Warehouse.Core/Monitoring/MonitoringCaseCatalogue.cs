@@ -24,5 +24,6 @@ public static class MonitoringCaseCatalogue
                 AsOfKind.DaysSince, "reportedAt")
             .AsOf("reportedThisYear", "本年度发现", "发现日期在报告日所在年度内且不晚于报告日。Reported in the calendar year of the as-of date, from 1 January up to the as-of date (the year to date).",
                 AsOfKind.YearToDate, "reportedAt")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -25,4 +25,6 @@ public sealed class Project
     public string? AssetClass { get; set; }
     public string? AssetOwner { get; set; }
     public int ProgressPct { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -38,5 +38,6 @@ public static class ProjectCatalogue
                 "Household", nameof(Project.Code), "Id", new LinkDef("ProjectBeneficiary", "ProjectCode", "HouseholdId"))
             .HasOne("site", "建设地点", "The region where the project is built.", "Region", nameof(Project.SiteCode), "Code")
             .Measures(ProjectMeasures.For)
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

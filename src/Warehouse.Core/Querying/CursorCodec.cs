@@ -42,6 +42,7 @@ public sealed class CursorCodec
                     case long l: w.WriteNumberValue(l); break;
                     case bool b: w.WriteBooleanValue(b); break;
                     case DateOnly d: w.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+                    case DateTime t: w.WriteStringValue(Data.Timestamps.ToIso(t)); break;
                     default: throw new InvalidOperationException($"Cannot put a {v.GetType().Name} in a cursor.");
                 }
             }
@@ -102,6 +103,7 @@ public sealed class CursorCodec
         : t == typeof(long) ? e.GetInt64()
         : t == typeof(bool) ? e.GetBoolean()
         : t == typeof(DateOnly) ? DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : t == typeof(DateTime) ? DateTime.ParseExact(e.GetString()!, Data.Timestamps.IsoFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
         : throw new FormatException();
 
     /// <summary>A short stable signature of an order, so a cursor cannot be replayed under another order.</summary>

@@ -255,7 +255,7 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
         Expression V(object? r) => Exprs.Value(ValueCoercion.ToStored(field, r, path), Exprs.Nullable(type));
         Expression M() => type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Expression.Convert(member, Exprs.Nullable(type)) : member;
         var isText = type == typeof(string);
-        var isOrdered = field.Kind is FieldKind.Int or FieldKind.Money or FieldKind.Date;
+        var isOrdered = field.Kind is FieldKind.Int or FieldKind.Money or FieldKind.Date or FieldKind.Timestamp;
         switch (op)
         {
             case "eq": return Expression.Equal(M(), V(raw));

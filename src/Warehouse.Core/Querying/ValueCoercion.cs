@@ -9,7 +9,7 @@ namespace Warehouse.Querying;
 /// amounts in 元 become whole fen, dates become <see cref="DateOnly"/>. Anything that does not fit is an
 /// <see cref="ErrorCodes.InvalidValue"/> error naming the path.
 /// </summary>
-public static class ValueCoercion
+public static partial class ValueCoercion
 {
     /// <summary>Longest text accepted in a filter value.</summary>
     public const int MaxStringLength = 1000;
@@ -32,6 +32,7 @@ public static class ValueCoercion
                 FieldKind.Money => ToFen(raw, path),
                 FieldKind.Int => Convert.ToInt32(ToIntegral(raw, path), CultureInfo.InvariantCulture),
                 FieldKind.Date => ToDate(raw, path),
+                FieldKind.Timestamp => ToTimestamp(raw, path),
                 FieldKind.Boolean => raw is bool b ? b : throw Invalid(path, "a Boolean"),
                 FieldKind.RegionLevel => raw is string s && s is "COUNTY" or "TOWNSHIP" or "VILLAGE" ? s : throw Invalid(path, "COUNTY, TOWNSHIP or VILLAGE"),
                 _ when target == typeof(string) => ToText(raw, path),
@@ -136,6 +137,30 @@ public static class ValueCoercion
         string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
         _ => throw Invalid(path, "a date (yyyy-MM-dd)"),
     };
+
+    /// <summary>
+    /// An instant: a DateTime from the GraphQL <c>DateTime</c> scalar, or ISO 8601 text from an export's JSON
+    /// (<c>2025-12-30T08:00:00Z</c>, <c>…+08:00</c>). Text without a zone is UTC, as the GraphQL scalar takes it, so
+    /// the two paths agree. Anything finer than a millisecond is refused: the columns cannot hold it, and a bound that
+    /// silently rounded would select one row too many or too few.
+    /// </summary>
+    private static DateTime ToTimestamp(object raw, string path)
+    {
+        DateTime utc = raw switch
+        {
+            DateTimeOffset dto => dto.UtcDateTime,
+            DateTime dt => Data.Timestamps.AsUtc(dt),
+            string s when IsoTimestamp().IsMatch(s)
+                && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed.UtcDateTime,
+            _ => throw Invalid(path, "a timestamp in ISO 8601, UTC unless a zone is given (e.g. 2025-12-30T08:00:00Z)"),
+        };
+        return Data.Timestamps.IsWholeMilliseconds(utc)
+            ? utc
+            : throw new QueryException(ErrorCodes.InvalidValue, $"{path}: timestamps have at most millisecond precision.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$")]
+    private static partial System.Text.RegularExpressions.Regex IsoTimestamp();
 
     private static QueryException Invalid(string path, string expected) =>
         new(ErrorCodes.InvalidValue, $"{path}: expected {expected}.");

@@ -12,4 +12,6 @@ public sealed class Region
     public string? UrbanRuralType { get; set; }
     public bool IsExitedVillage { get; set; }
     public bool IsResettlementSite { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

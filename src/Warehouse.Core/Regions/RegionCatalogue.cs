@@ -22,5 +22,6 @@ public static class RegionCatalogue
             .HasMany("children", "下级区划", "Regions directly below: townships of the county, villages of a township.",
                 "Region", nameof(Region.Code), nameof(Region.ParentCode))
             .HasOne("parent", "上级区划", "The region directly above.", "Region", nameof(Region.ParentCode), nameof(Region.Code))
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

@@ -119,6 +119,7 @@ public sealed class AuditRedaction
         IDictionary<string, object?> d => d.ToDictionary(p => p.Key, p => Copy(p.Value), StringComparer.Ordinal),
         IEnumerable e => List(e, Copy),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => Data.Timestamps.ToIso(t),
         _ => value,
     };
 

@@ -11,4 +11,6 @@ public sealed class Standard
     public long AmountFen { get; set; }
     public DateOnly ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
+    /// <summary>When the row was last written, UTC (view column updated_at; see EntityBuilder.UpdatedAt).</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -20,5 +20,6 @@ public static class StandardCatalogue
             .Field(x => x.ValidTo, "validTo", "截止日期", "Last day it applies; null while in force. 失效日期，现行为空。", caps: FieldCaps.All)
             .AsOf("inForceOnAsOf", "报告日有效", "报告日有效：起始日期不晚于报告日，且无截止日期或截止日期不早于报告日。In force on the as-of date: validFrom ≤ as-of and validTo null or ≥ as-of.",
                 AsOfKind.InForce, "validFrom", "validTo")
+            .UpdatedAt(x => x.UpdatedAt)
             .Build();
 }

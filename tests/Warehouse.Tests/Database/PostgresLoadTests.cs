@@ -38,7 +38,7 @@ public sealed class PostgresLoadTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    /// <summary>Row count and SHA-256 over every value but the record key, rows in key order.</summary>
+    /// <summary>Row count and SHA-256 over every value but the record key, rows in key order (times as UTC instants).</summary>
     private static (long Rows, string Hash) Digest(TestDatabase db, string table)
     {
         using var connection = db.Connect();
@@ -55,7 +55,11 @@ public sealed class PostgresLoadTests
                 {
                     continue;
                 }
-                hash.AppendData(Encoding.UTF8.GetBytes((Sql.Text(reader.GetValue(i)) ?? "\u0000null") + "\u001f"));
+                // updated_at is text in SQLite and timestamptz in PostgreSQL: compared as the same UTC instant.
+                var value = reader.GetName(i) == "updated_at" && !reader.IsDBNull(i)
+                    ? Warehouse.Data.Timestamps.ToIso(reader.GetValue(i) is string text ? Warehouse.Data.Timestamps.FromSqliteText(text) : reader.GetDateTime(i))
+                    : Sql.Text(reader.GetValue(i));
+                hash.AppendData(Encoding.UTF8.GetBytes((value ?? "\u0000null") + "\u001f"));
             }
         }
         return (rows, Convert.ToHexString(hash.GetHashAndReset()));

@@ -5,7 +5,7 @@ namespace Warehouse.Tests.Exports;
 
 /// <summary>
 /// Reads a Parquet feed back with Parquet.Net's low-level reader (values with their definition and repetition
-/// levels), independently of the writer's code: one object per cell (string, decimal, int, DateOnly, bool,
+/// levels), independently of the writer's code: one object per cell (string, decimal, int, DateOnly, DateTime, bool,
 /// string[] for lists, null), and the schema as written.
 /// </summary>
 public sealed record ParquetFile(ParquetSchema Schema, IReadOnlyList<string> Columns, List<object?[]> Rows, int RowGroups)
@@ -43,6 +43,7 @@ public sealed record ParquetFile(ParquetSchema Schema, IReadOnlyList<string> Col
         var t when t == typeof(decimal) => ReadAsync<decimal>(group, field, rows, v => v),
         var t when t == typeof(int) => ReadAsync<int>(group, field, rows, v => v),
         var t when t == typeof(DateOnly) => ReadAsync<DateOnly>(group, field, rows, v => v),
+        var t when t == typeof(DateTime) => ReadAsync<DateTime>(group, field, rows, v => v),
         var t when t == typeof(bool) => ReadAsync<bool>(group, field, rows, v => v),
         var t => throw new NotSupportedException($"{field.Path}: {t}"),
     };

@@ -44,6 +44,10 @@ public sealed class OrderAndPagingTests(AppFixture fixtures) : IClassFixture<App
     [InlineData(DatabaseProvider.PostgreSql, """[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""", "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
     [InlineData(DatabaseProvider.Sqlite, """[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
     [InlineData(DatabaseProvider.PostgreSql, """[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
+    [InlineData(DatabaseProvider.Sqlite, """[{"updatedAt": "ASC"}]""", "updated_at ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.PostgreSql, """[{"updatedAt": "ASC"}]""", "updated_at ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.Sqlite, """[{"updatedAt": "DESC"}, {"householdSize": "DESC"}]""", "updated_at DESC, household_size DESC, household_id ASC")]
+    [InlineData(DatabaseProvider.PostgreSql, """[{"updatedAt": "DESC"}, {"householdSize": "DESC"}]""", "updated_at DESC, household_size DESC, household_id ASC")]
     public async Task Paging_forward_and_backward_covers_the_set_in_order(DatabaseProvider provider, string order, string sqlOrder)
     {
         var fixture = fixtures[provider];

@@ -56,7 +56,7 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
         foreach (var field in readable)
         {
             var compared = rows.Select(r => stored[r![entity.Key.Name]!.GetValue<string>()])
-                .Zip(rows, (row, node) => (Shown: Text(node![field.Name]), Stored: Normalize(field, row[field.Column]), Masked: MaskOf(entity, field, row)))
+                .Zip(rows, (row, node) => (Shown: field.Kind == FieldKind.Timestamp ? Instant(Text(node![field.Name])) : Text(node![field.Name]), Stored: Normalize(field, row[field.Column]), Masked: MaskOf(entity, field, row)))
                 .Where(p => p.Stored is not null).ToList();
             result[field.Name] = compared.Count == 0 ? "full(no values)"
                 : compared.All(p => p.Shown == p.Stored) ? "full"
@@ -128,11 +128,17 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
         _ => node.GetValue<string>(),
     };
 
+    /// <summary>An ISO 8601 UTC time as its instant, in one spelling.</summary>
+    private static string? Instant(string? iso) => iso is null ? null
+        : DateTime.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal).ToString("O", CultureInfo.InvariantCulture);
+
     private static string? Normalize(FieldDef field, object? stored) => stored switch
     {
         null => null,
         long fen when field.Kind == FieldKind.Money => (fen / 100m).ToString(CultureInfo.InvariantCulture),
         long b when field.Kind == FieldKind.Boolean => b != 0 ? "true" : "false",
+        // Stored 'yyyy-MM-dd HH:mm:ss.fff' UTC; compared as the instant (JSON may drop trailing zeros of the fraction).
+        string t when field.Kind == FieldKind.Timestamp => Instant(t.Replace(' ', 'T') + "Z"),
         _ => Convert.ToString(stored, CultureInfo.InvariantCulture),
     };
 }
