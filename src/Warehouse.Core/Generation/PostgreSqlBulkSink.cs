@@ -36,17 +36,7 @@ public sealed class PostgreSqlBulkSink : IBulkSink, IDisposable
 
     public void Begin(string table, IReadOnlyList<string> columns)
     {
-        if (_completed)
-        {
-            throw new InvalidOperationException("The load was already completed.");
-        }
-
-        if (_importer is not null)
-        {
-            throw new InvalidOperationException("The previous table was not ended.");
-        }
-
-        SinkNames.Check(table, columns);
+        SinkNames.CheckBegin(_completed, _importer is not null, table, columns);
         _transaction ??= _connection.BeginTransaction();
         _types = ColumnTypes(table, columns);
         var names = string.Join(", ", columns.Select(c => "\"" + c + "\""));

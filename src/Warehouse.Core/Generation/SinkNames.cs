@@ -3,6 +3,25 @@ namespace Warehouse.Generation;
 /// <summary>Guards the identifiers a sink puts into SQL text (values always go through parameters).</summary>
 internal static class SinkNames
 {
+    /// <summary>
+    /// What every sink checks when a table begins: the load is still open, the previous table was ended, and the
+    /// table and column names are safe to put into SQL text.
+    /// </summary>
+    public static void CheckBegin(bool completed, bool tableOpen, string table, IReadOnlyList<string> columns)
+    {
+        if (completed)
+        {
+            throw new InvalidOperationException("The load was already completed.");
+        }
+
+        if (tableOpen)
+        {
+            throw new InvalidOperationException("The previous table was not ended.");
+        }
+
+        Check(table, columns);
+    }
+
     public static void Check(string table, IReadOnlyList<string> columns)
     {
         CheckIdentifier(table, nameof(table));

@@ -36,17 +36,7 @@ public sealed class SqlServerBulkSink : IBulkSink, IDisposable
 
     public void Begin(string table, IReadOnlyList<string> columns)
     {
-        if (_completed)
-        {
-            throw new InvalidOperationException("The load was already completed.");
-        }
-
-        if (_bulk is not null)
-        {
-            throw new InvalidOperationException("The previous table was not ended.");
-        }
-
-        SinkNames.Check(table, columns);
+        SinkNames.CheckBegin(_completed, _bulk is not null, table, columns);
         _transaction ??= _connection.BeginTransaction();
         _buffer = new DataTable(table) { Locale = Fmt.Inv };
         _isDate = [.. columns.Select(c => Tables.DateColumns.Contains(c))];

@@ -30,17 +30,7 @@ public sealed class SqliteBulkSink : IBulkSink, IDisposable
 
     public void Begin(string table, IReadOnlyList<string> columns)
     {
-        if (_completed)
-        {
-            throw new InvalidOperationException("The load was already completed.");
-        }
-
-        if (_insert is not null)
-        {
-            throw new InvalidOperationException("The previous table was not ended.");
-        }
-
-        SinkNames.Check(table, columns);
+        SinkNames.CheckBegin(_completed, _insert is not null, table, columns);
         if (_transaction is null)
         {
             _synchronous = Pragma("synchronous");

@@ -21,16 +21,7 @@ public sealed class ExportStreamingTests(ITestOutputHelper output) : IDisposable
     public async Task Hundred_thousand_rows_stream_in_constant_memory()
     {
         var db = _app.Database;
-        var original = Sql.Scalar(db, "SELECT COUNT(*) FROM assistance");
-        var copies = (int)Math.Ceiling(Target / (double)original) - 1;
-        Sql.Execute(db, $"""
-            INSERT INTO assistance (assist_id, household_id, member_id, county_code, township_code, village_code, category, item,
-                                    start_date, end_date, amount_fen, period, channel, ref_id, cadre_name, cadre_phone)
-            WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {copies})
-            SELECT 'zz' || printf('%02d', k.n) || '-' || a.assist_id, a.household_id, a.member_id, a.county_code, a.township_code, a.village_code,
-                   a.category, a.item, a.start_date, a.end_date, a.amount_fen + k.n, a.period, a.channel, a.ref_id, a.cadre_name, a.cadre_phone
-            FROM assistance a, k;
-            """);
+        var (original, copies) = EnlargedAssistance.Grow(db, Target);
         var total = Sql.Scalar(db, "SELECT COUNT(*) FROM assistance");
         Assert.Equal(original * (copies + 1), total);
         // The county exports no records about children under 14 (they follow the child's rule).
