@@ -4,7 +4,7 @@ import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import './common.css';
 import './admin.css';
-import { ApiError, graphqlData, loadSetting, RegionInfo, regions as loadRegions, saveSetting } from './api';
+import { ApiError, graphqlData, loadToken, RegionInfo, regions as loadRegions, saveToken } from './api';
 import { initialLang, Lang, roleName, storeLang, translator, TextKey } from './i18n';
 import { SignIn } from './SignIn';
 
@@ -22,10 +22,15 @@ interface Cell {
   revealable: boolean;
   aggregateOnly: boolean;
   version: number;
+  /** What the field allows (from the catalogue, the rules setFieldAccess checks) and why not the rest. */
+  allowedAccess: string[];
+  mask: string | null;
+  accessRestriction: string | null;
+  aggregateOnlyRestriction: string | null;
 }
 type Edit = Pick<Cell, 'access' | 'revealable' | 'aggregateOnly'>;
 const keyOf = (role: string, type: string, field: string) => `${role}|${type}|${field}`;
-const CELL_FIELDS = 'role type field label access revealable aggregateOnly version';
+const CELL_FIELDS = 'role type field label access revealable aggregateOnly version allowedAccess mask accessRestriction aggregateOnlyRestriction';
 
 function errorText(e: unknown): string {
   if (e instanceof ApiError) return e.errors.map((x) => (x.extensions?.code ? `${x.extensions.code}: ` : '') + x.message).join('\n');
@@ -164,23 +169,23 @@ function Matrix({ t, token }: { t: T; token: string }) {
           <input placeholder={t('filter')} value={textFilter} onChange={(e) => setTextFilter(e.target.value)} data-testid="matrix-filter" />
           <button type="button" onClick={reload} data-testid="matrix-reload">{t('reload')}</button>
         </div>
+        <div className="wh-grid-wrap" data-testid="matrix-scroll">
         <table className="wh-grid" data-testid="matrix">
           <thead>
             <tr>
-              <th>{t('type')}</th>
-              <th>{t('field')}</th>
-              <th>{t('label')}</th>
+              <th className="wh-first">{t('field')} · {t('label')}</th>
               {DATA_ROLES.map((r) => (
-                <th key={r}>{roleName(t, r)} ({r})</th>
+                <th key={r} data-role-header={r}>{roleName(t, r)} ({r})</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.type}.${row.field}`} data-row={`${row.type}.${row.field}`}>
-                <td>{row.type}</td>
-                <td><code>{row.field}</code></td>
-                <td>{row.label}</td>
+                <th className="wh-first" scope="row">
+                  <code>{row.type}.{row.field}</code>
+                  <span className="wh-label">{row.label}</span>
+                </th>
                 {DATA_ROLES.map((role) => {
                   const key = keyOf(role, row.type, row.field);
                   const cell = byKey.get(key);
@@ -189,17 +194,20 @@ function Matrix({ t, token }: { t: T; token: string }) {
                   const changed = value.access !== cell.access || value.revealable !== cell.revealable || value.aggregateOnly !== cell.aggregateOnly;
                   return (
                     <td key={role} data-cell={key} className={`wh-cell wh-${value.access.toLowerCase()}${changed ? ' wh-changed' : ''}${cellErrors[key] ? ' wh-invalid' : ''}`}>
-                      <select value={value.access} onChange={(e) => edit(cell, { access: e.target.value })} data-testid="cell-access" aria-label={`${role} ${row.type}.${row.field}`}>
-                        {ACCESS.map((a) => (
+                      <select value={value.access} onChange={(e) => edit(cell, { access: e.target.value })} data-testid="cell-access"
+                        aria-label={`${role} ${row.type}.${row.field}`} title={cell.accessRestriction ?? (cell.mask ? `MASKED: ${cell.mask}` : undefined)}>
+                        {/* Only what the field allows; the current value stays listed even if the rules changed since it was set. */}
+                        {ACCESS.filter((a) => cell.allowedAccess.includes(a) || a === cell.access).map((a) => (
                           <option key={a} value={a}>{t(a)} ({a})</option>
                         ))}
                       </select>
+                      {cell.accessRestriction && <span className="wh-why" title={cell.accessRestriction} data-testid="cell-restriction" aria-label={cell.accessRestriction}>ⓘ</span>}
                       <label title={t('revealable')}>
                         <input type="checkbox" checked={value.revealable} disabled={value.access !== 'MASKED'} onChange={(e) => edit(cell, { revealable: e.target.checked })} data-testid="cell-revealable" />
                         {t('revealable')}
                       </label>
-                      <label title={t('aggregateOnly')}>
-                        <input type="checkbox" checked={value.aggregateOnly} disabled={value.access !== 'HIDDEN'} onChange={(e) => edit(cell, { aggregateOnly: e.target.checked })} data-testid="cell-aggregate" />
+                      <label title={cell.aggregateOnlyRestriction ?? t('aggregateOnly')}>
+                        <input type="checkbox" checked={value.aggregateOnly} disabled={value.access !== 'HIDDEN' || (cell.aggregateOnlyRestriction !== null && !value.aggregateOnly)} onChange={(e) => edit(cell, { aggregateOnly: e.target.checked })} data-testid="cell-aggregate" />
                         {t('aggregateOnly')}
                       </label>
                       <span className="wh-version">v{cell.version}</span>
@@ -211,6 +219,7 @@ function Matrix({ t, token }: { t: T; token: string }) {
             ))}
           </tbody>
         </table>
+        </div>
       </div>
       <aside className="wh-pending" data-testid="pending">
         <h3>{t('pending')} ({pending.length})</h3>
@@ -419,6 +428,65 @@ interface AuditRecord {
 const KINDS = ['PERMISSION_CHANGE', 'ASSIGNMENT_CHANGE', 'REVEAL', 'DATA_ACCESS', 'EXPORT'];
 const PAGE = 25;
 
+const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/**
+ * An audit record's details as a key/value table: the record's own columns, then its JSON detail. A change
+ * ({before, after}) becomes one row per key with before and after side by side, the changed ones marked.
+ */
+function AuditDetail({ t, record }: { t: T; record: AuditRecord }) {
+  const own: [string, unknown][] = [['recordId', record.recordId], ['reason', record.reason], ['operation', record.operation], ['rowCount', record.rowCount]];
+  const pairs = own.filter(([, v]) => v !== null && v !== undefined && v !== '');
+  let parsed: unknown = null;
+  if (record.detail) {
+    try {
+      parsed = JSON.parse(record.detail);
+    } catch {
+      pairs.push(['detail', record.detail]);
+    }
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  let change: { keys: string[]; before: Record<string, unknown>; after: Record<string, unknown> } | null = null;
+  if (isObject(parsed) && 'after' in parsed && (isObject(parsed.after) || parsed.after === null) && (isObject(parsed.before) || parsed.before === null || parsed.before === undefined)) {
+    const before = isObject(parsed.before) ? parsed.before : {};
+    const after = isObject(parsed.after) ? parsed.after : {};
+    change = { keys: [...new Set([...Object.keys(before), ...Object.keys(after)])], before, after };
+    for (const [k, v] of Object.entries(parsed)) if (k !== 'before' && k !== 'after') pairs.push([k, v]);
+  } else if (isObject(parsed)) {
+    for (const [k, v] of Object.entries(parsed)) pairs.push([k, v]);
+  } else if (parsed !== null) {
+    pairs.push(['detail', parsed]);
+  }
+  if (pairs.length === 0 && !change) return null;
+  return (
+    <table className="wh-kv" data-testid="audit-detail">
+      {change && (
+        <thead>
+          <tr><th>{t('key')}</th><th>{t('before')}</th><th>{t('after')}</th></tr>
+        </thead>
+      )}
+      <tbody>
+        {change && change.keys.map((k) => {
+          const differs = show(change!.before[k]) !== show(change!.after[k]);
+          return (
+            <tr key={`c-${k}`} className={differs ? 'wh-kv-changed' : ''} data-kv={k}>
+              <th>{k}</th>
+              <td>{show(change!.before[k])}</td>
+              <td>{show(change!.after[k])}</td>
+            </tr>
+          );
+        })}
+        {pairs.map(([k, v]) => (
+          <tr key={`p-${k}`} data-kv={k}>
+            <th>{k}</th>
+            <td colSpan={change ? 2 : 1}>{show(v)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Audit({ t, token }: { t: T; token: string }) {
   const [filters, setFilters] = useState({ userId: '', kind: '', type: '', from: '', to: '' });
   const [applied, setApplied] = useState(filters);
@@ -478,7 +546,7 @@ function Audit({ t, token }: { t: T; token: string }) {
                   <td>{r.kind}</td>
                   <td>{r.type ?? ''}</td>
                   <td>{r.field ?? ''}</td>
-                  <td className="wh-detail">{[r.recordId, r.reason, r.operation, r.rowCount != null ? `rows=${r.rowCount}` : null, r.detail].filter(Boolean).join(' · ')}</td>
+                  <td className="wh-detail"><AuditDetail t={t} record={r} /></td>
                 </tr>
               ))}
             </tbody>
@@ -498,13 +566,13 @@ function Audit({ t, token }: { t: T; token: string }) {
 function Admin() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const [token, setToken] = useState<string | null>(() => loadSetting(TOKEN_KEY));
+  const [token, setToken] = useState<string | null>(() => loadToken(TOKEN_KEY));
   const [tab, setTab] = useState<'matrix' | 'assignments' | 'audit'>('matrix');
   const [isAdmin, setIsAdmin] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const onToken = useCallback((value: string | null) => {
-    saveSetting(TOKEN_KEY, value);
+    saveToken(TOKEN_KEY, value);
     setToken(value);
   }, []);
 

@@ -72,6 +72,21 @@ const text = {
   noRecords: { zh: '没有记录', en: 'No records' },
   notAdmin: { zh: '此令牌不是管理员令牌。', en: 'This token is not an admin token.' },
   language: { zh: 'English', en: '中文' },
+  needTokenTitle: { zh: '请先选择角色或粘贴令牌', en: 'Pick a role or paste a token' },
+  needTokenDev: { zh: '开发环境：在上方选择角色和区划，点击“获取本地令牌”。', en: 'Development: choose a role and a region above and press “Get local token”.' },
+  needTokenPaste: { zh: '在上方粘贴令牌（Entra ID 的 Bearer 令牌），点击“使用此令牌”。', en: 'Paste a token (an Entra ID bearer token) above and press “Use token”.' },
+  needTokenWhy: { zh: '查询界面在有令牌之前不会发出任何请求：架构、补全和文档都取决于您的角色。', en: 'The IDE sends nothing before there is a token: the schema, completion and docs depend on your role.' },
+  switchRole: { zh: '切换身份', en: 'Switch' },
+  copyCurl: { zh: '复制为 curl', en: 'Copy as curl' },
+  includeToken: { zh: '包含令牌', en: 'include token' },
+  curlHint: { zh: '令牌以 $TOKEN 代替；先执行 export TOKEN=…', en: 'The token is written as $TOKEN; export TOKEN=… first' },
+  copy: { zh: '复制', en: 'Copy' },
+  copied: { zh: '已复制', en: 'Copied' },
+  close: { zh: '关闭', en: 'Close' },
+  before: { zh: '修改前', en: 'Before' },
+  after: { zh: '修改后', en: 'After' },
+  value: { zh: '值', en: 'Value' },
+  key: { zh: '项', en: 'Key' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof text;

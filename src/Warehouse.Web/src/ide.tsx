@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import 'graphiql/graphiql.css';
 import './common.css';
 import './ide.css';
-import { loadSetting, saveSetting } from './api';
+import { loadToken, saveToken, tokenClaims } from './api';
 import { examples } from './examples';
 import { initialLang, Lang, storeLang, translator, TextKey } from './i18n';
 import { SignIn } from './SignIn';
@@ -62,15 +62,126 @@ function ExamplesIcon() {
   );
 }
 
+// The query, variables, role and region of a shareable link (?query=…&variables=…&role=…&region=…). Never the token.
+interface LinkState {
+  query: string | null;
+  variables: string | null;
+  role: string | null;
+  region: string | null;
+}
+
+function readLink(): LinkState {
+  const p = new URLSearchParams(window.location.search);
+  return { query: p.get('query'), variables: p.get('variables'), role: p.get('role'), region: p.get('region') };
+}
+
+function writeLink(state: LinkState) {
+  const p = new URLSearchParams();
+  if (state.query) p.set('query', state.query);
+  if (state.variables && state.variables.trim()) p.set('variables', state.variables);
+  if (state.role) p.set('role', state.role);
+  if (state.region) p.set('region', state.region);
+  const search = p.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${search ? '?' + search : ''}`);
+}
+
+/** A POSIX shell single-quoted word: ' becomes '\''. */
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** The curl command for the current editor contents; the token is $TOKEN unless the user asked for it. */
+export function curlCommand(url: string, query: string, variablesText: string, operationName: string | null, token: string | null, includeToken: boolean): string {
+  let variables: unknown = undefined;
+  if (variablesText.trim()) {
+    try {
+      variables = JSON.parse(variablesText);
+    } catch {
+      variables = undefined;
+    }
+  }
+  const body = JSON.stringify({ query, ...(variables !== undefined ? { variables } : {}), ...(operationName ? { operationName } : {}) });
+  const auth = includeToken && token ? shellQuote(`Authorization: Bearer ${token}`) : '"Authorization: Bearer $TOKEN"';
+  return [
+    `curl -sS -X POST ${shellQuote(url)}`,
+    `  -H 'Content-Type: application/json'`,
+    `  -H 'Accept: application/graphql-response+json'`,
+    `  -H ${auth}`,
+    `  --data-raw ${shellQuote(body)}`,
+  ].join(' \\\n');
+}
+
+function CurlButton({ t, token }: { t: (key: TextKey) => string; token: string | null }) {
+  const editor = useEditorContext({ nonNull: true });
+  const [open, setOpen] = useState(false);
+  const [withToken, setWithToken] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const text = open
+    ? curlCommand(`${window.location.origin}/graphql`, editor.queryEditor?.getValue() ?? '', editor.variableEditor?.getValue() ?? '', editor.tabs[editor.activeTabIndex]?.operationName ?? null, token, withToken)
+    : '';
+  return (
+    <span className="wh-curl-anchor">
+      <button type="button" className="graphiql-toolbar-button wh-curl-button" title={t('copyCurl')} aria-label={t('copyCurl')} onClick={() => { setOpen(!open); setCopied(false); }} data-testid="curl-open">
+        curl
+      </button>
+      {open && (
+        <div className="wh-curl" data-testid="curl" role="dialog" aria-label={t('copyCurl')}>
+          <div className="wh-curl-head">
+            <b>{t('copyCurl')}</b>
+            <label>
+              <input type="checkbox" checked={withToken} onChange={(e) => setWithToken(e.target.checked)} data-testid="curl-include-token" /> {t('includeToken')}
+            </label>
+          </div>
+          {!withToken && <p className="wh-hint">{t('curlHint')}</p>}
+          <textarea readOnly value={text} rows={8} data-testid="curl-text" onFocus={(e) => e.target.select()} />
+          <div className="wh-actions">
+            <button type="button" onClick={() => navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))} data-testid="curl-copy">
+              {copied ? t('copied') : t('copy')}
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>{t('close')}</button>
+          </div>
+        </div>
+      )}
+    </span>
+  );
+}
+
+/** Before any token: say what to do, and send nothing (no introspection that could only fail with 401). */
+function NeedToken({ t }: { t: (key: TextKey) => string }) {
+  return (
+    <div className="wh-need-token" data-testid="need-token">
+      <h2>{t('needTokenTitle')}</h2>
+      <p>{t('needTokenDev')}</p>
+      <p>{t('needTokenPaste')}</p>
+      <p className="wh-hint">{t('needTokenWhy')}</p>
+    </div>
+  );
+}
+
 function Ide() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const [token, setToken] = useState<string | null>(() => loadSetting(TOKEN_KEY));
+  const [token, setToken] = useState<string | null>(() => loadToken(TOKEN_KEY));
+  const link = useRef<LinkState>(readLink());
+  // What the editors started with, from the link; GraphiQL opens (or finds) a tab with this query.
+  const initial = useMemo(() => ({ query: link.current.query ?? undefined, variables: link.current.variables ?? undefined }), []);
 
   const onToken = useCallback((value: string | null) => {
-    saveSetting(TOKEN_KEY, value);
+    saveToken(TOKEN_KEY, value);
     setToken(value);
   }, []);
+
+  const update = useCallback((change: Partial<LinkState>) => {
+    link.current = { ...link.current, ...change };
+    writeLink(link.current);
+  }, []);
+
+  // Signed in, the link names the role and region of the token (what the query was run as); before, the picker's choice.
+  const onChoice = useCallback((role: string, region: string | null) => {
+    if (!token) update({ role, region });
+  }, [token, update]);
+  useEffect(() => {
+    const claims = token ? tokenClaims(token) : null;
+    if (claims) update({ role: [claims.roles ?? ''].flat()[0] || null, region: claims.region_code ?? null });
+  }, [token, update]);
 
   // A new fetcher per token: GraphiQL then fetches the schema again, so completion and docs follow the role.
   const fetcher = useMemo(
@@ -96,9 +207,10 @@ function Ide() {
 
   return (
     <div className="wh-page">
-      <div className="wh-bar">
+      <div className="wh-bar wh-bar-ide">
         <span className="wh-title">Warehouse GraphQL</span>
-        <SignIn t={t} token={token} onToken={onToken} roles={['village', 'township', 'county', 'admin']} />
+        <SignIn t={t} token={token} onToken={onToken} roles={['village', 'township', 'county', 'admin']}
+          initialRole={link.current.role} initialRegion={link.current.region} onChoice={onChoice} />
         <span className="wh-spacer" />
         <a href="/admin">{t('adminLink')}</a>
         <button
@@ -114,7 +226,26 @@ function Ide() {
         </button>
       </div>
       <div className="wh-ide">
-        <GraphiQL key={token ?? 'anonymous'} fetcher={fetcher} plugins={[plugin]} isHeadersEditorEnabled shouldPersistHeaders={false} />
+        {token ? (
+          <GraphiQL
+            key={token}
+            fetcher={fetcher}
+            plugins={[plugin]}
+            isHeadersEditorEnabled
+            shouldPersistHeaders={false}
+            query={initial.query}
+            variables={initial.variables}
+            onEditQuery={(query) => update({ query })}
+            onEditVariables={(variables) => update({ variables })}
+            onTabChange={(tabs) => {
+              const tab = tabs.tabs[tabs.activeTabIndex];
+              if (tab) update({ query: tab.query ?? null, variables: tab.variables ?? null });
+            }}
+            toolbar={{ additionalContent: <CurlButton t={t} token={token} /> }}
+          />
+        ) : (
+          <NeedToken t={t} />
+        )}
       </div>
     </div>
   );
