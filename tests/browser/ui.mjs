@@ -5,7 +5,7 @@
 // Prints one line "RESULT {json}" on success; on failure prints the error, saves failure.png, exits 1.
 // Waits are on page state, never on time.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +115,16 @@ const scenarios = {
     const curlWithToken = await page.getByTestId('curl-text').inputValue();
     await page.screenshot({ path: join(outDir, 'ide-curl.png') });
 
+    // Download as CSV: the same list through /export, with the query's where and order.
+    await page.getByTestId('curl-open').click();
+    const exportRequest = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith('/export/'));
+    const download = page.waitForEvent('download');
+    await page.getByTestId('csv-download').click();
+    const exportUrl = (await exportRequest).url();
+    const csvFile = join(outDir, `ide-download-${args.width ?? 1440}.csv`);
+    await (await download).saveAs(csvFile);
+    const csv = readFileSync(csvFile, 'utf8');
+
     // The link, opened in a new tab (its own, empty sessionStorage): role and region preselected, query in the editor.
     const link = page.url();
     const other = await page.context().newPage();
@@ -133,6 +143,7 @@ const scenarios = {
     return {
       resultStart: text.slice(0, 400), hasErrors: text.includes('"errors"'), tabs, beforeSignIn, barHeight, tokenStorage,
       linkHasToken: link.includes(token) || /token/i.test(new URL(link).search), link, linkRole, linkRegion, linkQueryShown,
+      exportUrl, csv,
       curl, curlHasToken: curl.includes(token), curlWithTokenHasToken: curlWithToken.includes(token),
       failed: seen.failed, consoleErrors: seen.consoleErrors,
     };

@@ -77,6 +77,7 @@ const text = {
   needTokenPaste: { zh: '在上方粘贴令牌（Entra ID 的 Bearer 令牌），点击“使用此令牌”。', en: 'Paste a token (an Entra ID bearer token) above and press “Use token”.' },
   needTokenWhy: { zh: '查询界面在有令牌之前不会发出任何请求：架构、补全和文档都取决于您的角色。', en: 'The IDE sends nothing before there is a token: the schema, completion and docs depend on your role.' },
   switchRole: { zh: '切换身份', en: 'Switch' },
+  downloadCsv: { zh: '下载 CSV（整个列表，同样的筛选和排序）', en: 'Download CSV (the whole list, same where/order)' },
   copyCurl: { zh: '复制为 curl', en: 'Copy as curl' },
   includeToken: { zh: '包含令牌', en: 'include token' },
   curlHint: { zh: '令牌以 $TOKEN 代替；先执行 export TOKEN=…', en: 'The token is written as $TOKEN; export TOKEN=… first' },

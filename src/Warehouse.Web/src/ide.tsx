@@ -3,6 +3,7 @@
 import { GraphiQL } from 'graphiql';
 import type { FetcherParams, FetcherOpts } from '@graphiql/toolkit';
 import { useEditorContext, type GraphiQLPlugin } from '@graphiql/react';
+import { Kind, parse, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/graphiql.css';
@@ -144,6 +145,82 @@ function CurlButton({ t, token }: { t: (key: TextKey) => string; token: string |
   );
 }
 
+/**
+ * The export request for a list query: the first root field of the operation becomes /export/{field}.csv, its
+ * where and order arguments (variables resolved) the same-named parameters, and the scalar fields selected under
+ * nodes the columns. Paging (first/after) is not carried over: the export streams the whole filtered list. The
+ * export endpoint applies the reader's scope, grants and masks exactly as /graphql does.
+ */
+export function exportRequest(query: string, variablesText: string, operationName: string | null): { file: string; params: URLSearchParams } {
+  const document = parse(query);
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = (operationName ? operations.find((o) => o.name?.value === operationName) : undefined) ?? operations[0];
+  if (!operation || operation.operation !== 'query') throw new Error('No query operation to export.');
+  const root = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && !s.name.value.startsWith('__'));
+  if (!root) throw new Error('The query selects no list.');
+  let variables: Record<string, unknown> = {};
+  if (variablesText.trim()) variables = JSON.parse(variablesText);
+  const params = new URLSearchParams();
+  for (const name of ['where', 'order']) {
+    const arg = root.arguments?.find((a) => a.name.value === name);
+    if (arg) params.set(name, JSON.stringify(valueFromASTUntyped(arg.value, variables)));
+  }
+  const nodes = root.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'nodes');
+  const fields = (nodes?.selectionSet?.selections ?? [])
+    .filter((s): s is FieldNode => s.kind === Kind.FIELD && !s.selectionSet && !s.name.value.startsWith('__'))
+    .map((f) => f.name.value);
+  if (fields.length > 0) params.set('fields', fields.join(','));
+  return { file: `${root.name.value}.csv`, params };
+}
+
+function CsvButton({ t, token }: { t: (key: TextKey) => string; token: string | null }) {
+  const editor = useEditorContext({ nonNull: true });
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  async function download() {
+    setState({ busy: true, error: null });
+    try {
+      const { file, params } = exportRequest(editor.queryEditor?.getValue() ?? '', editor.variableEditor?.getValue() ?? '', editor.tabs[editor.activeTabIndex]?.operationName ?? null);
+      params.set('header', 'names');
+      const response = await fetch(`/export/${file}?${params}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      if (!response.ok) {
+        const text = await response.text();
+        let message = `HTTP ${response.status}`;
+        try {
+          const body = JSON.parse(text);
+          message = (body.errors ?? []).map((e: { extensions?: { code?: string }; message: string }) => `${e.extensions?.code ?? ''} ${e.message}`.trim()).join('\n') || message;
+        } catch {
+          message = `${message}: ${text.slice(0, 300)}`;
+        }
+        throw new Error(message);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setState({ busy: false, error: null });
+    } catch (e) {
+      setState({ busy: false, error: String((e as Error)?.message ?? e) });
+    }
+  }
+  return (
+    <span className="wh-curl-anchor">
+      <button type="button" className="graphiql-toolbar-button wh-curl-button" title={t('downloadCsv')} aria-label={t('downloadCsv')} disabled={state.busy} onClick={download} data-testid="csv-download">
+        CSV
+      </button>
+      {state.error && (
+        <div className="wh-curl wh-csv-error" role="alert" data-testid="csv-error">
+          <p className="wh-error">{state.error}</p>
+          <button type="button" onClick={() => setState({ busy: false, error: null })}>{t('close')}</button>
+        </div>
+      )}
+    </span>
+  );
+}
+
 /** Before any token: say what to do, and send nothing (no introspection that could only fail with 401). */
 function NeedToken({ t }: { t: (key: TextKey) => string }) {
   return (
@@ -241,7 +318,7 @@ function Ide() {
               const tab = tabs.tabs[tabs.activeTabIndex];
               if (tab) update({ query: tab.query ?? null, variables: tab.variables ?? null });
             }}
-            toolbar={{ additionalContent: <CurlButton t={t} token={token} /> }}
+            toolbar={{ additionalContent: <><CurlButton t={t} token={token} /><CsvButton t={t} token={token} /></> }}
           />
         ) : (
           <NeedToken t={t} />

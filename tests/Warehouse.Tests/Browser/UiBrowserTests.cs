@@ -57,6 +57,20 @@ public sealed class UiBrowserTests
             Assert.Equal(village, result["linkRegion"]!.GetValue<string>());
             Assert.True(result["linkQueryShown"]!.GetValue<bool>());
 
+            // Download as CSV: the whole list through /export with the query's where and order and its columns;
+            // exactly this village's monitored households, in monitoredAt order (plain SQL, not the export code).
+            var exportUrl = new Uri(result["exportUrl"]!.GetValue<string>());
+            Assert.Equal("/export/households.csv", exportUrl.AbsolutePath);
+            var exportQuery = Uri.UnescapeDataString(exportUrl.Query.Replace('+', ' '));
+            Assert.Contains("where={\"monitorType\":{\"neq\":null},\"riskClearedAt\":{\"eq\":null}}", exportQuery, StringComparison.Ordinal);
+            Assert.Contains("order=[{\"monitoredAt\":\"ASC\"}]", exportQuery, StringComparison.Ordinal);
+            Assert.Contains("fields=id,address,phone,monitorType,riskTypes,monitoredAt,perCapitaNetIncome,safetyNet", exportQuery, StringComparison.Ordinal);
+            var lines = result["csv"]!.GetValue<string>().TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+            Assert.StartsWith("id,address,phone,", lines[0], StringComparison.Ordinal);
+            var expected = Sql.Strings(app.Database, "SELECT household_id FROM household WHERE village_code = $v AND monitor_type IS NOT NULL AND risk_cleared_at IS NULL ORDER BY monitored_at, household_id", ("$v", village));
+            Assert.True(expected.Count > 5, "the example's first: 5 must not limit the download; pick a village with more monitored households");
+            Assert.Equal(expected, lines.Skip(1).Select(l => l.Split(',')[0]).ToList());
+
             // Copy as curl: $TOKEN unless asked; the command runs as it is.
             var curl = result["curl"]!.GetValue<string>();
             Assert.False(result["curlHasToken"]!.GetValue<bool>(), curl);
