@@ -217,6 +217,26 @@ const scenarios = {
     return { before, after, auditAccess, auditRole, auditHasJson: auditText.includes('{"') || auditText.includes('"after"') };
   },
 
+  // Bulk edit: one type, one role, one access level; the field that does not allow it is skipped; saved once.
+  async 'admin-bulk'(page) {
+    await signInAdmin(page);
+    await page.getByTestId('matrix-type').selectOption(args.type);
+    await page.getByTestId('bulk-role').selectOption(args.role);
+    await page.getByTestId('bulk-access').selectOption(args.access);
+    await page.getByTestId('bulk-apply').click();
+    const result = page.getByTestId('bulk-result');
+    await result.waitFor();
+    const set = Number(await result.getAttribute('data-set'));
+    const skipped = Number(await result.getAttribute('data-skipped'));
+    const pending = await page.locator(`[data-pending^="${args.role}|${args.type}|"]`).count();
+    const otherRolesPending = await page.locator('[data-pending]').count() - pending;
+    await page.screenshot({ path: join(outDir, 'admin-bulk.png') });
+    await page.getByTestId('matrix-save').click();
+    await page.getByTestId('saved').waitFor();
+    await page.getByTestId('no-pending').waitFor();
+    return { set, skipped, pending, otherRolesPending };
+  },
+
   // A save against a stale version: someone else changes the cell after the page loaded it.
   async 'admin-stale'(page) {
     await signInAdmin(page);

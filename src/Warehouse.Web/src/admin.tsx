@@ -50,6 +50,9 @@ function Matrix({ t, token }: { t: T; token: string }) {
   const [invalid, setInvalid] = useState<{ message: string; details: string[] } | null>(null);
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [bulkRole, setBulkRole] = useState('');
+  const [bulkAccess, setBulkAccess] = useState('HIDDEN');
+  const [bulkResult, setBulkResult] = useState<{ set: number; skipped: number } | null>(null);
 
   const load = useCallback(async () => {
     setLoadError(null);
@@ -99,6 +102,26 @@ function Matrix({ t, token }: { t: T; token: string }) {
       const { [key]: _, ...rest } = current;
       return rest;
     });
+  }
+
+  // Bulk edit: one access level for every shown row (the type and text filters) and one role or all; cells whose
+  // field does not allow it are skipped and counted. The result is ordinary pending changes, reviewed and saved once.
+  function applyBulk() {
+    let set = 0;
+    let skipped = 0;
+    for (const row of rows) {
+      for (const role of bulkRole ? [bulkRole] : DATA_ROLES) {
+        const cell = byKey.get(keyOf(role, row.type, row.field));
+        if (!cell) continue;
+        if (!cell.allowedAccess.includes(bulkAccess)) {
+          skipped++;
+          continue;
+        }
+        edit(cell, { access: bulkAccess });
+        set++;
+      }
+    }
+    setBulkResult({ set, skipped });
   }
 
   async function reload() {
@@ -168,6 +191,24 @@ function Matrix({ t, token }: { t: T; token: string }) {
           </label>
           <input placeholder={t('filter')} value={textFilter} onChange={(e) => setTextFilter(e.target.value)} data-testid="matrix-filter" />
           <button type="button" onClick={reload} data-testid="matrix-reload">{t('reload')}</button>
+          <span className="wh-bulk">
+            {t('bulkSet')}{' '}
+            <select value={bulkRole} onChange={(e) => setBulkRole(e.target.value)} data-testid="bulk-role" aria-label={t('role')}>
+              <option value="">{t('allRoles')}</option>
+              {DATA_ROLES.map((r) => <option key={r} value={r}>{roleName(t, r)} ({r})</option>)}
+            </select>{' '}
+            <select value={bulkAccess} onChange={(e) => setBulkAccess(e.target.value)} data-testid="bulk-access" aria-label={t('access')}>
+              {ACCESS.map((a) => <option key={a} value={a}>{t(a)} ({a})</option>)}
+            </select>{' '}
+            <button type="button" onClick={applyBulk} disabled={rows.length === 0} data-testid="bulk-apply">
+              {t('bulkApply')} ({rows.length})
+            </button>
+            {bulkResult && (
+              <span className="wh-hint" data-testid="bulk-result" data-set={bulkResult.set} data-skipped={bulkResult.skipped}>
+                {' '}{bulkResult.set} {t('bulkSetCount')}, {bulkResult.skipped} {t('bulkSkipped')}
+              </span>
+            )}
+          </span>
         </div>
         <div className="wh-grid-wrap" data-testid="matrix-scroll">
         <table className="wh-grid" data-testid="matrix">

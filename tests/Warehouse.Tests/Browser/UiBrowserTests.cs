@@ -149,6 +149,31 @@ public sealed class UiBrowserTests
     }
 
     [Fact]
+    public async Task A_bulk_edit_sets_a_whole_type_for_one_role_skips_what_a_field_does_not_allow_and_saves_once()
+    {
+        var (app, url) = BrowserRunner.StartServer();
+        using (app)
+        {
+            const string Cells = "FROM sec_field_permission WHERE role = 'village' AND type_name = 'Workshop'";
+            var total = Sql.Scalar(app.Database, $"SELECT COUNT(*) {Cells}");
+            var toChange = Sql.Scalar(app.Database, $"SELECT COUNT(*) {Cells} AND field_name <> 'id' AND access <> 'HIDDEN'");
+            var othersBefore = Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission WHERE NOT (role = 'village' AND type_name = 'Workshop')");
+
+            var result = await BrowserRunner.RunAsync("admin-bulk", url, "type=Workshop", "role=village", "access=HIDDEN");
+
+            // The key (id) must stay FULL: skipped, never sent.
+            Assert.Equal(1, result["skipped"]!.GetValue<long>());
+            Assert.Equal(total - 1, result["set"]!.GetValue<long>());
+            Assert.Equal(toChange, result["pending"]!.GetValue<long>());
+            Assert.Equal(0, result["otherRolesPending"]!.GetValue<long>());
+            Assert.Equal(0, Sql.Scalar(app.Database, $"SELECT COUNT(*) {Cells} AND field_name <> 'id' AND access <> 'HIDDEN'"));
+            Assert.Equal("FULL", Sql.Text(app.Database, $"SELECT access {Cells} AND field_name = 'id'"));
+            Assert.Equal(toChange, Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'PERMISSION_CHANGE' AND type_name = 'Workshop'"));
+            Assert.Equal(othersBefore, Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission WHERE NOT (role = 'village' AND type_name = 'Workshop')"));
+        }
+    }
+
+    [Fact]
     public async Task A_save_against_a_stale_version_shows_the_conflict_and_reload_shows_the_current_cell()
     {
         var (app, url) = BrowserRunner.StartServer();
