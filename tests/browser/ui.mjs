@@ -5,7 +5,7 @@
 // Prints one line "RESULT {json}" on success; on failure prints the error, saves failure.png, exits 1.
 // Waits are on page state, never on time.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -235,6 +235,43 @@ const scenarios = {
     await page.getByTestId('saved').waitFor();
     await page.getByTestId('no-pending').waitFor();
     return { set, skipped, pending, otherRolesPending };
+  },
+
+  // Export the matrix as JSON, change two cells in the file, import it (diff as pending changes), save; then import
+  // the original file again: its versions are now old, so the save is refused as stale and nothing applied.
+  async 'admin-roundtrip'(page) {
+    await signInAdmin(page);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('matrix-export').click();
+    const exported = join(outDir, 'permission-matrix.json');
+    await (await download).saveAs(exported);
+    const original = JSON.parse(readFileSync(exported, 'utf8'));
+    const edited = structuredClone(original);
+    const changes = args.changes.split(';').map((c) => c.split('|'));
+    for (const [role, type, field, access] of changes) {
+      const cell = edited.cells.find((c) => c.role === role && c.type === type && c.field === field);
+      cell.access = access;
+      cell.revealable = false;
+      cell.aggregateOnly = false;
+    }
+    const editedFile = join(outDir, 'permission-matrix-edited.json');
+    writeFileSync(editedFile, JSON.stringify(edited));
+    await page.getByTestId('matrix-import').setInputFiles(editedFile);
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    const imported = Number(await result.getAttribute('data-changes'));
+    const pending = await page.locator('[data-pending]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-pending')));
+    await page.screenshot({ path: join(outDir, 'admin-import.png') });
+    await page.getByTestId('matrix-save').click();
+    await page.getByTestId('saved').waitFor();
+    // The original file again: the two cells differ, but at the versions of the export.
+    await page.getByTestId('matrix-import').setInputFiles(exported);
+    await page.getByTestId('no-pending').waitFor({ state: 'detached' });
+    const reimported = Number(await result.getAttribute('data-changes'));
+    await page.getByTestId('matrix-save').click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    return { exportedCells: original.cells.length, imported, pending, reimported, conflict: await conflict.innerText() };
   },
 
   // A save against a stale version: someone else changes the cell after the page loaded it.

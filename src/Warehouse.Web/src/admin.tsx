@@ -28,7 +28,15 @@ interface Cell {
   accessRestriction: string | null;
   aggregateOnlyRestriction: string | null;
 }
-type Edit = Pick<Cell, 'access' | 'revealable' | 'aggregateOnly'>;
+/** An edit; expectedVersion is set by an import (the version the file was exported at), else the loaded one is used. */
+type Edit = Pick<Cell, 'access' | 'revealable' | 'aggregateOnly'> & { expectedVersion?: number };
+
+/** The file the console exports and imports: every cell of the matrix with the version it was read at. */
+interface MatrixFile {
+  format: 'warehouse-permission-matrix';
+  exportedAt: string;
+  cells: Pick<Cell, 'role' | 'type' | 'field' | 'access' | 'revealable' | 'aggregateOnly' | 'version'>[];
+}
 const keyOf = (role: string, type: string, field: string) => `${role}|${type}|${field}`;
 const CELL_FIELDS = 'role type field label access revealable aggregateOnly version allowedAccess mask accessRestriction aggregateOnlyRestriction';
 
@@ -52,6 +60,7 @@ function Matrix({ t, token }: { t: T; token: string }) {
   const [saved, setSaved] = useState(false);
   const [bulkRole, setBulkRole] = useState('');
   const [bulkAccess, setBulkAccess] = useState('HIDDEN');
+  const [importResult, setImportResult] = useState<{ changes: number; unknown: number; error: string | null } | null>(null);
   const [bulkResult, setBulkResult] = useState<{ set: number; skipped: number } | null>(null);
 
   const load = useCallback(async () => {
@@ -124,6 +133,54 @@ function Matrix({ t, token }: { t: T; token: string }) {
     setBulkResult({ set, skipped });
   }
 
+  function exportMatrix() {
+    const file: MatrixFile = {
+      format: 'warehouse-permission-matrix',
+      exportedAt: new Date().toISOString(),
+      cells: (cells ?? []).map(({ role, type, field, access, revealable, aggregateOnly, version }) => ({ role, type, field, access, revealable, aggregateOnly, version })),
+    };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'permission-matrix.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  // Import: every cell of the file that differs from the loaded matrix becomes a pending change carrying the version
+  // the file was exported at, so saving over a cell someone changed since then is refused (STALE_VERSION) as usual.
+  async function importMatrix(fileInput: HTMLInputElement) {
+    const chosen = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!chosen) return;
+    setImportResult(null);
+    try {
+      const file = JSON.parse(await chosen.text()) as MatrixFile;
+      if (file?.format !== 'warehouse-permission-matrix' || !Array.isArray(file.cells)) throw new Error(t('importBadFile'));
+      const next: Record<string, Edit> = {};
+      let unknown = 0;
+      for (const c of file.cells) {
+        const key = keyOf(c.role, c.type, c.field);
+        const current = byKey.get(key);
+        if (!current) {
+          unknown++;
+          continue;
+        }
+        if (current.access !== c.access || current.revealable !== !!c.revealable || current.aggregateOnly !== !!c.aggregateOnly) {
+          next[key] = { access: c.access, revealable: !!c.revealable, aggregateOnly: !!c.aggregateOnly, expectedVersion: c.version };
+        }
+      }
+      setSaved(false);
+      setCellErrors({});
+      setEdits(next);
+      setImportResult({ changes: Object.keys(next).length, unknown, error: null });
+    } catch (e) {
+      setImportResult({ changes: 0, unknown: 0, error: String((e as Error)?.message ?? e) });
+    }
+  }
+
   async function reload() {
     setEdits({});
     setConflict(null);
@@ -142,7 +199,7 @@ function Matrix({ t, token }: { t: T; token: string }) {
     try {
       const changes = pending.map(({ cell, edit }) => ({
         role: cell.role, type: cell.type, field: cell.field, access: edit.access,
-        revealable: edit.revealable, aggregateOnly: edit.aggregateOnly, expectedVersion: cell.version,
+        revealable: edit.revealable, aggregateOnly: edit.aggregateOnly, expectedVersion: edit.expectedVersion ?? cell.version,
       }));
       const data = await graphqlData<{ setFieldAccess: Cell[] }>(
         token,
@@ -191,6 +248,16 @@ function Matrix({ t, token }: { t: T; token: string }) {
           </label>
           <input placeholder={t('filter')} value={textFilter} onChange={(e) => setTextFilter(e.target.value)} data-testid="matrix-filter" />
           <button type="button" onClick={reload} data-testid="matrix-reload">{t('reload')}</button>
+          <button type="button" onClick={exportMatrix} data-testid="matrix-export">{t('exportJson')}</button>
+          <label className="wh-import">
+            {t('importJson')}{' '}
+            <input type="file" accept="application/json,.json" onChange={(e) => importMatrix(e.target)} data-testid="matrix-import" />
+          </label>
+          {importResult && (
+            <span className={importResult.error ? 'wh-error' : 'wh-hint'} data-testid="import-result" data-changes={importResult.changes} data-unknown={importResult.unknown}>
+              {importResult.error ?? `${importResult.changes} ${t('importChanges')}${importResult.unknown ? `, ${importResult.unknown} ${t('importUnknown')}` : ''}`}
+            </span>
+          )}
           <span className="wh-bulk">
             {t('bulkSet')}{' '}
             <select value={bulkRole} onChange={(e) => setBulkRole(e.target.value)} data-testid="bulk-role" aria-label={t('role')}>

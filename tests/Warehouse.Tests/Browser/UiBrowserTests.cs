@@ -174,6 +174,31 @@ public sealed class UiBrowserTests
     }
 
     [Fact]
+    public async Task The_matrix_round_trips_as_json_and_an_import_over_newer_cells_is_refused_as_stale()
+    {
+        var (app, url) = BrowserRunner.StartServer();
+        using (app)
+        {
+            var cellCount = Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_field_permission");
+            var versionsBefore = Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission");
+            Assert.Equal("FULL", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'"));
+            Assert.Equal("FULL", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
+
+            var result = await BrowserRunner.RunAsync("admin-roundtrip", url, "changes=village|Household|householdAttr|HIDDEN;county|Member|education|HIDDEN");
+
+            Assert.Equal(cellCount, result["exportedCells"]!.GetValue<long>());
+            Assert.Equal(2, result["imported"]!.GetValue<int>());
+            Assert.Equal(["county|Member|education", "village|Household|householdAttr"], result["pending"]!.AsArray().Select(p => p!.GetValue<string>()).Order(StringComparer.Ordinal));
+            Assert.Equal(2, result["reimported"]!.GetValue<int>());
+            Assert.Contains("you edited version 1", result["conflict"]!.GetValue<string>(), StringComparison.Ordinal);
+            // Only the first import was applied: the two cells, once each.
+            Assert.Equal("HIDDEN", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'"));
+            Assert.Equal("HIDDEN", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
+            Assert.Equal(versionsBefore + 2, Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission"));
+        }
+    }
+
+    [Fact]
     public async Task A_save_against_a_stale_version_shows_the_conflict_and_reload_shows_the_current_cell()
     {
         var (app, url) = BrowserRunner.StartServer();
