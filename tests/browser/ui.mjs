@@ -214,7 +214,18 @@ const scenarios = {
     const auditRole = await change.locator('[data-testid="audit-detail"] tr[data-kv="role"] td').allInnerTexts();
     const auditText = await change.innerText();
     await page.screenshot({ path: join(outDir, 'admin-audit.png') });
-    return { before, after, auditAccess, auditRole, auditHasJson: auditText.includes('{"') || auditText.includes('"after"') };
+    // "Schema as a role": the SDL each role gets now.
+    await page.getByTestId('tab-schema').click();
+    const sdlOf = async (role) => {
+      await page.getByTestId('preview-role').selectOption(role);
+      const pre = page.locator(`[data-testid="schema-preview"][data-role="${role}"]`);
+      await pre.waitFor();
+      return pre.innerText();
+    };
+    const villageSdl = await sdlOf('village');
+    await page.screenshot({ path: join(outDir, 'admin-schema.png') });
+    const countySdl = await sdlOf('county');
+    return { before, after, auditAccess, auditRole, auditHasJson: auditText.includes('{"') || auditText.includes('"after"'), villageSdl, countySdl };
   },
 
   // Bulk edit: one type, one role, one access level; the field that does not allow it is skipped; saved once.

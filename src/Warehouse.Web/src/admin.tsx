@@ -669,13 +669,49 @@ function Audit({ t, token }: { t: T; token: string }) {
   );
 }
 
+// ---------------------------------------------------------------- schema preview
+
+/** The SDL a data role gets now (schemaPreview): what the matrix means for that role, before anyone signs in as it. */
+function SchemaPreview({ t, token }: { t: T; token: string }) {
+  const [role, setRole] = useState<string>('village');
+  const [sdl, setSdl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setSdl(null);
+    setError(null);
+    graphqlData<{ schemaPreview: string }>(token, 'query AdminSchemaPreview($r: String!) { schemaPreview(role: $r) }', { r: role }).then(
+      (d) => live && setSdl(d.schemaPreview),
+      (e) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, role]);
+  return (
+    <div>
+      <div className="wh-toolbar">
+        <label>
+          {t('role')}{' '}
+          <select value={role} onChange={(e) => setRole(e.target.value)} data-testid="preview-role">
+            {DATA_ROLES.map((r) => <option key={r} value={r}>{roleName(t, r)} ({r})</option>)}
+          </select>
+        </label>
+        <span className="wh-hint">{t('previewHint')}</span>
+      </div>
+      {error && <pre className="wh-error">{error}</pre>}
+      {sdl === null ? !error && <div>{t('loading')}</div> : <pre className="wh-sdl" data-testid="schema-preview" data-role={role}>{sdl}</pre>}
+    </div>
+  );
+}
+
 // ---------------------------------------------------------------- page
 
 function Admin() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
   const [token, setToken] = useState<string | null>(() => loadToken(TOKEN_KEY));
-  const [tab, setTab] = useState<'matrix' | 'assignments' | 'audit'>('matrix');
+  const [tab, setTab] = useState<'matrix' | 'assignments' | 'audit' | 'schema'>('matrix');
   const [isAdmin, setIsAdmin] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -710,9 +746,9 @@ function Admin() {
       {token && isAdmin && (
         <>
           <nav className="wh-tabs">
-            {(['matrix', 'assignments', 'audit'] as const).map((x) => (
+            {(['matrix', 'assignments', 'audit', 'schema'] as const).map((x) => (
               <button key={x} type="button" className={tab === x ? 'wh-active' : ''} onClick={() => setTab(x)} data-testid={`tab-${x}`}>
-                {t(x === 'matrix' ? 'tabMatrix' : x === 'assignments' ? 'tabAssignments' : 'tabAudit')}
+                {t(x === 'matrix' ? 'tabMatrix' : x === 'assignments' ? 'tabAssignments' : x === 'audit' ? 'tabAudit' : 'tabSchema')}
               </button>
             ))}
           </nav>
@@ -720,6 +756,7 @@ function Admin() {
             {tab === 'matrix' && <Matrix t={t} token={token} />}
             {tab === 'assignments' && <Assignments t={t} token={token} />}
             {tab === 'audit' && <Audit t={t} token={token} />}
+            {tab === 'schema' && <SchemaPreview t={t} token={token} />}
           </main>
         </>
       )}

@@ -78,6 +78,8 @@ const text = {
   needTokenWhy: { zh: '查询界面在有令牌之前不会发出任何请求：架构、补全和文档都取决于您的角色。', en: 'The IDE sends nothing before there is a token: the schema, completion and docs depend on your role.' },
   switchRole: { zh: '切换身份', en: 'Switch' },
   downloadCsv: { zh: '下载 CSV（整个列表，同样的筛选和排序）', en: 'Download CSV (the whole list, same where/order)' },
+  tabSchema: { zh: '按角色预览架构', en: 'Schema as a role' },
+  previewHint: { zh: '该角色此刻得到的 GraphQL 架构（隐藏的字段不出现）', en: 'The GraphQL schema this role gets now (hidden fields are absent)' },
   exportJson: { zh: '导出 JSON', en: 'Export JSON' },
   importJson: { zh: '导入 JSON', en: 'Import JSON' },
   importChanges: { zh: '处不同，列为待保存的修改', en: 'differences, listed as pending changes' },

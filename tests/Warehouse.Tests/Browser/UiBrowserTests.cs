@@ -139,6 +139,12 @@ public sealed class UiBrowserTests
             Assert.Equal([result["before"]!.GetValue<string>(), "HIDDEN"], result["auditAccess"]!.AsArray().Select(v => v!.GetValue<string>()));
             Assert.Equal(["village", "village"], result["auditRole"]!.AsArray().Select(v => v!.GetValue<string>()));
             Assert.False(result["auditHasJson"]!.GetValue<bool>(), "the audit details are raw JSON");
+            // The schema preview follows the change: gone from the village's Household, still in the county's.
+            static List<string> Fields(string sdl) => GraphQLParser.Parser.Parse(sdl).Definitions.OfType<GraphQLParser.AST.GraphQLObjectTypeDefinition>()
+                .Single(d => d.Name.StringValue == "Household").Fields!.Select(f => f.Name.StringValue).ToList();
+            Assert.DoesNotContain("householdAttr", Fields(result["villageSdl"]!.GetValue<string>()));
+            Assert.Contains("householdAttr", Fields(result["countySdl"]!.GetValue<string>()));
+            Assert.Contains("phone", Fields(result["villageSdl"]!.GetValue<string>()));
             var after = await WarehouseApp.PostAsync(village, Query, expectStatus: 400);
             Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(after));
             var type = await WarehouseApp.DataAsync(village, "{ __type(name: \"Household\") { fields { name } } }");
