@@ -37,6 +37,22 @@ public sealed class AdministrationSchema : ISchemaContributor
                 return await db.FieldPermissions.Where(p => (role == null || p.Role == role) && (type == null || p.TypeName == type))
                     .OrderBy(p => p.TypeName).ThenBy(p => p.FieldName).ThenBy(p => p.Role).ToListAsync(c.CancellationToken);
             });
+        query.Field<NonNullGraphType<StringGraphType>>("schemaPreview")
+            .Description("Admins: the schema (SDL, with descriptions) a data role gets now, under the current permission matrix: the fields it may not see are absent. The same built schema that role's requests use; no data.")
+            .Argument<NonNullGraphType<StringGraphType>>("role", "county, township or village.")
+            .Resolve(c =>
+            {
+                var access = Admin(c);
+                var role = c.GetArgument<string>("role");
+                if (!Roles.IsDataRole(role))
+                {
+                    throw new QueryException(ErrorCodes.InvalidValue, $"Unknown data role '{role}': use county, township or village.");
+                }
+                // Through the schema cache with the requester's (current) matrix snapshot: exactly what that role's next request gets.
+                var schemas = c.RequestServices!.GetRequiredService<SchemaCache>();
+                var schema = schemas.Get(new SchemaKey(role, false, access.Permissions.Version), access.Permissions);
+                return schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n");
+            });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssignmentType>>>>("assignments")
             .Description("Admins: user assignments, optionally searched by user id or region code prefix.")
             .Argument<StringGraphType>("search").Argument<IntGraphType>("first", "At most this many (default 100, max 500).")

@@ -50,6 +50,8 @@ public static class UiEndpoints
     {
         var folder = Path.Combine(app.Environment.ContentRootPath, UiFolder);
         app.MapGet("/admin", (HttpContext http) => ServePageAsync(http, folder, "admin.html"));
+        // Browsers ask for /favicon.ico on every page; the icon is an SVG (public/favicon.svg of the web UI).
+        app.MapGet("/favicon.ico", (HttpContext http) => ServeFaviconAsync(http, folder));
         // Signed in is not enough: the user must hold a role now (a revoked assignment is refused here as on /graphql).
         app.MapGet("/ui/regions", RegionsAsync).RequireResolvedAccess();
         if (DevTokensEnabled(app))
@@ -92,6 +94,20 @@ public static class UiEndpoints
         // The pages load only their own scripts and styles (GraphiQL's fonts are inlined as data: URLs).
         http.Response.Headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        await http.Response.SendFileAsync(path);
+    }
+
+    private static async Task ServeFaviconAsync(HttpContext http, string folder)
+    {
+        var path = Path.Combine(folder, "favicon.svg");
+        if (!File.Exists(path))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        http.Response.ContentType = "image/svg+xml";
+        http.Response.Headers.CacheControl = "public, max-age=86400";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         await http.Response.SendFileAsync(path);
     }

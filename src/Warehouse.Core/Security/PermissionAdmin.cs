@@ -167,13 +167,9 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
         {
             return $"{c.Type}.{c.Field}: access must be FULL, MASKED or HIDDEN";
         }
-        if (access == Access.Masked && field.Mask == MaskKind.None)
+        if (FieldAccessRules.WhyNot(field, access.Value) is { } notAllowed)
         {
-            return $"{c.Type}.{c.Field} has no mask that fits it: use FULL or HIDDEN";
-        }
-        if (field == entity.Key && access != Access.Full)
-        {
-            return $"{c.Type}.{c.Field} is the key: it must stay FULL";
+            return notAllowed;
         }
         if (c.Revealable && access != Access.Masked)
         {
@@ -183,18 +179,9 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
         {
             return $"{c.Type}.{c.Field}: aggregate-only means hidden per row; set access HIDDEN";
         }
-        if (c.AggregateOnly && !field.CanGroup)
+        if (c.AggregateOnly && FieldAccessRules.WhyNotAggregateOnly(field) is { } noAggregate)
         {
-            return $"{c.Type}.{c.Field} cannot be grouped, so aggregate-only does not apply";
-        }
-        if (c.AggregateOnly && entity.RecordKey is null)
-        {
-            // Aggregates over an aggregate-only field are perturbed with the rows' record keys; without keys they could not be protected.
-            return $"{c.Type} rows carry no record keys, so its aggregates cannot be protected: aggregate-only is not available for {c.Type}.{c.Field}";
-        }
-        if (c.AggregateOnly && field.IsIdentifying)
-        {
-            return $"{c.Type}.{c.Field} identifies a person, so it is never a group key of a protected aggregate: aggregate-only does not apply";
+            return noAggregate;
         }
         return null;
     }

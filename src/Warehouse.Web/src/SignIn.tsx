@@ -9,15 +9,22 @@ interface Props {
   token: string | null;
   onToken: (token: string | null) => void;
   roles: string[];
+  /** Role and region to preselect (the IDE reads them from its URL). */
+  initialRole?: string | null;
+  initialRegion?: string | null;
+  /** Told the chosen role and region, so the IDE can put them in its URL. */
+  onChoice?: (role: string, region: string | null) => void;
 }
 
 const levelOf: Record<string, string> = { county: 'COUNTY', township: 'TOWNSHIP', village: 'VILLAGE' };
 
-export function SignIn({ t, token, onToken, roles }: Props) {
+export function SignIn({ t, token, onToken, roles, initialRole, initialRegion, onChoice }: Props) {
   const [regions, setRegions] = useState<RegionInfo[] | null | undefined>(undefined);
-  const [role, setRole] = useState(roles[0]);
+  const [role, setRole] = useState(initialRole && roles.includes(initialRole) ? initialRole : roles[0]);
   const [township, setTownship] = useState('');
-  const [region, setRegion] = useState('');
+  const [region, setRegion] = useState(initialRegion ?? '');
+  // Signed in, the picker folds away behind one button so the bar stays on one line.
+  const [open, setOpen] = useState(false);
   const [pasted, setPasted] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -28,6 +35,18 @@ export function SignIn({ t, token, onToken, roles }: Props) {
       live = false;
     };
   }, []);
+
+  // A village given in the URL: preselect its township once the tree has loaded.
+  useEffect(() => {
+    if (!regions || !initialRegion || township) return;
+    const r = regions.find((x) => x.code === initialRegion);
+    if (r?.level === 'VILLAGE' && r.parentCode) setTownship(r.parentCode);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [regions]);
+
+  useEffect(() => {
+    onChoice?.(role, levelOf[role] ? region || null : null);
+  }, [role, region, onChoice]);
 
   const townships = useMemo(() => (regions ?? []).filter((r) => r.level === 'TOWNSHIP'), [regions]);
   const choices = useMemo(() => {
@@ -50,6 +69,7 @@ export function SignIn({ t, token, onToken, roles }: Props) {
     try {
       const issued = await devToken(role, levelOf[role] ? region : null);
       onToken(issued.token);
+      setOpen(false);
     } catch (e) {
       setError(String((e as Error).message));
     }
@@ -57,7 +77,7 @@ export function SignIn({ t, token, onToken, roles }: Props) {
 
   return (
     <div className="wh-signin" data-testid="signin">
-      <span className="wh-who" data-testid="signed-in-as">
+      <span className="wh-who" data-testid="signed-in-as" title={shown}>
         {t('signedInAs')}: <b>{shown}</b>
       </span>
       {token && (
@@ -65,7 +85,11 @@ export function SignIn({ t, token, onToken, roles }: Props) {
           {t('signOut')}
         </button>
       )}
-      {regions === undefined ? null : regions !== null ? (
+      {token && !open ? (
+        <button type="button" onClick={() => setOpen(true)} data-testid="switch-role">
+          {t('switchRole')}
+        </button>
+      ) : regions === undefined ? null : regions !== null ? (
         <span className="wh-dev" data-testid="dev-picker">
           <span className="wh-tag">{t('devOnly')}</span>
           <label>
@@ -117,7 +141,7 @@ export function SignIn({ t, token, onToken, roles }: Props) {
             data-testid="token-input"
             autoComplete="off"
           />
-          <button type="button" disabled={!pasted.trim()} onClick={() => onToken(pasted.trim().replace(/^Bearer\s+/i, ''))} data-testid="token-use">
+          <button type="button" disabled={!pasted.trim()} onClick={() => { onToken(pasted.trim().replace(/^Bearer\s+/i, '')); setPasted(''); setOpen(false); }} data-testid="token-use">
             {t('useToken')}
           </button>
         </span>

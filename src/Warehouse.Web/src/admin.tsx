@@ -4,7 +4,7 @@ import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import './common.css';
 import './admin.css';
-import { ApiError, graphqlData, loadSetting, RegionInfo, regions as loadRegions, saveSetting } from './api';
+import { ApiError, graphqlData, loadToken, RegionInfo, regions as loadRegions, saveToken } from './api';
 import { initialLang, Lang, roleName, storeLang, translator, TextKey } from './i18n';
 import { SignIn } from './SignIn';
 
@@ -22,10 +22,23 @@ interface Cell {
   revealable: boolean;
   aggregateOnly: boolean;
   version: number;
+  /** What the field allows (from the catalogue, the rules setFieldAccess checks) and why not the rest. */
+  allowedAccess: string[];
+  mask: string | null;
+  accessRestriction: string | null;
+  aggregateOnlyRestriction: string | null;
 }
-type Edit = Pick<Cell, 'access' | 'revealable' | 'aggregateOnly'>;
+/** An edit; expectedVersion is set by an import (the version the file was exported at), else the loaded one is used. */
+type Edit = Pick<Cell, 'access' | 'revealable' | 'aggregateOnly'> & { expectedVersion?: number };
+
+/** The file the console exports and imports: every cell of the matrix with the version it was read at. */
+interface MatrixFile {
+  format: 'warehouse-permission-matrix';
+  exportedAt: string;
+  cells: Pick<Cell, 'role' | 'type' | 'field' | 'access' | 'revealable' | 'aggregateOnly' | 'version'>[];
+}
 const keyOf = (role: string, type: string, field: string) => `${role}|${type}|${field}`;
-const CELL_FIELDS = 'role type field label access revealable aggregateOnly version';
+const CELL_FIELDS = 'role type field label access revealable aggregateOnly version allowedAccess mask accessRestriction aggregateOnlyRestriction';
 
 function errorText(e: unknown): string {
   if (e instanceof ApiError) return e.errors.map((x) => (x.extensions?.code ? `${x.extensions.code}: ` : '') + x.message).join('\n');
@@ -45,6 +58,10 @@ function Matrix({ t, token }: { t: T; token: string }) {
   const [invalid, setInvalid] = useState<{ message: string; details: string[] } | null>(null);
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [bulkRole, setBulkRole] = useState('');
+  const [bulkAccess, setBulkAccess] = useState('HIDDEN');
+  const [importResult, setImportResult] = useState<{ changes: number; unknown: number; error: string | null } | null>(null);
+  const [bulkResult, setBulkResult] = useState<{ set: number; skipped: number } | null>(null);
 
   const load = useCallback(async () => {
     setLoadError(null);
@@ -96,6 +113,74 @@ function Matrix({ t, token }: { t: T; token: string }) {
     });
   }
 
+  // Bulk edit: one access level for every shown row (the type and text filters) and one role or all; cells whose
+  // field does not allow it are skipped and counted. The result is ordinary pending changes, reviewed and saved once.
+  function applyBulk() {
+    let set = 0;
+    let skipped = 0;
+    for (const row of rows) {
+      for (const role of bulkRole ? [bulkRole] : DATA_ROLES) {
+        const cell = byKey.get(keyOf(role, row.type, row.field));
+        if (!cell) continue;
+        if (!cell.allowedAccess.includes(bulkAccess)) {
+          skipped++;
+          continue;
+        }
+        edit(cell, { access: bulkAccess });
+        set++;
+      }
+    }
+    setBulkResult({ set, skipped });
+  }
+
+  function exportMatrix() {
+    const file: MatrixFile = {
+      format: 'warehouse-permission-matrix',
+      exportedAt: new Date().toISOString(),
+      cells: (cells ?? []).map(({ role, type, field, access, revealable, aggregateOnly, version }) => ({ role, type, field, access, revealable, aggregateOnly, version })),
+    };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'permission-matrix.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  // Import: every cell of the file that differs from the loaded matrix becomes a pending change carrying the version
+  // the file was exported at, so saving over a cell someone changed since then is refused (STALE_VERSION) as usual.
+  async function importMatrix(fileInput: HTMLInputElement) {
+    const chosen = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!chosen) return;
+    setImportResult(null);
+    try {
+      const file = JSON.parse(await chosen.text()) as MatrixFile;
+      if (file?.format !== 'warehouse-permission-matrix' || !Array.isArray(file.cells)) throw new Error(t('importBadFile'));
+      const next: Record<string, Edit> = {};
+      let unknown = 0;
+      for (const c of file.cells) {
+        const key = keyOf(c.role, c.type, c.field);
+        const current = byKey.get(key);
+        if (!current) {
+          unknown++;
+          continue;
+        }
+        if (current.access !== c.access || current.revealable !== !!c.revealable || current.aggregateOnly !== !!c.aggregateOnly) {
+          next[key] = { access: c.access, revealable: !!c.revealable, aggregateOnly: !!c.aggregateOnly, expectedVersion: c.version };
+        }
+      }
+      setSaved(false);
+      setCellErrors({});
+      setEdits(next);
+      setImportResult({ changes: Object.keys(next).length, unknown, error: null });
+    } catch (e) {
+      setImportResult({ changes: 0, unknown: 0, error: String((e as Error)?.message ?? e) });
+    }
+  }
+
   async function reload() {
     setEdits({});
     setConflict(null);
@@ -114,7 +199,7 @@ function Matrix({ t, token }: { t: T; token: string }) {
     try {
       const changes = pending.map(({ cell, edit }) => ({
         role: cell.role, type: cell.type, field: cell.field, access: edit.access,
-        revealable: edit.revealable, aggregateOnly: edit.aggregateOnly, expectedVersion: cell.version,
+        revealable: edit.revealable, aggregateOnly: edit.aggregateOnly, expectedVersion: edit.expectedVersion ?? cell.version,
       }));
       const data = await graphqlData<{ setFieldAccess: Cell[] }>(
         token,
@@ -163,24 +248,52 @@ function Matrix({ t, token }: { t: T; token: string }) {
           </label>
           <input placeholder={t('filter')} value={textFilter} onChange={(e) => setTextFilter(e.target.value)} data-testid="matrix-filter" />
           <button type="button" onClick={reload} data-testid="matrix-reload">{t('reload')}</button>
+          <button type="button" onClick={exportMatrix} data-testid="matrix-export">{t('exportJson')}</button>
+          <label className="wh-import">
+            {t('importJson')}{' '}
+            <input type="file" accept="application/json,.json" onChange={(e) => importMatrix(e.target)} data-testid="matrix-import" />
+          </label>
+          {importResult && (
+            <span className={importResult.error ? 'wh-error' : 'wh-hint'} data-testid="import-result" data-changes={importResult.changes} data-unknown={importResult.unknown}>
+              {importResult.error ?? `${importResult.changes} ${t('importChanges')}${importResult.unknown ? `, ${importResult.unknown} ${t('importUnknown')}` : ''}`}
+            </span>
+          )}
+          <span className="wh-bulk">
+            {t('bulkSet')}{' '}
+            <select value={bulkRole} onChange={(e) => setBulkRole(e.target.value)} data-testid="bulk-role" aria-label={t('role')}>
+              <option value="">{t('allRoles')}</option>
+              {DATA_ROLES.map((r) => <option key={r} value={r}>{roleName(t, r)} ({r})</option>)}
+            </select>{' '}
+            <select value={bulkAccess} onChange={(e) => setBulkAccess(e.target.value)} data-testid="bulk-access" aria-label={t('access')}>
+              {ACCESS.map((a) => <option key={a} value={a}>{t(a)} ({a})</option>)}
+            </select>{' '}
+            <button type="button" onClick={applyBulk} disabled={rows.length === 0} data-testid="bulk-apply">
+              {t('bulkApply')} ({rows.length})
+            </button>
+            {bulkResult && (
+              <span className="wh-hint" data-testid="bulk-result" data-set={bulkResult.set} data-skipped={bulkResult.skipped}>
+                {' '}{bulkResult.set} {t('bulkSetCount')}, {bulkResult.skipped} {t('bulkSkipped')}
+              </span>
+            )}
+          </span>
         </div>
+        <div className="wh-grid-wrap" data-testid="matrix-scroll">
         <table className="wh-grid" data-testid="matrix">
           <thead>
             <tr>
-              <th>{t('type')}</th>
-              <th>{t('field')}</th>
-              <th>{t('label')}</th>
+              <th className="wh-first">{t('field')} · {t('label')}</th>
               {DATA_ROLES.map((r) => (
-                <th key={r}>{roleName(t, r)} ({r})</th>
+                <th key={r} data-role-header={r}>{roleName(t, r)} ({r})</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.type}.${row.field}`} data-row={`${row.type}.${row.field}`}>
-                <td>{row.type}</td>
-                <td><code>{row.field}</code></td>
-                <td>{row.label}</td>
+                <th className="wh-first" scope="row">
+                  <code>{row.type}.{row.field}</code>
+                  <span className="wh-label">{row.label}</span>
+                </th>
                 {DATA_ROLES.map((role) => {
                   const key = keyOf(role, row.type, row.field);
                   const cell = byKey.get(key);
@@ -189,17 +302,20 @@ function Matrix({ t, token }: { t: T; token: string }) {
                   const changed = value.access !== cell.access || value.revealable !== cell.revealable || value.aggregateOnly !== cell.aggregateOnly;
                   return (
                     <td key={role} data-cell={key} className={`wh-cell wh-${value.access.toLowerCase()}${changed ? ' wh-changed' : ''}${cellErrors[key] ? ' wh-invalid' : ''}`}>
-                      <select value={value.access} onChange={(e) => edit(cell, { access: e.target.value })} data-testid="cell-access" aria-label={`${role} ${row.type}.${row.field}`}>
-                        {ACCESS.map((a) => (
+                      <select value={value.access} onChange={(e) => edit(cell, { access: e.target.value })} data-testid="cell-access"
+                        aria-label={`${role} ${row.type}.${row.field}`} title={cell.accessRestriction ?? (cell.mask ? `MASKED: ${cell.mask}` : undefined)}>
+                        {/* Only what the field allows; the current value stays listed even if the rules changed since it was set. */}
+                        {ACCESS.filter((a) => cell.allowedAccess.includes(a) || a === cell.access).map((a) => (
                           <option key={a} value={a}>{t(a)} ({a})</option>
                         ))}
                       </select>
+                      {cell.accessRestriction && <span className="wh-why" title={cell.accessRestriction} data-testid="cell-restriction" aria-label={cell.accessRestriction}>ⓘ</span>}
                       <label title={t('revealable')}>
                         <input type="checkbox" checked={value.revealable} disabled={value.access !== 'MASKED'} onChange={(e) => edit(cell, { revealable: e.target.checked })} data-testid="cell-revealable" />
                         {t('revealable')}
                       </label>
-                      <label title={t('aggregateOnly')}>
-                        <input type="checkbox" checked={value.aggregateOnly} disabled={value.access !== 'HIDDEN'} onChange={(e) => edit(cell, { aggregateOnly: e.target.checked })} data-testid="cell-aggregate" />
+                      <label title={cell.aggregateOnlyRestriction ?? t('aggregateOnly')}>
+                        <input type="checkbox" checked={value.aggregateOnly} disabled={value.access !== 'HIDDEN' || (cell.aggregateOnlyRestriction !== null && !value.aggregateOnly)} onChange={(e) => edit(cell, { aggregateOnly: e.target.checked })} data-testid="cell-aggregate" />
                         {t('aggregateOnly')}
                       </label>
                       <span className="wh-version">v{cell.version}</span>
@@ -211,6 +327,7 @@ function Matrix({ t, token }: { t: T; token: string }) {
             ))}
           </tbody>
         </table>
+        </div>
       </div>
       <aside className="wh-pending" data-testid="pending">
         <h3>{t('pending')} ({pending.length})</h3>
@@ -419,6 +536,65 @@ interface AuditRecord {
 const KINDS = ['PERMISSION_CHANGE', 'ASSIGNMENT_CHANGE', 'REVEAL', 'DATA_ACCESS', 'EXPORT'];
 const PAGE = 25;
 
+const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/**
+ * An audit record's details as a key/value table: the record's own columns, then its JSON detail. A change
+ * ({before, after}) becomes one row per key with before and after side by side, the changed ones marked.
+ */
+function AuditDetail({ t, record }: { t: T; record: AuditRecord }) {
+  const own: [string, unknown][] = [['recordId', record.recordId], ['reason', record.reason], ['operation', record.operation], ['rowCount', record.rowCount]];
+  const pairs = own.filter(([, v]) => v !== null && v !== undefined && v !== '');
+  let parsed: unknown = null;
+  if (record.detail) {
+    try {
+      parsed = JSON.parse(record.detail);
+    } catch {
+      pairs.push(['detail', record.detail]);
+    }
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  let change: { keys: string[]; before: Record<string, unknown>; after: Record<string, unknown> } | null = null;
+  if (isObject(parsed) && 'after' in parsed && (isObject(parsed.after) || parsed.after === null) && (isObject(parsed.before) || parsed.before === null || parsed.before === undefined)) {
+    const before = isObject(parsed.before) ? parsed.before : {};
+    const after = isObject(parsed.after) ? parsed.after : {};
+    change = { keys: [...new Set([...Object.keys(before), ...Object.keys(after)])], before, after };
+    for (const [k, v] of Object.entries(parsed)) if (k !== 'before' && k !== 'after') pairs.push([k, v]);
+  } else if (isObject(parsed)) {
+    for (const [k, v] of Object.entries(parsed)) pairs.push([k, v]);
+  } else if (parsed !== null) {
+    pairs.push(['detail', parsed]);
+  }
+  if (pairs.length === 0 && !change) return null;
+  return (
+    <table className="wh-kv" data-testid="audit-detail">
+      {change && (
+        <thead>
+          <tr><th>{t('key')}</th><th>{t('before')}</th><th>{t('after')}</th></tr>
+        </thead>
+      )}
+      <tbody>
+        {change && change.keys.map((k) => {
+          const differs = show(change!.before[k]) !== show(change!.after[k]);
+          return (
+            <tr key={`c-${k}`} className={differs ? 'wh-kv-changed' : ''} data-kv={k}>
+              <th>{k}</th>
+              <td>{show(change!.before[k])}</td>
+              <td>{show(change!.after[k])}</td>
+            </tr>
+          );
+        })}
+        {pairs.map(([k, v]) => (
+          <tr key={`p-${k}`} data-kv={k}>
+            <th>{k}</th>
+            <td colSpan={change ? 2 : 1}>{show(v)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Audit({ t, token }: { t: T; token: string }) {
   const [filters, setFilters] = useState({ userId: '', kind: '', type: '', from: '', to: '' });
   const [applied, setApplied] = useState(filters);
@@ -478,7 +654,7 @@ function Audit({ t, token }: { t: T; token: string }) {
                   <td>{r.kind}</td>
                   <td>{r.type ?? ''}</td>
                   <td>{r.field ?? ''}</td>
-                  <td className="wh-detail">{[r.recordId, r.reason, r.operation, r.rowCount != null ? `rows=${r.rowCount}` : null, r.detail].filter(Boolean).join(' · ')}</td>
+                  <td className="wh-detail"><AuditDetail t={t} record={r} /></td>
                 </tr>
               ))}
             </tbody>
@@ -493,18 +669,54 @@ function Audit({ t, token }: { t: T; token: string }) {
   );
 }
 
+// ---------------------------------------------------------------- schema preview
+
+/** The SDL a data role gets now (schemaPreview): what the matrix means for that role, before anyone signs in as it. */
+function SchemaPreview({ t, token }: { t: T; token: string }) {
+  const [role, setRole] = useState<string>('village');
+  const [sdl, setSdl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setSdl(null);
+    setError(null);
+    graphqlData<{ schemaPreview: string }>(token, 'query AdminSchemaPreview($r: String!) { schemaPreview(role: $r) }', { r: role }).then(
+      (d) => live && setSdl(d.schemaPreview),
+      (e) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, role]);
+  return (
+    <div>
+      <div className="wh-toolbar">
+        <label>
+          {t('role')}{' '}
+          <select value={role} onChange={(e) => setRole(e.target.value)} data-testid="preview-role">
+            {DATA_ROLES.map((r) => <option key={r} value={r}>{roleName(t, r)} ({r})</option>)}
+          </select>
+        </label>
+        <span className="wh-hint">{t('previewHint')}</span>
+      </div>
+      {error && <pre className="wh-error">{error}</pre>}
+      {sdl === null ? !error && <div>{t('loading')}</div> : <pre className="wh-sdl" data-testid="schema-preview" data-role={role}>{sdl}</pre>}
+    </div>
+  );
+}
+
 // ---------------------------------------------------------------- page
 
 function Admin() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const [token, setToken] = useState<string | null>(() => loadSetting(TOKEN_KEY));
-  const [tab, setTab] = useState<'matrix' | 'assignments' | 'audit'>('matrix');
+  const [token, setToken] = useState<string | null>(() => loadToken(TOKEN_KEY));
+  const [tab, setTab] = useState<'matrix' | 'assignments' | 'audit' | 'schema'>('matrix');
   const [isAdmin, setIsAdmin] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const onToken = useCallback((value: string | null) => {
-    saveSetting(TOKEN_KEY, value);
+    saveToken(TOKEN_KEY, value);
     setToken(value);
   }, []);
 
@@ -534,9 +746,9 @@ function Admin() {
       {token && isAdmin && (
         <>
           <nav className="wh-tabs">
-            {(['matrix', 'assignments', 'audit'] as const).map((x) => (
+            {(['matrix', 'assignments', 'audit', 'schema'] as const).map((x) => (
               <button key={x} type="button" className={tab === x ? 'wh-active' : ''} onClick={() => setTab(x)} data-testid={`tab-${x}`}>
-                {t(x === 'matrix' ? 'tabMatrix' : x === 'assignments' ? 'tabAssignments' : 'tabAudit')}
+                {t(x === 'matrix' ? 'tabMatrix' : x === 'assignments' ? 'tabAssignments' : x === 'audit' ? 'tabAudit' : 'tabSchema')}
               </button>
             ))}
           </nav>
@@ -544,6 +756,7 @@ function Admin() {
             {tab === 'matrix' && <Matrix t={t} token={token} />}
             {tab === 'assignments' && <Assignments t={t} token={token} />}
             {tab === 'audit' && <Audit t={t} token={token} />}
+            {tab === 'schema' && <SchemaPreview t={t} token={token} />}
           </main>
         </>
       )}

@@ -123,3 +123,25 @@ export function saveSetting(key: string, value: string | null): void {
     // Storage may be disabled; the page still works for this visit.
   }
 }
+
+/**
+ * Tokens live in sessionStorage: they last as long as the tab, are not shared with other tabs and do not survive
+ * closing the browser. A token an older version of the page left in localStorage is removed on first read.
+ */
+export function loadToken(key: string): string | null {
+  try {
+    window.localStorage.removeItem(key);
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function saveToken(key: string, value: string | null): void {
+  try {
+    if (value === null) window.sessionStorage.removeItem(key);
+    else window.sessionStorage.setItem(key, value);
+  } catch {
+    // Storage may be disabled; the page still works for this visit.
+  }
+}

@@ -18,6 +18,23 @@ public sealed partial class UiEndpointTests : IClassFixture<AppFixture>
     public UiEndpointTests(AppFixture fixture) => _fixture = fixture;
 
     [Fact]
+    public async Task The_favicon_is_served_without_a_token_and_both_pages_link_it()
+    {
+        using var client = _fixture.App.CreateClient();
+        using var icon = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", (await icon.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+        foreach (var page in new[] { "/graphql", "/admin" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, page);
+            request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+            using var response = await client.SendAsync(request);
+            Assert.Contains("rel=\"icon\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_browser_gets_the_ide_at_graphql_without_a_token_and_its_assets()
     {
         using var client = _fixture.App.CreateClient();
