@@ -1,10 +1,10 @@
-using Warehouse.Api.Exports;
-using Warehouse.Api.Graph;
+using Warehouse.Exports;
+using Warehouse.Graph;
 using Warehouse.Api.Health;
 using Warehouse.Api.Hosting;
 using Warehouse.Api.Ide;
-using Warehouse.Api.Observability;
-using Warehouse.Api.Security;
+using Warehouse.Observability;
+using Warehouse.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");

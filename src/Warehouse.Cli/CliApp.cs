@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Warehouse.Api.Hosting;
+using Warehouse.Tooling;
 
 namespace Warehouse.Cli;
 
@@ -84,27 +84,15 @@ public static class CliApp
     public static string ApiRoot { get; } = FindApiRoot();
 
     /// <summary>
-    /// src/Warehouse.Api of the checkout, looked for above the working directory and above the CLI's own binaries,
-    /// so running the CLI from any folder of the repository opens the same database and key as the server.
+    /// src/Warehouse.Api of the checkout around the CLI (its binaries or the working directory), so running the CLI
+    /// from any folder of the repository opens the same database and key as the server; outside a checkout, the
+    /// working directory.
     /// </summary>
-    private static string FindApiRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "src", "Warehouse.Api");
-                if (File.Exists(Path.Combine(candidate, "appsettings.json")))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return Directory.GetCurrentDirectory();
-    }
+    private static string FindApiRoot() =>
+        RepositoryRoot.OrNull is { } root ? Path.Combine(root, "src", "Warehouse.Api") : Directory.GetCurrentDirectory();
 
     private static Warehouse.Data.DatabaseOptions Database(IConfiguration configuration) =>
-        DataSetup.ReadDatabaseOptions(configuration).ResolvePaths(ApiRoot);
+        Warehouse.Configuration.DatabaseConfiguration.Read(configuration).ResolvePaths(ApiRoot);
 
     private static IConfiguration Configuration(CliArguments parsed)
     {

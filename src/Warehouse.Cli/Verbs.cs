@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Warehouse.Api.Graph;
-using Warehouse.Api.Security;
+using Warehouse.Graph;
+using Warehouse.Security;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Generation;
 using Warehouse.Migrations;
-using Warehouse.Security;
 
 namespace Warehouse.Cli;
 
@@ -107,7 +106,7 @@ internal static class Verbs
             throw new CliException($"no file {file}.");
         }
         MigrationRunner.Run(database);
-        var store = new Api.PersistedDocuments.PersistedDocumentStore(new OptionsContextFactory(database));
+        var store = new Warehouse.PersistedDocuments.PersistedDocumentStore(new OptionsContextFactory(database));
         try
         {
             var row = await store.RegisterAsync(await File.ReadAllTextAsync(file), args.Get("name") ?? Path.GetFileNameWithoutExtension(file), Environment.UserName, CancellationToken.None);

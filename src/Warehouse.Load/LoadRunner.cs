@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Warehouse.Api.Security;
+using Warehouse.Security;
 
 namespace Warehouse.Load;
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
+using Warehouse.Tooling;
 
 namespace Warehouse.Load;
 
@@ -53,14 +53,14 @@ internal static class LoadProgram
             return 2;
         }
 
-        Process? server = null;
+        ServerProcess? server = null;
         try
         {
             if (options.StartDatabase is { } db)
             {
-                server = await ServerProcess.StartAsync(options, db);
-                options.ServerPid = server.Id;
-                Console.WriteLine($"Started the API (pid {server.Id}) on {options.Url} against {db}.");
+                server = await ApiServer.StartAsync(options, db);
+                options.ServerPid = server.Pid;
+                Console.WriteLine($"Started the API (pid {server.Pid}) on {options.Url} against {db}.");
             }
             Console.WriteLine($"Running {options.Clients} clients for {options.Seconds} s against {options.Url} ...");
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -86,9 +86,7 @@ internal static class LoadProgram
         {
             if (server is not null)
             {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
-                server.Dispose();
+                await server.DisposeAsync();
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Warehouse.Api.Security;
+using Warehouse.Security;
 
 namespace Warehouse.Load;
 

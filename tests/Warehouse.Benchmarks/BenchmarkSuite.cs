@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using Warehouse.Api.Security;
+using Warehouse.Security;
+using Warehouse.Tooling;
 
 namespace Warehouse.Benchmarks;
 
@@ -29,20 +30,20 @@ public static class BenchmarkSuite
             return 2;
         }
         var total = Stopwatch.StartNew();
-        var outDir = options.OutputDirectory ?? Path.Combine(RepoPaths.Root, "artifacts", "benchmarks");
+        var outDir = options.OutputDirectory ?? Path.Combine(RepositoryRoot.Path, "artifacts", "benchmarks");
         Directory.CreateDirectory(outDir);
         await output.WriteLineAsync($"Warehouse benchmarks, {options.Mode} mode, {options.Households:N0} households; machine: {Report.Machine()}");
         var county = Warehouse.Benchmarks.County.OpenOrCreate(outDir, options.Households, options.Seed, output);
         var countyCode = county.Scalar<string>("SELECT county_code FROM household LIMIT 1");
-        var issuer = new LocalTokenIssuer(new LocalIssuerOptions { Enabled = true, SigningKey = ServerProcess.SigningKey });
+        var issuer = new LocalTokenIssuer(new LocalIssuerOptions { Enabled = true, SigningKey = BenchmarkServers.SigningKey });
         string Token(string role, string? region) => issuer.Issue($"bench-{role}", role, region, TimeSpan.FromHours(4));
         var countyToken = Token("county", County);
 
         var rows = new List<ResultRow>();
         var problems = new List<string>();
         using var client = new Client();
-        await using (var server = ServerProcess.Start(county, Path.Combine(outDir, "server.log")))
-        await using (var baseline = ServerProcess.StartBaseline(county, Path.Combine(outDir, "baseline.log")))
+        await using (var server = BenchmarkServers.Start(county, Path.Combine(outDir, "server.log")))
+        await using (var baseline = BenchmarkServers.StartBaseline(county, Path.Combine(outDir, "baseline.log")))
         {
             var started = await server.WaitForFirstAnswerAsync(client, countyToken, TimeSpan.FromMinutes(2));
             await baseline.WaitForBaselineAsync(client, TimeSpan.FromMinutes(1));
@@ -296,7 +297,7 @@ public static class BenchmarkSuite
         var starts = new List<double>();
         for (var i = 0; i < c.Options.ColdStarts; i++)
         {
-            await using var server = ServerProcess.Start(c.County, Path.Combine(outDir, "server-cold.log"));
+            await using var server = BenchmarkServers.Start(c.County, Path.Combine(outDir, "server-cold.log"));
             starts.Add((await server.WaitForFirstAnswerAsync(c.Client, c.CountyToken, TimeSpan.FromMinutes(1))).TotalSeconds);
         }
         var demo = Path.Combine(outDir, $"demo-{Environment.ProcessId}.db");

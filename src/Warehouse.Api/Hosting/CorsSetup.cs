@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Warehouse.Http;
 
 namespace Warehouse.Api.Hosting;
 
@@ -10,8 +11,6 @@ namespace Warehouse.Api.Hosting;
 /// </summary>
 public static class CorsSetup
 {
-    public const string Policy = "warehouse-clients";
-
     /// <summary>Response headers a script may read: the aggregate export's protection flags and the trace id.</summary>
     public static readonly string[] ExposedHeaders = ["Warehouse-Protected", "Warehouse-Withheld-Groups", "Content-Disposition", "WWW-Authenticate"];
 
@@ -27,7 +26,7 @@ public static class CorsSetup
                 throw new InvalidOperationException($"Warehouse:Cors:AllowedOrigins: '{origin}' is not an origin (scheme://host[:port], no path, no wildcard).");
             }
         }
-        builder.Services.AddCors(o => o.AddPolicy(Policy, new CorsPolicyBuilder()
+        builder.Services.AddCors(o => o.AddPolicy(CorsPolicies.Clients, new CorsPolicyBuilder()
             .WithOrigins(origins)
             .WithMethods("GET", "POST")
             .WithHeaders("Authorization", "Content-Type", "Accept", "X-Api-Key", "traceparent")

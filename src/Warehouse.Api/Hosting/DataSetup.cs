@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Warehouse.Configuration;
 using Warehouse.Data;
+using Warehouse.Http;
 using Warehouse.Querying;
 using Warehouse.Security;
 
@@ -10,7 +12,7 @@ public static class DataSetup
 {
     public static WebApplicationBuilder AddWarehouseData(this WebApplicationBuilder builder)
     {
-        var database = ReadDatabaseOptions(builder.Configuration).ResolvePaths(builder.Environment.ContentRootPath);
+        var database = DatabaseConfiguration.Read(builder.Configuration).ResolvePaths(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
         builder.Services.AddPooledDbContextFactory<WarehouseDbContext>(o => DbContextFactory.Configure(o, database));
         var paging = builder.Configuration.GetSection("Warehouse:Paging").Get<PagingOptions>() ?? new PagingOptions();
@@ -35,11 +37,4 @@ public static class DataSetup
         return builder;
     }
 
-    /// <summary><c>Warehouse</c> section plus <c>ConnectionStrings:Warehouse</c> (environment: ConnectionStrings__Warehouse).</summary>
-    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection("Warehouse").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        options.ConnectionString = configuration.GetConnectionString("Warehouse") ?? options.ConnectionString;
-        return options;
-    }
 }

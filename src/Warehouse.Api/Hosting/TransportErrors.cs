@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Warehouse.Http;
 
 namespace Warehouse.Api.Hosting;
 
@@ -12,16 +13,6 @@ namespace Warehouse.Api.Hosting;
 /// </summary>
 public static class TransportErrors
 {
-    /// <summary>The code for a status Kestrel gave a malformed request.</summary>
-    public static string CodeFor(int status) => status switch
-    {
-        StatusCodes.Status408RequestTimeout => "REQUEST_TIMEOUT",
-        StatusCodes.Status413PayloadTooLarge => "REQUEST_TOO_LARGE",
-        StatusCodes.Status414UriTooLong => "REQUEST_TOO_LARGE",
-        StatusCodes.Status431RequestHeaderFieldsTooLarge => "REQUEST_TOO_LARGE",
-        _ => "BAD_HTTP_REQUEST",
-    };
-
     /// <summary>The code for a bodiless framework answer.</summary>
     private static string StatusCode(int status) => status switch
     {
@@ -30,7 +21,7 @@ public static class TransportErrors
         StatusCodes.Status404NotFound => "NOT_FOUND",
         StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
         StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
-        _ => CodeFor(status),
+        _ => TransportCodes.For(status),
     };
 
     public static WebApplication UseTransportErrors(this WebApplication app)
@@ -58,7 +49,7 @@ public static class TransportErrors
                     http.Abort();
                     return;
                 }
-                await WriteAsync(http, e.StatusCode, CodeFor(e.StatusCode), $"The HTTP request is malformed: {e.Message}");
+                await WriteAsync(http, e.StatusCode, TransportCodes.For(e.StatusCode), $"The HTTP request is malformed: {e.Message}");
             }
             catch (Exception e) when (http.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
             {

@@ -63,7 +63,7 @@ public sealed class SqlServerIntegrationTests
     private sealed class SqlServerApp(string connection) : WebApplicationFactory<Program>
     {
         public string Token(string role, string region) =>
-            new Api.Security.LocalTokenIssuer(new Api.Security.LocalIssuerOptions { SigningKey = WarehouseApp.SigningKey }).Issue("sqlserver-test", role, region, TimeSpan.FromMinutes(10));
+            new Warehouse.Security.LocalTokenIssuer(new Warehouse.Security.LocalIssuerOptions { SigningKey = WarehouseApp.SigningKey }).Issue("sqlserver-test", role, region, TimeSpan.FromMinutes(10));
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

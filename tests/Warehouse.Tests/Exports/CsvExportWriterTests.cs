@@ -1,5 +1,5 @@
 using System.Text;
-using Warehouse.Api.Exports;
+using Warehouse.Exports;
 using Warehouse.Catalogue;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Aggregation;
-using Warehouse.Api.Exports;
+using Warehouse.Exports;
 using Warehouse.Catalogue;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
@@ -98,9 +98,9 @@ public sealed class LargeExportTests(AppFixture fixture, ITestOutputHelper outpu
 
     private static async Task<Warehouse.Security.AccessContext> AccessFor(WarehouseApp app, string role, string region)
     {
-        var resolver = app.Services.GetRequiredService<Warehouse.Api.Security.AccessResolver>();
+        var resolver = app.Services.GetRequiredService<Warehouse.Security.AccessResolver>();
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new("sub", $"large-{role}"), new(Warehouse.Api.Security.LocalTokenIssuer.RoleClaim, role), new(Warehouse.Api.Security.LocalTokenIssuer.RegionClaim, region)], "Bearer"));
+            [new("sub", $"large-{role}"), new(Warehouse.Security.LocalTokenIssuer.RoleClaim, role), new(Warehouse.Security.LocalTokenIssuer.RegionClaim, region)], "Bearer"));
         return (await resolver.ResolveAsync(principal, CancellationToken.None)).Access!;
     }
 }

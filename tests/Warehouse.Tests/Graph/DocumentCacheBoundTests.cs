@@ -1,6 +1,6 @@
 using GraphQL.Validation;
-using Warehouse.Api.Graph.Pipeline;
-using Warehouse.Api.Limits;
+using Warehouse.Graph.Pipeline;
+using Warehouse.Limits;
 using Warehouse.Querying;
 using Xunit;
 

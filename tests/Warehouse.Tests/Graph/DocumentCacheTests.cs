@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Warehouse.Api.Graph.Pipeline;
+using Warehouse.Graph.Pipeline;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 

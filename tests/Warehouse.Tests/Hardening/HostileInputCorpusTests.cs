@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Warehouse.Api.Security;
+using Warehouse.Security;
 using Warehouse.Tests.Database;
 using Warehouse.Tests.Infrastructure;
 using Xunit;

@@ -34,7 +34,7 @@ public sealed class SqlLog : ILoggerProvider
     public ILogger CreateLogger(string categoryName) => categoryName switch
     {
         "Microsoft.EntityFrameworkCore.Database.Command" => new Recorder(_commands, 20101, _failures, 20102, 20103),
-        "Warehouse.Api.Graph.GraphRequestHandler" => new Recorder(_requests, 1000, _abandoned, 1001),
+        "Warehouse.Graph.GraphRequestHandler" => new Recorder(_requests, 1000, _abandoned, 1001),
         _ => NullLogger,
     };
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Warehouse.Api.Security;
+using Warehouse.Security;
 using Warehouse.Data;
 
 namespace Warehouse.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using Warehouse.Api.Graph;
+using Warehouse.Graph;
 using Warehouse.Tests.Database;
 using Xunit;
 

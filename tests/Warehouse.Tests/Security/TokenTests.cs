@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Warehouse.Api.Security;
+using Warehouse.Security;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 

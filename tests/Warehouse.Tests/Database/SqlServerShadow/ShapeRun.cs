@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Warehouse.Api.Security;
+using Warehouse.Security;
 using Warehouse.Tests.Infrastructure;
 
 namespace Warehouse.Tests.Database.SqlServerShadow;

@@ -1,6 +1,0 @@
-using Warehouse.Security;
-
-namespace Warehouse.Api.Administration;
-
-/// <summary>A user's role, region and the access they have to every field.</summary>
-public sealed record MyPermissions(string UserId, string? Role, string? RegionCode, bool IsAdmin, long MatrixVersion, IReadOnlyList<FieldPermissionRow> Fields);

@@ -1,4 +1,0 @@
-namespace Warehouse.Api.Graph;
-
-/// <summary>An edge: a row and its cursor.</summary>
-internal sealed record EdgeResult(string Cursor, object Node);
