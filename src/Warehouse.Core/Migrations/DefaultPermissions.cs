@@ -12,11 +12,13 @@ namespace Warehouse.Migrations;
 /// </summary>
 public static class DefaultPermissions
 {
-    public static int Install(WarehouseDbContext db)
+    /// <param name="db">The warehouse.</param>
+    /// <param name="clock">The time written on the installed rows (default the system's).</param>
+    public static int Install(WarehouseDbContext db, TimeProvider? clock = null)
     {
         var existing = db.FieldPermissions.AsNoTracking().Select(p => new { p.Role, p.TypeName, p.FieldName }).ToList()
             .Select(p => (p.Role, p.TypeName, p.FieldName)).ToHashSet();
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var added = 0;
         foreach (var entity in WarehouseCatalogue.Default.Exposed)
         {

@@ -19,8 +19,7 @@ public static class FieldGuard
             case Access.Hidden:
                 throw Hidden(access, field);
             case Access.Masked:
-                throw new QueryException(ErrorCodes.FieldMasked,
-                    $"{field.QualifiedName} is masked for role {access.RoleName}: it cannot be used in {usage}, which would reveal it.");
+                throw Masked(access, field, usage);
         }
     }
 
@@ -32,6 +31,10 @@ public static class FieldGuard
             throw Hidden(access, field);
         }
     }
+
+    /// <summary>The one FIELD_MASKED error, whichever check finds it (the validation rules or the compilers).</summary>
+    public static QueryException Masked(AccessContext access, FieldDef field, string usage) =>
+        new(ErrorCodes.FieldMasked, $"{field.QualifiedName} is masked for role {access.RoleName}: it cannot be used in {usage}, which would reveal it.");
 
     public static QueryException Hidden(AccessContext access, FieldDef field) =>
         new(ErrorCodes.FieldHidden, $"Field {field.QualifiedName} does not exist for role {access.RoleName}.");

@@ -12,7 +12,7 @@ namespace Warehouse.Security;
 /// audited with before and after, and raises the matrix version so every server instance picks it up on its
 /// next request.
 /// </summary>
-public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contexts)
+public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contexts, TimeProvider? clock = null)
 {
     public async Task<IReadOnlyList<FieldPermissionRow>> SetFieldAccessAsync(string adminId, IReadOnlyList<FieldAccessChange> changes, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var stale = new List<string>();
         foreach (var c in changes)
         {
@@ -85,7 +85,7 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
             throw new AdminException(ErrorCodes.InvalidAssignment, $"Role {role} needs a {level.ToLowerInvariant()} code that exists; {regionCode} is not one.");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var existing = await db.UserAssignments.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Role == role, ct);
         if (Roles.IsDataRole(role) && await db.UserAssignments.AnyAsync(a => a.UserId == userId && a.Role != role && a.Status == "active"
                 && (a.Role == Roles.County || a.Role == Roles.Township || a.Role == Roles.Village), ct))
@@ -129,7 +129,7 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.UserAssignments.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Role == role, ct)
                        ?? throw new AdminException(ErrorCodes.NotFound, $"User {userId} has no {role} assignment.");
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var updated = await db.UserAssignments.Where(a => a.UserId == userId && a.Role == role && a.Version == expectedVersion)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "revoked").SetProperty(a => a.Version, a => a.Version + 1)
                 .SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.UpdatedBy, adminId), ct);

@@ -9,7 +9,7 @@ namespace Warehouse.Security;
 /// refused instead of quietly reading nothing. Loaded once and reloaded (at most every 30 s) when an unknown
 /// code appears, so newly maintained codes are picked up without a restart.
 /// </summary>
-public sealed class RegionDirectory(IDbContextFactory<WarehouseDbContext> contexts)
+public sealed class RegionDirectory(IDbContextFactory<WarehouseDbContext> contexts, TimeProvider? clock = null)
 {
     private static readonly TimeSpan ReloadAfter = TimeSpan.FromSeconds(30);
     private volatile Dictionary<string, string>? _levels;
@@ -18,14 +18,16 @@ public sealed class RegionDirectory(IDbContextFactory<WarehouseDbContext> contex
     public async Task<string?> LevelOfAsync(string code, CancellationToken ct)
     {
         var levels = _levels;
-        if (levels is not null && (levels.TryGetValue(code, out var level) || DateTime.UtcNow - _loadedAt < ReloadAfter))
+        if (levels is not null && (levels.TryGetValue(code, out var level) || Now - _loadedAt < ReloadAfter))
         {
             return level;
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
         levels = await db.Set<Region>().ToDictionaryAsync(r => r.Code, r => r.Level, StringComparer.Ordinal, ct);
         _levels = levels;
-        _loadedAt = DateTime.UtcNow;
+        _loadedAt = Now;
         return levels.GetValueOrDefault(code);
     }
+
+    private DateTime Now => (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 }

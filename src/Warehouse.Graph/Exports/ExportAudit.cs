@@ -13,7 +13,7 @@ namespace Warehouse.Exports;
 /// their detail, with the format, fields, where and order.
 /// </summary>
 internal sealed class ExportAudit(IDbContextFactory<WarehouseDbContext> contexts, AccessContext access, ExportPlan plan,
-    string operation, string requestHash, IReadOnlyDictionary<string, object?> request)
+    string operation, string requestHash, IReadOnlyDictionary<string, object?> request, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -38,7 +38,7 @@ internal sealed class ExportAudit(IDbContextFactory<WarehouseDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.AuditRecords.Add(new AuditRecordRow
         {
-            At = DateTime.UtcNow, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Export,
+            At = clock.GetUtcNow().UtcDateTime, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Export,
             TypeName = plan.Entity.TypeName, Operation = operation, DocumentHash = requestHash, RowCount = rows,
             Detail = JsonSerializer.Serialize(detail, Json),
         });

@@ -100,7 +100,7 @@ public static class ExportEndpoints
             ["bom"] = options.Bom,
             ["header"] = options.Labels ? "labels" : "names",
             ["formulaGuard"] = options.FormulaGuard,
-        });
+        }, http.RequestServices.GetRequiredService<TimeProvider>());
         try
         {
             await audit.StartedAsync(ct);

@@ -14,7 +14,7 @@ namespace Warehouse.PersistedDocuments;
 /// text always gets the same id and a different text can never take over an id). Lookups are cached: a
 /// document's text never changes once registered.
 /// </summary>
-public sealed class PersistedDocumentStore(IDbContextFactory<WarehouseDbContext> contexts)
+public sealed class PersistedDocumentStore(IDbContextFactory<WarehouseDbContext> contexts, TimeProvider? clock = null)
 {
     public const string NotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
     public const string Required = "PERSISTED_DOCUMENT_REQUIRED";
@@ -43,7 +43,7 @@ public sealed class PersistedDocumentStore(IDbContextFactory<WarehouseDbContext>
         {
             return existing;
         }
-        var row = new PersistedDocumentRow { DocumentId = id, Name = name, Query = query, CreatedAt = DateTime.UtcNow, CreatedBy = by };
+        var row = new PersistedDocumentRow { DocumentId = id, Name = name, Query = query, CreatedAt = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, CreatedBy = by };
         db.PersistedDocuments.Add(row);
         await db.SaveChangesAsync(ct);
         return row;

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Warehouse.Security;
 
 /// <summary>Mints and describes how to validate local tokens (HS256). Never accepted unless enabled.</summary>
-public sealed class LocalTokenIssuer(LocalIssuerOptions options)
+public sealed class LocalTokenIssuer(LocalIssuerOptions options, TimeProvider? clock = null)
 {
     public const string RoleClaim = "roles";
     public const string RegionClaim = "region_code";
@@ -16,7 +16,7 @@ public sealed class LocalTokenIssuer(LocalIssuerOptions options)
 
     public string Issue(string userId, string role, string? regionCode, TimeSpan lifetime, DateTime? notBefore = null)
     {
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object> { ["sub"] = userId, [RoleClaim] = role };
         if (regionCode is not null)
         {

@@ -66,9 +66,31 @@ public sealed class FieldAccessTests(AppFixture fixtures) : IClassFixture<AppFix
     {
         var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
-        var body = await WarehouseApp.PostAsync(client, query);
+        // Refused by validation, before anything runs: a request error (400, no data) located at the masked field.
+        var body = await WarehouseApp.PostAsync(client, query, expectStatus: 400);
         Assert.Equal("FIELD_MASKED", WarehouseApp.FirstErrorCode(body));
         Assert.Contains("county", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(body["data"]);
+        Assert.NotNull(body["errors"]![0]!["locations"]);
+    }
+
+    [ProviderTheory]
+    [InlineData(DatabaseProvider.Sqlite, "query($w: MemberFilterInput) { members(where: $w) { totalCount } }", "{\"w\": {\"name\": {\"eq\": \"张三\"}}}")]
+    [InlineData(DatabaseProvider.PostgreSql, "query($w: MemberFilterInput) { members(where: $w) { totalCount } }", "{\"w\": {\"name\": {\"eq\": \"张三\"}}}")]
+    [InlineData(DatabaseProvider.Sqlite, "query($o: [MemberSortInput!]) { members(order: $o) { nodes { id } } }", "{\"o\": [{\"name\": \"ASC\"}]}")]
+    [InlineData(DatabaseProvider.Sqlite,
+        "query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }", "{\"w\": {\"members\": {\"some\": {\"idNumber\": {\"endsWith\": \"1234\"}}}}}")]
+    public async Task Masked_fields_inside_variables_are_refused_the_same_way(DatabaseProvider provider, string query, string variables)
+    {
+        var fixture = fixtures[provider];
+        var client = fixture.App.ClientFor("county", fixture.County);
+        var body = await WarehouseApp.PostAsync(client, query, System.Text.Json.Nodes.JsonNode.Parse(variables), expectStatus: 400);
+        Assert.Equal("FIELD_MASKED", WarehouseApp.FirstErrorCode(body));
+        Assert.Null(body["data"]);
+
+        // The same document with a harmless variable value runs: the refusal is about the value, not the document.
+        var harmless = await WarehouseApp.PostAsync(client, query, System.Text.Json.Nodes.JsonNode.Parse("{}"));
+        Assert.Null(harmless["errors"]);
     }
 
     [ProviderTheory]

@@ -10,7 +10,8 @@ namespace Warehouse.Graph.Pipeline;
 /// <summary>
 /// The validation rules, in two sets. The document set runs once per (role schema, document, operation) and is
 /// cached: the limits first, then GraphQL.NET's standard rules with the three that meet a hidden field replaced
-/// by versions that answer FIELD_HIDDEN, each standing down after a broken limit. The request set runs on every
+/// by versions that answer FIELD_HIDDEN, and FIELD_MASKED for masked fields in filters and sorts, each standing down
+/// after a broken limit. The request set runs on every
 /// request for a cached document: only what depends on the variables' values.
 /// </summary>
 internal sealed class ValidationRuleSets
@@ -19,7 +20,7 @@ internal sealed class ValidationRuleSets
     {
         DocumentLimits = new LimitsRule(limits, paging, environment, withVariables: false);
         _requestLimits = new LimitsRule(limits, paging, environment, withVariables: true);
-        Document = [DocumentLimits, .. DocumentValidator.CoreRules.Select(r => new AfterLimits(WithHiddenFields(r)))];
+        Document = [DocumentLimits, .. DocumentValidator.CoreRules.Select(r => new AfterLimits(WithHiddenFields(r))), new AfterLimits(MaskedFieldRule.Instance)];
     }
 
     private readonly LimitsRule _requestLimits;
@@ -40,6 +41,7 @@ internal sealed class ValidationRuleSets
         if (validated.HasVariables)
         {
             rules.Add(HiddenVariableFieldRule.Instance);
+            rules.Add(MaskedVariableFieldRule.Instance);
         }
         if (validated.CostReadsVariables)
         {

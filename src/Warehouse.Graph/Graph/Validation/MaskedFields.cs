@@ -1,0 +1,118 @@
+using System.Collections;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Warehouse.Catalogue;
+using Warehouse.Security;
+
+namespace Warehouse.Graph.Validation;
+
+/// <summary>
+/// The one decision behind FIELD_MASKED before execution: a filter or sort input names a field (or an as-of
+/// condition reading one) that the role reads masked. Masked fields stay in the role's input types, because the
+/// role may read them, so the schema alone cannot refuse them; this walks argument literals and variable values
+/// against their input types and reports each such field where it is written. The compilers check again
+/// (<see cref="FieldGuard.RequireFull"/>) for paths that do not come through GraphQL.
+/// </summary>
+internal static class MaskedFields
+{
+    private const string FilterSuffix = "FilterInput";
+    private const string SortSuffix = "SortInput";
+
+    /// <summary>Reports masked fields in a literal; true when it reported one.</summary>
+    public static bool ReportInLiteral(ValidationContext context, IGraphType? type, GraphQLValue value)
+    {
+        type = Unwrap(type);
+        if (type is ListGraphType list)
+        {
+            return value is GraphQLListValue items
+                ? (items.Values ?? []).Aggregate(false, (found, item) => ReportInLiteral(context, list.ResolvedType, item) | found)
+                : ReportInLiteral(context, list.ResolvedType, value);
+        }
+        if (type is not IInputObjectGraphType input || value is not GraphQLObjectValue literal)
+        {
+            return false;
+        }
+        var reported = false;
+        foreach (var field in literal.Fields ?? [])
+        {
+            // Only names the input has: anything else is the library's error (or FIELD_HIDDEN), not ours.
+            if (input.GetField(field.Name.StringValue) is not { } known)
+            {
+                continue;
+            }
+            if (Find(context, input.Name, field.Name.StringValue) is { } masked)
+            {
+                context.ReportError(Error(context, masked, input.Name, field));
+                reported = true;
+            }
+            else
+            {
+                reported |= ReportInLiteral(context, known.ResolvedType, field.Value);
+            }
+        }
+        return reported;
+    }
+
+    /// <summary>Reports masked fields in a variable's raw value (before GraphQL.NET coerces it).</summary>
+    public static void ReportInValue(ValidationContext context, IGraphType? type, object? value, ASTNode node)
+    {
+        type = Unwrap(type);
+        if (type is ListGraphType list)
+        {
+            foreach (var item in value is IEnumerable items and not string and not IDictionary ? items.Cast<object?>() : [value])
+            {
+                ReportInValue(context, list.ResolvedType, item, node);
+            }
+            return;
+        }
+        if (type is not IInputObjectGraphType input || value is not IDictionary<string, object?> fields)
+        {
+            return;
+        }
+        foreach (var (name, inner) in fields)
+        {
+            if (input.GetField(name) is not { } known)
+            {
+                continue;
+            }
+            if (Find(context, input.Name, name) is { } masked)
+            {
+                context.ReportError(Error(context, masked, input.Name, node));
+            }
+            else
+            {
+                ReportInValue(context, known.ResolvedType, inner, node);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The masked field behind <paramref name="name"/> on a filter or sort input: the field itself, or for an as-of
+    /// condition the first of its source fields the role reads masked. Null for anything else (other inputs, fields
+    /// read in full, hidden fields, which FIELD_HIDDEN reports).
+    /// </summary>
+    public static FieldDef? Find(ValidationContext context, string inputType, string name)
+    {
+        var entityName = inputType.EndsWith(FilterSuffix, StringComparison.Ordinal) ? inputType[..^FilterSuffix.Length]
+            : inputType.EndsWith(SortSuffix, StringComparison.Ordinal) ? inputType[..^SortSuffix.Length]
+            : null;
+        if (entityName is null || WarehouseCatalogue.Default.Find(entityName) is not { } entity)
+        {
+            return null;
+        }
+        var access = ((GraphRequestContext)context.UserContext).Access;
+        bool IsMasked(FieldDef f) => access.GrantFor(f).Access == Access.Masked;
+        if (entity.Field(name) is { } field)
+        {
+            return IsMasked(field) ? field : null;
+        }
+        return entity.AsOf(name)?.Sources.FirstOrDefault(IsMasked);
+    }
+
+    private static FieldMaskedError Error(ValidationContext context, FieldDef field, string inputType, ASTNode node) =>
+        new(context, ((GraphRequestContext)context.UserContext).Access, field,
+            inputType.EndsWith(SortSuffix, StringComparison.Ordinal) ? "order" : "where", node);
+
+    private static IGraphType? Unwrap(IGraphType? type) => type is NonNullGraphType nonNull ? nonNull.ResolvedType : type;
+}
