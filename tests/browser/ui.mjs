@@ -323,7 +323,9 @@ const scenarios = {
     await page.getByTestId('matrix-save').click();
     const conflict = page.getByTestId('conflict');
     await conflict.waitFor();
-    return { exportedCells: original.cells.length, imported, pending, reimported, conflict: await conflict.innerText() };
+    // One line per stale cell: the server's extensions.details, not the whole message as one line.
+    const conflictItems = await conflict.locator('li').allInnerTexts();
+    return { exportedCells: original.cells.length, imported, pending, reimported, conflict: await conflict.innerText(), conflictItems };
   },
 
   // A save against a stale version: someone else changes the cell after the page loaded it.
