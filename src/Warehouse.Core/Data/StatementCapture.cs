@@ -1,16 +1,7 @@
-using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Warehouse.Data;
-
-/// <summary>One statement a request sent: its text (placeholders, never values) and its parameters for re-binding.</summary>
-/// <param name="Text">The command text as sent.</param>
-/// <param name="Parameters">Name, value and type of each parameter; kept in memory to bind the plan request, never shown.</param>
-public sealed record CapturedStatement(string Text, IReadOnlyList<CapturedParameter> Parameters);
-
-/// <summary>A parameter of a <see cref="CapturedStatement"/>.</summary>
-public sealed record CapturedParameter(string Name, object? Value, DbType DbType);
 
 /// <summary>
 /// Records the statements EF Core sends inside a <see cref="Begin"/> scope, so Explain can show what a request ran
