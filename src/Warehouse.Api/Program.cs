@@ -1,3 +1,4 @@
+using Warehouse.Explain;
 using Warehouse.Exports;
 using Warehouse.Graph;
 using Warehouse.Api.Health;
@@ -26,5 +27,6 @@ app.MapHealth();
 app.MapMetrics();
 app.MapGraphQL();
 app.MapExports();
+app.MapExplain();
 app.MapWarehouseUi();
 app.Run();

@@ -149,6 +149,47 @@ const scenarios = {
     };
   },
 
+  // The explorer plugin and the Explain panel, as a village official whose role has a field hidden (the test hides
+  // it through the API first): the explorer lists what the role's introspection has, builds a query by clicks, and
+  // Explain shows the statements that query ran with their plans, no values.
+  async 'ide-explorer'(page) {
+    await page.goto(`${base}/graphql`);
+    await page.getByTestId('dev-region').waitFor();
+    await page.getByTestId('dev-role').selectOption('village');
+    await page.getByTestId('dev-township').selectOption(args.township);
+    await page.getByTestId('dev-region').selectOption(args.village);
+    await page.getByTestId('dev-get-token').click();
+    await page.getByTestId('signed-in-as').filter({ hasText: `dev-village-${args.village}` }).waitFor();
+    await page.locator('.graphiql-sidebar button[aria-label="Show 点选构建查询"], .graphiql-sidebar button[aria-label="Show Explorer"]').click();
+    const explorer = page.locator('.graphiql-explorer-root');
+    await explorer.locator('[data-field-name="households"]').first().click();
+    await explorer.locator('[data-field-name="nodes"]').first().click();
+    await explorer.locator(`[data-field-name="${args.visible}"]`).first().waitFor();
+    // Every field name the explorer offers once households → nodes is open (Household's fields among them).
+    const offered = await explorer.locator('[data-field-name]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-name')));
+    await explorer.locator(`[data-field-name="${args.visible}"]`).first().click();
+    const editor = page.locator('.graphiql-query-editor .CodeMirror-code');
+    await editor.filter({ hasText: args.visible }).waitFor();
+    const built = await page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue());
+    await page.screenshot({ path: join(outDir, args.width === '800' ? 'ide-explorer-800.png' : 'ide-explorer.png') });
+
+    // Run the built query, then explain it.
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window .CodeMirror-code');
+    await result.filter({ hasText: '"households"' }).waitFor();
+    const resultText = await result.innerText();
+    await page.locator('.graphiql-sidebar button[aria-label="Show 执行计划（Explain）"], .graphiql-sidebar button[aria-label="Show Explain"]').click();
+    await page.getByTestId('explain-run').click();
+    await page.getByTestId('explain-summary').waitFor();
+    const statements = await page.getByTestId('explain-statement').evaluateAll((els) => els.map((el) => ({
+      sql: el.querySelector('[data-testid="explain-sql"]')?.textContent ?? '',
+      plan: el.querySelector('[data-testid="explain-plan"]')?.textContent ?? null,
+    })));
+    const panelText = await page.getByTestId('explain').innerText();
+    await page.screenshot({ path: join(outDir, args.width === '800' ? 'ide-explain-800.png' : 'ide-explain.png') });
+    return { offered, built, resultHasErrors: resultText.includes('"errors"'), statements, panelText, failed: seen.failed, consoleErrors: seen.consoleErrors };
+  },
+
   // The console's matrix: choices per field, sticky header and first column, the pending panel beside or above.
   async 'admin-layout'(page) {
     await signInAdmin(page);
@@ -282,7 +323,9 @@ const scenarios = {
     await page.getByTestId('matrix-save').click();
     const conflict = page.getByTestId('conflict');
     await conflict.waitFor();
-    return { exportedCells: original.cells.length, imported, pending, reimported, conflict: await conflict.innerText() };
+    // One line per stale cell: the server's extensions.details, not the whole message as one line.
+    const conflictItems = await conflict.locator('li').allInnerTexts();
+    return { exportedCells: original.cells.length, imported, pending, reimported, conflict: await conflict.innerText(), conflictItems };
   },
 
   // A save against a stale version: someone else changes the cell after the page loaded it.

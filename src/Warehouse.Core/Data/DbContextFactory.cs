@@ -31,7 +31,7 @@ public static class DbContextFactory
             builder.AddInterceptors(SqliteInterruptInterceptor.Instance);
         }
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        builder.AddInterceptors(Observability.DbTimingInterceptor.Instance);
+        builder.AddInterceptors(Observability.DbTimingInterceptor.Instance, StatementCapture.Instance);
         builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 }

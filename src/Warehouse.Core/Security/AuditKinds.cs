@@ -12,4 +12,6 @@ public static class AuditKinds
     public const string Export = "EXPORT";
     /// <summary>A protected aggregate (over records the reader may not read one by one): what was asked, how many groups came back, how many were withheld.</summary>
     public const string Aggregate = "AGGREGATE";
+    /// <summary>An Explain of a request: the document hash and how many statements were planned (never values or plans).</summary>
+    public const string Explain = "EXPLAIN";
 }

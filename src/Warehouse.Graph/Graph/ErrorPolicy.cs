@@ -31,7 +31,9 @@ internal static class ErrorPolicy
                 var error = new ExecutionError(a.Message) { Code = a.Code };
                 if (a.Details.Count > 0)
                 {
-                    error.Data["details"] = a.Details;
+                    // extensions.details, where the console and docs/querying.md read the list (Data would land
+                    // in extensions.data.details).
+                    error.AddExtension("details", a.Details);
                 }
                 context.Exception = error;
                 break;

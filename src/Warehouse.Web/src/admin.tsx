@@ -533,7 +533,7 @@ interface AuditRecord {
   rowCount: number | null;
   detail: string | null;
 }
-const KINDS = ['PERMISSION_CHANGE', 'ASSIGNMENT_CHANGE', 'REVEAL', 'DATA_ACCESS', 'EXPORT'];
+const KINDS = ['PERMISSION_CHANGE', 'ASSIGNMENT_CHANGE', 'REVEAL', 'DATA_ACCESS', 'EXPORT', 'AGGREGATE', 'API_KEY_CHANGE', 'EXPLAIN'];
 const PAGE = 25;
 
 const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));

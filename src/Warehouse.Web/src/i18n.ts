@@ -101,6 +101,20 @@ const text = {
   after: { zh: '修改后', en: 'After' },
   value: { zh: '值', en: 'Value' },
   key: { zh: '项', en: 'Key' },
+  explorer: { zh: '点选构建查询', en: 'Explorer' },
+  explain: { zh: '执行计划（Explain）', en: 'Explain' },
+  explainRun: { zh: '分析当前查询', en: 'Explain the current query' },
+  explainHint: {
+    zh: '运行当前查询（与 /graphql 相同的权限、范围和审计），只显示它执行的 SQL 语句及每条语句的执行计划，不显示任何数据值。仅在开发环境或对管理员提供，每次分析都记入审计日志。',
+    en: 'Runs the current query (same permissions, scope and audit as /graphql) and shows only the SQL statements it ran and each one\'s plan, never a data value. Offered in Development and to admins only; every explain is audited.',
+  },
+  explainBusy: { zh: '分析中…', en: 'Explaining…' },
+  explainStatements: { zh: '条语句', en: 'statements' },
+  explainParameters: { zh: '参数（只显示名称）', en: 'Parameters (names only)' },
+  explainPlan: { zh: '执行计划', en: 'Plan' },
+  explainWrite: { zh: '写入语句（审计），不分析', en: 'A write (the audit record): not planned' },
+  explainNoPlan: { zh: '数据库无法给出此语句的计划', en: 'The database could not plan this statement' },
+  explainErrors: { zh: '查询本身的错误', en: 'The query\'s own errors' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof text;

@@ -3,16 +3,19 @@
 import { GraphiQL } from 'graphiql';
 import type { FetcherParams, FetcherOpts } from '@graphiql/toolkit';
 import { useEditorContext, type GraphiQLPlugin } from '@graphiql/react';
+import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { Kind, parse, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/graphiql.css';
+import '@graphiql/plugin-explorer/dist/style.css';
 import './common.css';
 import './ide.css';
 import { loadToken, saveToken, tokenClaims } from './api';
 import { examples } from './examples';
 import { initialLang, Lang, storeLang, translator, TextKey } from './i18n';
 import { SignIn } from './SignIn';
+import { ExplainIcon, ExplainPanel } from './explain';
 
 const TOKEN_KEY = 'warehouse.ide.token';
 
@@ -281,6 +284,10 @@ function Ide() {
   );
 
   const plugin = useMemo<GraphiQLPlugin>(() => ({ title: t('examples'), icon: ExamplesIcon, content: () => <ExamplesPanel t={t} /> }), [t]);
+  // The click-to-build explorer works off GraphiQL's schema, i.e. the introspection made with this token: a field
+  // hidden from the role is not in it, so it is not offered.
+  const explorer = useMemo<GraphiQLPlugin>(() => ({ ...explorerPlugin({ showAttribution: false }), title: t('explorer') }), [t]);
+  const explainer = useMemo<GraphiQLPlugin>(() => ({ title: t('explain'), icon: ExplainIcon, content: () => <ExplainPanel t={t} token={token} /> }), [t, token]);
 
   return (
     <div className="wh-page">
@@ -307,7 +314,7 @@ function Ide() {
           <GraphiQL
             key={token}
             fetcher={fetcher}
-            plugins={[plugin]}
+            plugins={[explorer, plugin, explainer]}
             isHeadersEditorEnabled
             shouldPersistHeaders={false}
             query={initial.query}

@@ -197,6 +197,11 @@ public sealed class UiBrowserTests
             Assert.Equal(["county|Member|education", "village|Household|householdAttr"], result["pending"]!.AsArray().Select(p => p!.GetValue<string>()).Order(StringComparer.Ordinal));
             Assert.Equal(2, result["reimported"]!.GetValue<int>());
             Assert.Contains("you edited version 1", result["conflict"]!.GetValue<string>(), StringComparison.Ordinal);
+            // The console lists the server's details (extensions.details), one stale cell per line.
+            var items = result["conflictItems"]!.AsArray().Select(i => i!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(2, items.Count);
+            Assert.StartsWith("county Member.education: you edited version 1", items[0], StringComparison.Ordinal);
+            Assert.StartsWith("village Household.householdAttr: you edited version 1", items[1], StringComparison.Ordinal);
             // Only the first import was applied: the two cells, once each.
             Assert.Equal("HIDDEN", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'"));
             Assert.Equal("HIDDEN", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
