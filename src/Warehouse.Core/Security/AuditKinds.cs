@@ -12,4 +12,6 @@ public static class AuditKinds
     public const string Export = "EXPORT";
     /// <summary>A protected aggregate (over records the reader may not read one by one): what was asked, how many groups came back, how many were withheld.</summary>
     public const string Aggregate = "AGGREGATE";
+    /// <summary>A file import (CLI or admin upload): file hash in document_hash, rows written in row_count, counts per entity in detail.</summary>
+    public const string Import = "IMPORT";
 }
