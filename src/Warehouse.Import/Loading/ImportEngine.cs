@@ -88,7 +88,7 @@ public static class ImportEngine
             counts.Read += validator.Read;
             counts.Rejected += validator.Rejected;
             valid[entity] = validator.Valid;
-            options.Progress?.Report(new ImportProgress("validate", entity.Name, validator.Read));
+            options.Progress?.Report(new ImportProgress("validate", entity.Name, validator.Read, validator.Read));
         }
 
         if (options.DryRun || (result.Errors > 0 && !options.AcceptValid))
