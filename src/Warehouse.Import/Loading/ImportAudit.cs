@@ -11,6 +11,10 @@ namespace Warehouse.Import.Loading;
 /// </summary>
 public static class ImportAudit
 {
+    public static string Sql(Dialect dialect) =>
+        $"INSERT INTO {dialect.AuditTable} (at, user_id, role, kind, operation, document_hash, row_count, detail) "
+        + "VALUES (@at, @user_id, @role, @kind, @operation, @document_hash, @row_count, @detail)";
+
     public static void Write(DbConnection connection, DbTransaction? transaction, Dialect dialect, ImportOptions options, IReadOnlyList<string> files, ImportResult result)
     {
         var detail = JsonSerializer.Serialize(new
@@ -23,8 +27,7 @@ public static class ImportAudit
         });
         using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandText = $"INSERT INTO {dialect.AuditTable} (at, user_id, role, kind, operation, document_hash, row_count, detail) "
-            + "VALUES (@at, @user_id, @role, @kind, @operation, @document_hash, @row_count, @detail)";
+        cmd.CommandText = Sql(dialect);
         void Add(string name, object? value)
         {
             var p = cmd.CreateParameter();

@@ -18,6 +18,33 @@ public sealed class ReferenceIndex
     public static ReferenceIndex Load(DbConnection connection, DbTransaction? transaction, Dialect dialect, IEnumerable<EntitySpec> loading)
     {
         var index = new ReferenceIndex();
+        foreach (var (target, columns, sql) in Plan(dialect, loading))
+        {
+            var table = new ReferenceTable(target, columns);
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = transaction;
+            cmd.CommandText = sql;
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = new string?[table.Columns.Count];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i + 1) ? null : Convert.ToString(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
+                }
+                table.Stored[Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] = row;
+            }
+            index._tables[target] = table;
+        }
+        return index;
+    }
+
+    /// <summary>
+    /// What is read: every entity that is loaded or referenced, with the columns references copy from it, and the
+    /// SELECT that reads it (public so the SQL Server statements can be bound by a test without a server).
+    /// </summary>
+    public static IReadOnlyList<(string Target, IReadOnlyList<string> Columns, string Sql)> Plan(Dialect dialect, IEnumerable<EntitySpec> loading)
+    {
         var needed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Need(string target, IEnumerable<string> columns)
         {
@@ -42,26 +69,12 @@ public sealed class ReferenceIndex
             Need(entity.Name, []);
         }
         Need(ImportEntities.Regions, ["level"]);
-        foreach (var (target, columns) in needed)
+        return needed.Select(n =>
         {
-            var table = new ReferenceTable(target, columns.Order(StringComparer.Ordinal).ToList());
-            var (from, key) = Source(target, dialect);
-            using var cmd = connection.CreateCommand();
-            cmd.Transaction = transaction;
-            cmd.CommandText = $"SELECT {key}{string.Concat(table.Columns.Select(c => ", " + Expression(target, c)))} FROM {from}";
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-            {
-                var row = new string?[table.Columns.Count];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i + 1) ? null : Convert.ToString(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
-                }
-                table.Stored[Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] = row;
-            }
-            index._tables[target] = table;
-        }
-        return index;
+            var columns = n.Value.Order(StringComparer.Ordinal).ToList();
+            var (from, key) = Source(n.Key, dialect);
+            return (n.Key, (IReadOnlyList<string>)columns, $"SELECT {key}{string.Concat(columns.Select(c => ", " + Expression(n.Key, c)))} FROM {from}");
+        }).ToList();
     }
 
     private static (string Table, string Key) Source(string target, Dialect dialect) => target switch

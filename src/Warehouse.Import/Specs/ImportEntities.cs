@@ -58,7 +58,7 @@ public static class ImportEntities
                 .Add("bank_account", Text, "6228480012345678901", maxLength: 32)
                 .Build(),
             new SpecBuilder(E("Member"), "member", hasRecordKey: true)
-                .Key("member_id", "H0000001-01")
+                .Key("member_id", "M0000001-01")
                 .Reference("household_id", "households", "H0000001", required: true, HouseholdCopies)
                 .Add("name", Text, "张三", required: true, maxLength: 100)
                 .Add("id_number", IdNumber, "139901198503150012", required: true, maxLength: 18, unique: true)
@@ -127,7 +127,7 @@ public static class ImportEntities
                 .Add("post_type", Vocabulary, "村庄保洁员", required: true, vocabulary: Vocabularies.PostType, maxLength: 20)
                 .Region("village_code", "139901101202", "VILLAGE")
                 .Add("fund_source", Text, "衔接资金", required: true, maxLength: 20)
-                .Reference("holder_member_id", "members", "H0000001-01", required: false, [])
+                .Reference("holder_member_id", "members", "M0000001-01", required: false, [])
                 .Add("term_start", Date, "2025-01-01", required: true)
                 .Add("term_end", Date, "2025-12-31", required: true)
                 .Add("monthly_subsidy_fen", Money, "500", required: true, min: 0, max: MaxMoney)
@@ -137,7 +137,7 @@ public static class ImportEntities
                 .Build(),
             new SpecBuilder(E("Job"), "employment", hasRecordKey: true)
                 .Key("emp_id", "JY-000001")
-                .Reference("member_id", "members", "H0000001-01", required: true,
+                .Reference("member_id", "members", "M0000001-01", required: true,
                     [("household_id", "household_id"), ("county_code", "county_code"), ("township_code", "township_code"), ("village_code", "village_code")])
                 .Add("emp_form", Vocabulary, "外出务工", required: true, vocabulary: Vocabularies.EmpForm, maxLength: 20)
                 .Add("work_region", Text, "省外·北京", required: true, maxLength: 100)

@@ -39,7 +39,7 @@ public static class WarehouseExporter
     public static IEnumerable<IDictionary<string, object?>> Rows(DbConnection connection, Dialect dialect, EntitySpec entity, Action? counted = null)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {string.Join(", ", entity.Columns.Select(c => c.Column))} FROM {dialect.Table(entity.Table)} ORDER BY {entity.Key.Column}";
+        cmd.CommandText = SelectSql(dialect, entity);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
@@ -52,6 +52,9 @@ public static class WarehouseExporter
             yield return row;
         }
     }
+
+    public static string SelectSql(Dialect dialect, EntitySpec entity) =>
+        $"SELECT {string.Join(", ", entity.Columns.Select(c => c.Column))} FROM {dialect.Table(entity.Table)} ORDER BY {entity.Key.Column}";
 
     /// <summary>A stored value as the template shows it (text, so ID numbers and codes never turn into numbers in Excel).</summary>
     public static string Cell(ColumnSpec column, object value) => column.Kind switch
