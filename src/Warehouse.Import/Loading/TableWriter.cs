@@ -40,7 +40,12 @@ public static class TableWriter
                 cmd.Parameters.Add(recordKey);
             }
         }
-        cmd.Prepare();
+        // SQLite: one compiled statement for every row. Npgsql and SqlClient infer parameter types from values, which a
+        // prepared statement would fix at the first row's (a NULL date later would not match), so they run unprepared.
+        if (dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            cmd.Prepare();
+        }
         var done = 0;
         foreach (var row in rows)
         {

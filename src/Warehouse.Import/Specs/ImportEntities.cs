@@ -61,7 +61,7 @@ public static class ImportEntities
                 .Key("member_id", "M0000001-01")
                 .Reference("household_id", "households", "H0000001", required: true, HouseholdCopies)
                 .Add("name", Text, "张三", required: true, maxLength: 100)
-                .Add("id_number", IdNumber, "139901198503150012", required: true, maxLength: 18, unique: true)
+                .Add("id_number", IdNumber, "139901198503150019", required: true, maxLength: 18, unique: true)
                 .Add("relation", Vocabulary, "户主", required: true, vocabulary: Vocabularies.Relation, maxLength: 20)
                 .Add("gender", Vocabulary, "男", required: true, vocabulary: Vocabularies.Gender, maxLength: 20)
                 .Add("birth_date", Date, "1985年3月15日", required: true)

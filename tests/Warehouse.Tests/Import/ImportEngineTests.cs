@@ -144,7 +144,7 @@ public sealed class ImportEngineTests : IDisposable
 
     private static string Line(Warehouse.Import.Reports.Reject r) => $"{r.File}|{r.Sheet}|{r.Row}|{r.Column}|{r.CodeText}";
 
-    private static string Concat(string columns) => string.Join(" || '|' || ", columns.Split(", ").Select(c => $"coalesce({c}, '~')"));
+    private static string Concat(string columns) => string.Join(" || '|' || ", columns.Split(", ").Select(c => $"coalesce(CAST({c} AS TEXT), '~')"));
 
     private static Dictionary<string, string> Stamps(TestDatabase db, string table, string key) =>
         Sql.Strings(db, $"SELECT {key} || '|' || updated_at FROM {table}").Select(s => s.Split('|')).ToDictionary(p => p[0], p => p[1]);
