@@ -1,3 +1,4 @@
+using Warehouse.Api.Imports;
 using Warehouse.Api.Exports;
 using Warehouse.Api.Graph;
 using Warehouse.Api.Health;
@@ -26,5 +27,6 @@ app.MapHealth();
 app.MapMetrics();
 app.MapGraphQL();
 app.MapExports();
+app.MapImports();
 app.MapWarehouseUi();
 app.Run();
