@@ -135,11 +135,14 @@ internal static class ImportVerbs
     /// <summary>One line per phase and entity every 50,000 rows, so a long load shows it is moving.</summary>
     private sealed class ConsoleProgress(TextWriter output) : IProgress<ImportProgress>
     {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
         public void Report(ImportProgress value)
         {
             if (value.Rows % 50_000 == 0 && value.Rows > 0 || value.Total == value.Rows && value.Total > 0)
             {
-                output.WriteLine(value.Total is { } total ? $"  {value.Phase} {value.Entity}: {value.Rows}/{total}" : $"  {value.Phase} {value.Entity}: {value.Rows} rows");
+                var rows = value.Total is { } total ? $"{value.Rows}/{total}" : $"{value.Rows} rows";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {_clock.Elapsed.TotalSeconds,6:0.0} s  {value.Phase} {value.Entity}: {rows}"));
             }
         }
     }

@@ -75,6 +75,9 @@ public static class TableWriter
                 progress?.Report(new ImportProgress("write", entity.Name, done, rows.Count));
             }
         }
-        progress?.Report(new ImportProgress("write", entity.Name, done, rows.Count));
+        if (done % 10_000 != 0)
+        {
+            progress?.Report(new ImportProgress("write", entity.Name, done, rows.Count));
+        }
     }
 }

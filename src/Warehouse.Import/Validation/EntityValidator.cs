@@ -136,8 +136,9 @@ public sealed class EntityValidator
         {
             if (values[_positions[to]] is string mine && found[target.ColumnIndex(from)] != mine)
             {
+                // The warehouse's value is not shown: the report goes to an uploader who may hold no data role.
                 code = RejectCode.ReferenceMismatch;
-                detail = $"{from} = {found[target.ColumnIndex(from)]}";
+                detail = from;
                 return false;
             }
         }

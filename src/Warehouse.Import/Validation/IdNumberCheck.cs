@@ -32,7 +32,7 @@ public static class IdNumberCheck
         {
             return ParseResult.Fail(RejectCode.BadIdNumber);
         }
-        return s[17] == CheckDigit(s.AsSpan(0, 17)) ? ParseResult.Ok(s) : ParseResult.Fail(RejectCode.IdCheckDigit, $"校验位应为 {CheckDigit(s.AsSpan(0, 17))} / check character should be {CheckDigit(s.AsSpan(0, 17))}");
+        return s[17] == CheckDigit(s.AsSpan(0, 17)) ? ParseResult.Ok(s) : ParseResult.Fail(RejectCode.IdCheckDigit, $"→ {CheckDigit(s.AsSpan(0, 17))}");
     }
 
     /// <summary>The birth date an 18-character ID number carries, or null when it is not a date.</summary>
