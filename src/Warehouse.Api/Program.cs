@@ -1,3 +1,4 @@
+using Warehouse.Api.Imports;
 using Warehouse.Explain;
 using Warehouse.Exports;
 using Warehouse.Graph;
@@ -28,5 +29,6 @@ app.MapMetrics();
 app.MapGraphQL();
 app.MapExports();
 app.MapExplain();
+app.MapImports();
 app.MapWarehouseUi();
 app.Run();

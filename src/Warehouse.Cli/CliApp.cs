@@ -23,6 +23,13 @@ public static class CliApp
           schema [--out DIR]                   write each role's SDL to schema/ (default ./schema)
           register-document --file F.graphql [--name N]
                                                register a persisted document; prints its id
+          import --file F.xlsx|F.csv|DIR [--accept-valid] [--dry-run] [--mapping M.json]
+                 [--entity households] [--report DIR] [--user ID]
+                                               load households, members, ... from xlsx/csv (docs/import.md)
+          import-template --entity households --out F.xlsx
+                                               write an entity's import template (headers, example, notes)
+          seed --to-xlsx DIR [--households N] [--seed S]
+                                               write a synthetic county as import files (database untouched)
           token --role <county|township|village|admin> --region <12-digit code>
                 [--user ID] [--minutes N]      print a local development token (last line)
 
@@ -55,6 +62,9 @@ public static class CliApp
             return args[0] switch
             {
                 "migrate" => Verbs.Migrate(Database(configuration), output),
+                "seed" when parsed.Has("to-xlsx") => ImportVerbs.SeedToXlsx(parsed, output),
+                "import" => ImportVerbs.Import(Database(configuration), parsed, output),
+                "import-template" => ImportVerbs.Template(parsed, output),
                 "seed" => Verbs.Seed(Database(configuration), parsed, output),
                 "schema" => Verbs.Schema(parsed, output),
                 "token" => Verbs.Token(configuration, ApiRoot, parsed, output),

@@ -14,4 +14,7 @@ public static class AuditKinds
     public const string Aggregate = "AGGREGATE";
     /// <summary>An Explain of a request: the document hash and how many statements were planned (never values or plans).</summary>
     public const string Explain = "EXPLAIN";
+
+    /// <summary>A file import (CLI or admin upload): file hash in document_hash, rows written in row_count, counts per entity in detail.</summary>
+    public const string Import = "IMPORT";
 }

@@ -10,7 +10,6 @@ using Warehouse.Limits;
 using Warehouse.Security;
 using Warehouse.Data;
 using Warehouse.Querying;
-using Warehouse.Security;
 
 namespace Warehouse.Explain;
 

@@ -20,8 +20,9 @@ public class AssemblyLayerTests
         { "src/Warehouse.Tooling", [] },
         { "src/Warehouse.Demo", ["Warehouse.Core"] },
         { "src/Warehouse.Graph", ["Warehouse.Core"] },
-        { "src/Warehouse.Api", ["Warehouse.Graph", "Warehouse.Demo"] },
-        { "src/Warehouse.Cli", ["Warehouse.Graph", "Warehouse.Demo", "Warehouse.Tooling"] },
+        { "src/Warehouse.Import", ["Warehouse.Core"] },
+        { "src/Warehouse.Api", ["Warehouse.Graph", "Warehouse.Demo", "Warehouse.Import"] },
+        { "src/Warehouse.Cli", ["Warehouse.Graph", "Warehouse.Demo", "Warehouse.Import", "Warehouse.Tooling"] },
         { "src/Warehouse.Load", ["Warehouse.Graph", "Warehouse.Tooling"] },
     };
 
@@ -54,6 +55,7 @@ public class AssemblyLayerTests
         // Core is the product's heart: no web host, no GraphQL engine, no generator, no tool.
         { "Warehouse.Core", ["Microsoft.AspNetCore", "GraphQL", "Warehouse.Graph", "Warehouse.Demo", "Warehouse.Api", "Warehouse.Tooling"] },
         { "Warehouse.Demo", ["Microsoft.AspNetCore", "GraphQL", "Warehouse.Graph", "Warehouse.Api", "Warehouse.Tooling"] },
+        { "Warehouse.Import", ["Microsoft.AspNetCore", "GraphQL", "Warehouse.Graph", "Warehouse.Demo", "Warehouse.Api", "Warehouse.Tooling"] },
         { "Warehouse.Graph", ["Warehouse.Api", "Warehouse.Demo", "Warehouse.Tooling", "Microsoft.Identity.Web"] },
         { "Warehouse.Api", ["Warehouse.Tooling", "Warehouse.Benchmarks"] },
         { "Warehouse.Cli", ["Warehouse.Api"] },
