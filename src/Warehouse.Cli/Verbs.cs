@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Warehouse.Graph;
-using Warehouse.Security;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Generation;
+using Warehouse.Graph;
 using Warehouse.Migrations;
+using Warehouse.Security;
 
 namespace Warehouse.Cli;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Warehouse.Configuration;
 using Warehouse.Data;
 using Warehouse.Http;

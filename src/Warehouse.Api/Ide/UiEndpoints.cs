@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
-using Warehouse.Security;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Regions;
+using Warehouse.Security;
 
 namespace Warehouse.Api.Ide;
 

@@ -120,7 +120,7 @@ public static class AggregateCatalogue
             : result;
     }
 
-    private static Expression RegionName(QuerySources sources, Expression code)
+    private static MethodCallExpression RegionName(QuerySources sources, Expression code)
     {
         // (SELECT name FROM regions r WHERE r.code = x.<code> [scoped to the reader's county]) — a scalar subquery.
         var regions = (EntityDef<Region>)WarehouseCatalogue.Default.Require("Region");

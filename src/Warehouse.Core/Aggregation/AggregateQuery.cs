@@ -378,7 +378,7 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         _ => throw new InvalidOperationException($"Unknown aggregate {agg}."),
     };
 
-    private static Expression Ratio(Expression numerator, Expression denominator, double scale)
+    private static ConditionalExpression Ratio(Expression numerator, Expression denominator, double scale)
     {
         var num = Expression.Convert(numerator, typeof(double?));
         var den = Expression.Convert(denominator, typeof(double?));
@@ -386,7 +386,7 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         return Expression.Condition(Expression.Equal(den, Expression.Constant(0d, typeof(double?))), Expression.Constant(null, typeof(double?)), quotient);
     }
 
-    private Expression CountDistinct<T>(EntityDef<T> entity, ParameterExpression g, FieldDef field) where T : class, new()
+    private MethodCallExpression CountDistinct<T>(EntityDef<T> entity, ParameterExpression g, FieldDef field) where T : class, new()
     {
         var x = Expression.Parameter(typeof(T), "d");
         var value = Shadow(entity, x, field, Expression.Property(x, field.Property));
@@ -396,7 +396,7 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
     }
 
     /// <summary>Distinct households in the group (rows, for entities without a household).</summary>
-    private Expression CellSize<T>(EntityDef<T> entity, ParameterExpression g) where T : class, new()
+    private MethodCallExpression CellSize<T>(EntityDef<T> entity, ParameterExpression g) where T : class, new()
     {
         var household = HouseholdField(entity);
         return household is null ? Call(nameof(Enumerable.Count), [typeof(T)], g) : CountDistinct(entity, g, household);

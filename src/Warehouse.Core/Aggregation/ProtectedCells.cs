@@ -1,4 +1,3 @@
-using Warehouse.Querying;
 using static Warehouse.Aggregation.AggregateEngine;
 
 namespace Warehouse.Aggregation;

@@ -1,8 +1,6 @@
 using System.Reflection;
 using DbUp;
-using DbUp.Engine;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Warehouse.Data;
 
 namespace Warehouse.Migrations;

@@ -226,7 +226,7 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
         return Expression.Lambda(Expression.AndAlso(join(lambda.Parameters[0]), body), lambda.Parameters[0]);
     }
 
-    private static Expression Equal(Expression a, Expression b)
+    private static BinaryExpression Equal(Expression a, Expression b)
     {
         if (a.Type != b.Type)
         {

@@ -1,9 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Warehouse.Graph;
 using Warehouse.Catalogue;
 using Warehouse.Data;
+using Warehouse.Graph;
 using Warehouse.Querying;
 using Warehouse.Security;
 

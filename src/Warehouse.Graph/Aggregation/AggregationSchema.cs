@@ -1,11 +1,8 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Warehouse.Aggregation;
-using Warehouse.Graph;
 using Warehouse.Catalogue;
-using Warehouse.Data;
+using Warehouse.Graph;
 using Warehouse.Querying;
 using Warehouse.Security;
 
@@ -214,7 +211,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
     }
 
     /// <summary>The measures selected under groups (count, sum { x }, employmentRate, ...), so the one SQL computes exactly these.</summary>
-    private List<string> RequestedMeasures(IResolveFieldContext c)
+    private static List<string> RequestedMeasures(IResolveFieldContext c)
     {
         var ids = new List<string>();
         foreach (var field in SelectionCollector.Under(c, c.FieldAst.SelectionSet, "groups"))

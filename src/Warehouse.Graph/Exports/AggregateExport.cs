@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Warehouse.Aggregation;
-using Warehouse.Security;
 using Warehouse.Data;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Exports;
 

@@ -1,12 +1,12 @@
-using Warehouse.Aggregation;
 using System.Data.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Warehouse.Security;
+using Warehouse.Aggregation;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Exports;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
-using GraphQL.Transport;
 using Warehouse.Graph.Pipeline;
 using Warehouse.Http;
 using Warehouse.Limits;

@@ -10,7 +10,7 @@ namespace Warehouse.Graph;
 /// </summary>
 internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef, bool> visible)
 {
-    public IEnumerable<IGraphType> Shared()
+    public static IEnumerable<IGraphType> Shared()
     {
         yield return Operations("StringOperationFilterInput", "Filter on text.", new StringGraphType(),
             "eq", "neq", "in", "nin", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith");

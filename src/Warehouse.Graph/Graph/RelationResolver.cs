@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Catalogue;
 using Warehouse.Querying;
 

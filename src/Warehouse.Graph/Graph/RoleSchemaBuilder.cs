@@ -26,7 +26,7 @@ internal sealed class RoleSchemaBuilder(WarehouseCatalogue catalogue, Permission
         var entities = new EntityTypes(GrantFor, Visible, MinorGrant);
         if (dataRole is not null)
         {
-            foreach (var type in inputs.Shared())
+            foreach (var type in InputTypes.Shared())
             {
                 schema.RegisterType(type);
             }

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Catalogue;
 using Warehouse.Querying;
 

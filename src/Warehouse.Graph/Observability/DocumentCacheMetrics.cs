@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Warehouse.Observability;
 
 namespace Warehouse.Observability;
 

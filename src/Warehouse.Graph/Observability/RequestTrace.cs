@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using GraphQL;
-using Warehouse.Observability;
 
 namespace Warehouse.Observability;
 

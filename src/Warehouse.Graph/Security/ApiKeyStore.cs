@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Querying;
-using Warehouse.Security;
 
 namespace Warehouse.Security;
 

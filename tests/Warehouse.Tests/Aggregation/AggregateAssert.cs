@@ -48,7 +48,7 @@ internal static class AggregateAssert
     /// <summary>
     /// For protected aggregates: the same groups as SQL (key columns are the non-numeric leading ones), each number
     /// within <paramref name="tolerance"/> of the SQL value. Groups SQL has but the graph withheld are allowed only
-    /// when their true size (the first number) is below 5 + tolerance, or, when <paramref name="lastIsHouseholds"/>,
+    /// when their true size (the first number) is below 5 + tolerance, or, when <c>lastIsHouseholds</c> (the other overload),
     /// their number of distinct households (the SQL's last column, not compared) is: k applies to both
     /// (docs/security.md, "Small groups are withheld whole").
     /// </summary>

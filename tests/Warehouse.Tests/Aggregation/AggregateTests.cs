@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Warehouse.Aggregation;
 using Warehouse.Catalogue;
+using Warehouse.Data;
 using Warehouse.Querying;
 using Warehouse.Security;
 using Warehouse.Tests.Graph;
-using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 

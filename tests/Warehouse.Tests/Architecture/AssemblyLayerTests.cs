@@ -1,7 +1,7 @@
-using Xunit;
 using System.Reflection;
 using System.Xml.Linq;
 using Warehouse.Tests.Database;
+using Xunit;
 
 namespace Warehouse.Tests.Architecture;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Warehouse.Exports;
 using Warehouse.Catalogue;
+using Warehouse.Exports;
 using Xunit;
 
 namespace Warehouse.Tests.Exports;

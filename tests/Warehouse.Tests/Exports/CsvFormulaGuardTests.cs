@@ -1,4 +1,3 @@
-using System.Globalization;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 

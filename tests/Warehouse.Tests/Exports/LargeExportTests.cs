@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Aggregation;
-using Warehouse.Exports;
 using Warehouse.Catalogue;
+using Warehouse.Exports;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;

@@ -22,7 +22,7 @@ public sealed partial class TypedFeedTests(AppFixture fixture) : IClassFixture<A
         var actual = lines.Select(l => MoneyLine().Match(l)).Select(m => m.Success ? m.Groups[1].Value + "|" + m.Groups[2].Value : "no match").ToList();
         Assert.Equal(expected, actual);
         // Whole 元 amounts too (the case that made a column's type depend on the sample): 8500.00, not 8500.
-        Assert.Contains(actual, a => a.EndsWith(".00", StringComparison.Ordinal) || a.EndsWith("0", StringComparison.Ordinal));
+        Assert.Contains(actual, a => a.EndsWith(".00", StringComparison.Ordinal) || a.EndsWith('0'));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -168,14 +169,14 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         // 低保 per person and 特困 per person, paid monthly at a twelfth of the yearly standard.
         Assert.Equal(0, _db.Scalar($"""
             SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
-            WHERE a.item = '低保' AND a.amount_fen <> {string.Format(standard, "低保")} / 12 * h.household_size
+            WHERE a.item = '低保' AND a.amount_fen <> {string.Format(CultureInfo.InvariantCulture, standard, "低保")} / 12 * h.household_size
             """));
-        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM assistance WHERE item = '特困供养' AND amount_fen <> {string.Format(standard, "特困")} / 12"));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM assistance WHERE item = '特困供养' AND amount_fen <> {string.Format(CultureInfo.InvariantCulture, standard, "特困")} / 12"));
         // 到户产业奖补: only with business income, at most 10 % of it and at most the cap.
         Assert.Equal(0, _db.Scalar($"""
             SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
             WHERE a.item = '到户产业奖补'
-              AND (h.business_income_fen <= 0 OR a.amount_fen * 10 > h.business_income_fen OR a.amount_fen > {string.Format(standard, "产业奖补上限")})
+              AND (h.business_income_fen <= 0 OR a.amount_fen * 10 > h.business_income_fen OR a.amount_fen > {string.Format(CultureInfo.InvariantCulture, standard, "产业奖补上限")})
             """));
         Assert.True(_db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '到户产业奖补'") > 10);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using Warehouse.Tests.Exports;
@@ -22,7 +23,7 @@ public sealed class CostModelTests(AppFixture fixture, ITestOutputHelper output)
         var text = new StringBuilder("{ __schema { types { ...I" + levels + " } } }\nfragment I0 on __Type { name }\n");
         for (var i = 1; i <= levels; i++)
         {
-            text.Append($"fragment I{i} on __Type {{ {string.Join(' ', Enumerable.Repeat($"...I{i - 1}", 10))} }}\n");
+            text.Append(CultureInfo.InvariantCulture, $"fragment I{i} on __Type {{ {string.Join(' ', Enumerable.Repeat($"...I{i - 1}", 10))} }}\n");
         }
         return text.ToString();
     }

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Warehouse.Security;
 using Warehouse.Data;
+using Warehouse.Security;
 
 namespace Warehouse.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Warehouse.Tests.Exports;
 using Warehouse.Data;
+using Warehouse.Tests.Exports;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 

@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Warehouse.Tests.Exports;
 using Warehouse.Data;
+using Warehouse.Tests.Exports;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL.Validation.Errors;
 using GraphQLParser.Exceptions;
 using Warehouse.Limits;
 using Warehouse.Observability;

@@ -1,6 +1,6 @@
 using GraphQLParser.AST;
-using Warehouse.PersistedDocuments;
 using Warehouse.Catalogue;
+using Warehouse.PersistedDocuments;
 using Warehouse.Security;
 
 namespace Warehouse.Graph.Pipeline;

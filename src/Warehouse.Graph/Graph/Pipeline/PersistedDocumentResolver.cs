@@ -1,7 +1,7 @@
 using GraphQL;
-using IPersistedDocumentLoader = GraphQL.PersistedDocuments.IPersistedDocumentLoader;
 using GraphQL.Transport;
 using Warehouse.PersistedDocuments;
+using IPersistedDocumentLoader = GraphQL.PersistedDocuments.IPersistedDocumentLoader;
 
 namespace Warehouse.Graph.Pipeline;
 

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Warehouse.PersistedDocuments;
-using Warehouse.Security;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Graph.Pipeline;
 
