@@ -3,7 +3,8 @@ namespace Warehouse.Cli;
 /// <summary>--name value options after the verb.</summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection", "file", "name", "as-of"];
+    private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection",
+        "file", "name", "as-of"];
     private readonly Dictionary<string, string> _values;
 
     private CliArguments(Dictionary<string, string> values) => _values = values;

@@ -19,7 +19,11 @@ public static class LoadRunner
     public static async Task<LoadReport> RunAsync(LoadOptions options, HttpMessageHandler handler, CancellationToken ct = default)
     {
         options.Validate();
-        using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds) };
+        using var http = new HttpClient(handler, disposeHandler: false)
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds)
+        };
         var issuer = new LocalTokenIssuer(new LocalIssuerOptions { SigningKey = options.SigningKey });
         var workload = await Workload.DiscoverAsync(http, issuer, ct);
 
@@ -68,7 +72,8 @@ public static class LoadRunner
         return LoadReport.From(options, workload, [.. results], rss, elapsed);
     }
 
-    private static async Task<(double Millis, string? Error, string? EndCursor)?> SendAsync(HttpClient http, string token, string query, object? variables, Stopwatch clock, CancellationToken stop)
+    private static async Task<(double Millis, string? Error, string? EndCursor)?> SendAsync(HttpClient http, string token, string query, object? variables,
+        Stopwatch clock, CancellationToken stop)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.Authorization = new("Bearer", token);

@@ -20,7 +20,8 @@ public static class DataSetup
             ? SecretFile.ReadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "data", "cursor.key"))
             : Convert.FromBase64String(paging.CursorSecret)));
         builder.Services.AddSingleton<QueryEngine>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Warehouse:Aggregation").Get<Warehouse.Aggregation.AggregationOptions>() ?? new Warehouse.Aggregation.AggregationOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Warehouse:Aggregation").Get<Warehouse.Aggregation.AggregationOptions>()
+            ?? new Warehouse.Aggregation.AggregationOptions());
         builder.Services.AddSingleton<Warehouse.Aggregation.AggregateEngine>();
         builder.Services.AddSingleton<PermissionStore>();
         builder.Services.AddSingleton<AssignmentStore>();

@@ -87,13 +87,15 @@ public static class UiEndpoints
         {
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync($"The web UI is not built ({UiFolder}/{page} is missing). Build the API with Node.js and npm on the PATH: dotnet build src/Warehouse.Api.");
+            await http.Response.WriteAsync(
+                $"The web UI is not built ({UiFolder}/{page} is missing). Build the API with Node.js and npm on the PATH: dotnet build src/Warehouse.Api.");
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";
         // The pages load only their own scripts and styles (GraphiQL's fonts are inlined as data: URLs).
         http.Response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'";
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src " +
+                "'self'; frame-ancestors 'none'; base-uri 'self'";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         await http.Response.SendFileAsync(path);
     }

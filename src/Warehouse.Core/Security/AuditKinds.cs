@@ -10,6 +10,7 @@ public static class AuditKinds
     public const string Reveal = "REVEAL";
     public const string DataAccess = "DATA_ACCESS";
     public const string Export = "EXPORT";
-    /// <summary>A protected aggregate (over records the reader may not read one by one): what was asked, how many groups came back, how many were withheld.</summary>
+    /// <summary>A protected aggregate (over records the reader may not read one by one): what was asked, how many groups came back, how many were
+    /// withheld.</summary>
     public const string Aggregate = "AGGREGATE";
 }

@@ -48,7 +48,8 @@ public sealed class PostgreSqlBulkSink : IBulkSink, IDisposable
         var importer = _importer ?? throw new InvalidOperationException("Begin was not called.");
         if (row.Length != _types.Length)
         {
-            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _types.Length.ToString(Fmt.Inv) + " columns.", nameof(row));
+            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _types.Length.ToString(Fmt.Inv) + " columns.",
+                nameof(row));
         }
 
         importer.StartRow();

@@ -64,7 +64,8 @@ public sealed class SqliteBulkSink : IBulkSink, IDisposable
         var cmd = _insert ?? throw new InvalidOperationException("Begin was not called.");
         if (row.Length != _parameters.Length)
         {
-            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _parameters.Length.ToString(Fmt.Inv) + " columns.", nameof(row));
+            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _parameters.Length.ToString(Fmt.Inv)
+                + " columns.", nameof(row));
         }
 
         for (var i = 0; i < row.Length; i++)

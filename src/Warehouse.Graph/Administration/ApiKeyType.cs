@@ -9,7 +9,8 @@ public sealed class ApiKeyType : ObjectGraphType<ApiKeyRow>
     public ApiKeyType()
     {
         Name = "ApiKey";
-        Description = "An admin-issued API key for unattended clients (BI gateways). It acts as its user: that user's active assignment decides scope and masks.";
+        Description = "An admin-issued API key for unattended clients (BI gateways). It acts as its user: that user's active assignment decides " +
+            "scope and masks.";
         Field("id", x => x.KeyId).Description("Key id, for revokeApiKey and the audit trail (not the secret).");
         Field(x => x.UserId).Description("The user the key acts as.");
         Field(x => x.Note, nullable: true).Description("What the key is for, as the issuing admin wrote it.");

@@ -63,7 +63,11 @@ public sealed class ApiKeyStore(IDbContextFactory<WarehouseDbContext> contexts, 
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiKeys.Add(row);
-        db.AuditRecords.Add(Change(adminId, now, new { action = "issue", keyId = row.KeyId, userId, role = assignment.Role, assignment.RegionCode, expiresAt, note }));
+        db.AuditRecords.Add(Change(adminId, now, new
+        {
+            action = "issue", keyId = row.KeyId, userId, role = assignment.Role, assignment.RegionCode, expiresAt,
+            note
+        }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (row, secret);

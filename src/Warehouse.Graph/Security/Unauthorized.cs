@@ -19,7 +19,8 @@ public static class Unauthorized
         response.ContentType = "application/json; charset=utf-8";
         await response.WriteAsync(JsonSerializer.Serialize(new
         {
-            errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", codes = UnauthenticatedCodes, reason } } },
+            errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", codes = UnauthenticatedCodes,
+                reason } } },
         }));
     }
 }

@@ -38,7 +38,8 @@ internal static class AggregateAssert
     {
         var expected = Rows(db, sql, parameters);
         var actual = Groups(aggregate);
-        Assert.True(expected.Count == actual.Count, $"{actual.Count} groups, SQL has {expected.Count} rows.\nfirst actual: {Show(actual)}\nfirst expected: {Show(expected)}");
+        Assert.True(expected.Count == actual.Count,
+            $"{actual.Count} groups, SQL has {expected.Count} rows.\nfirst actual: {Show(actual)}\nfirst expected: {Show(expected)}");
         for (var i = 0; i < expected.Count; i++)
         {
             Assert.True(expected[i].SequenceEqual(actual[i]), $"group {i}: graph [{string.Join(", ", actual[i])}] ≠ SQL [{string.Join(", ", expected[i])}]");
@@ -55,7 +56,8 @@ internal static class AggregateAssert
     public static void Near(TestDatabase db, JsonNode aggregate, string sql, double tolerance, params (string Name, object Value)[] parameters) =>
         Near(db, aggregate, sql, tolerance, false, parameters);
 
-    public static void Near(TestDatabase db, JsonNode aggregate, string sql, double tolerance, bool lastIsHouseholds, params (string Name, object Value)[] parameters)
+    public static void Near(TestDatabase db, JsonNode aggregate, string sql, double tolerance, bool lastIsHouseholds,
+        params (string Name, object Value)[] parameters)
     {
         var expected = Rows(db, sql, parameters);
         List<string>? households = null;

@@ -26,7 +26,11 @@ public sealed class WorkshopHeadcountTests : IDisposable
 
         using var sink = new SqliteBulkSink(_connection);
         CountyGenerator.Generate(
-            new GeneratorOptions { Households = 12_000, Seed = GeneratedCounty.Seed, ReferenceDate = Warehouse.Tests.Infrastructure.TestDatabase.ReferenceDate },
+            new GeneratorOptions
+            {
+                Households = 12_000, Seed = GeneratedCounty.Seed,
+                ReferenceDate = Warehouse.Tests.Infrastructure.TestDatabase.ReferenceDate
+            },
             new TableFilterSink(sink, Tables.Workshop, Tables.Employment));
     }
 
@@ -61,7 +65,8 @@ public sealed class WorkshopHeadcountTests : IDisposable
 
         // Workshop by workshop, the headcount on the date is never above the records and below them where there are
         // more than a few.
-        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM (" + string.Format(CultureInfo.InvariantCulture, Headcount, "2025-12-31") + ") WHERE on_date > records OR (records >= 10 AND on_date = records)"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM (" + string.Format(CultureInfo.InvariantCulture, Headcount, "2025-12-31")
+            + ") WHERE on_date > records OR (records >= 10 AND on_date = records)"));
     }
 
     private long Scalar(string sql)

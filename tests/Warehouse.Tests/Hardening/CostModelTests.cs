@@ -31,7 +31,8 @@ public sealed class CostModelTests(AppFixture fixture, ITestOutputHelper output)
     /// <summary>30 × members → household → members.some → household → members.some → education: 180 conditions, under the 200 cap.</summary>
     public static string RelationChain(int items = 30) =>
         "{\"or\":[" + string.Join(',', Enumerable.Range(0, items).Select(i =>
-            $"{{\"household\":{{\"members\":{{\"some\":{{\"household\":{{\"members\":{{\"some\":{{\"education\":{{\"contains\":\"x{i}\"}}}}}}}}}}}}}}}}")) + "]}";
+            $"{{\"household\":{{\"members\":{{\"some\":{{\"household\":{{\"members\":{{\"some\":{{\"education\":{{\"contains\":\"x{i}\"}}}}}}}}}}}}}}}}"))
+                + "]}";
 
     [Fact]
     public async Task The_introspection_fragment_bomb_is_refused_in_milliseconds()
