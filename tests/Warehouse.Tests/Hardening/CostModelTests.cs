@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Warehouse.Tests.Exports;
 using Warehouse.Tests.Infrastructure;
