@@ -1,7 +1,7 @@
 namespace Warehouse.Cli;
 
 /// <summary>--name value options after the verb.</summary>
-public sealed class CliArguments
+internal sealed class CliArguments
 {
     private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection",
         "file", "name", "as-of"];

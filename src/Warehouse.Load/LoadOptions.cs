@@ -6,7 +6,7 @@ namespace Warehouse.Load;
 /// What one load run may do. Every bound is enforced by <see cref="Validate"/>: loopback only (127.0.0.1),
 /// at most <see cref="MaxClients"/> clients, <see cref="MaxSeconds"/> seconds and <see cref="MaxRequestLimit"/> requests.
 /// </summary>
-public sealed class LoadOptions
+internal sealed class LoadOptions
 {
     public const int MaxClients = 256;
     public const int MaxSeconds = 3600;

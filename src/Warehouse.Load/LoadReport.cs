@@ -4,7 +4,7 @@ using System.Text;
 namespace Warehouse.Load;
 
 /// <summary>What a run measured, and the report table (markdown) with the targets checked.</summary>
-public sealed class LoadReport
+internal sealed class LoadReport
 {
     public const double TargetP99Ms = 250;
     public const double TargetRssGrowth = 0.10;

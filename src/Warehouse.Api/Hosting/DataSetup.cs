@@ -7,7 +7,7 @@ using Warehouse.Security;
 namespace Warehouse.Api.Hosting;
 
 /// <summary>Database, query engine and security stores.</summary>
-public static class DataSetup
+internal static class DataSetup
 {
     public static WebApplicationBuilder AddWarehouseData(this WebApplicationBuilder builder)
     {

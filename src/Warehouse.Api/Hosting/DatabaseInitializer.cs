@@ -8,7 +8,7 @@ namespace Warehouse.Api.Hosting;
 /// First run: migrate the configured database and, on the embedded database, generate the demo county when it
 /// holds no households. Both are settings (MigrateOnStartup, SeedDemoOnStartup).
 /// </summary>
-public static class DatabaseInitializer
+internal static class DatabaseInitializer
 {
     public static void InitializeDatabase(this WebApplication app)
     {

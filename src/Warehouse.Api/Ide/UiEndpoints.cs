@@ -14,7 +14,7 @@ namespace Warehouse.Api.Ide;
 /// <c>/ui/regions</c>, and in Development with the local issuer on, <c>POST /dev/token</c> and <c>GET /dev/regions</c>
 /// for the role/region picker. Every other request to /graphql is left to <see cref="Graph.GraphQLHttpEndpoint"/>.
 /// </summary>
-public static class UiEndpoints
+internal static class UiEndpoints
 {
     private const string UiFolder = "wwwroot/ui";
     private static readonly TimeSpan DevTokenLifetime = TimeSpan.FromHours(8);
@@ -146,10 +146,10 @@ public static class UiEndpoints
 }
 
 /// <summary>Body of POST /dev/token.</summary>
-public sealed record DevTokenRequest(string? Role, string? Region);
+internal sealed record DevTokenRequest(string? Role, string? Region);
 
 /// <summary>Answer of POST /dev/token.</summary>
-public sealed record DevTokenResponse(string Token, string UserId, string Role, string? Region, int ExpiresInMinutes);
+internal sealed record DevTokenResponse(string Token, string UserId, string Role, string? Region, int ExpiresInMinutes);
 
 /// <summary>One region of the tree, for pickers.</summary>
-public sealed record RegionInfo(string Code, string Name, string Level, string? ParentCode);
+internal sealed record RegionInfo(string Code, string Name, string Level, string? ParentCode);

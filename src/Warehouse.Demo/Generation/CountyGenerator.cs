@@ -1,7 +1,7 @@
 namespace Warehouse.Generation;
 
 /// <summary>Deterministic synthetic county: the same options always give byte-identical rows.</summary>
-public static class CountyGenerator
+internal static class CountyGenerator
 {
     /// <summary>
     /// Generates the county and streams its rows to <paramref name="sink"/> in FK order

@@ -6,7 +6,7 @@ namespace Warehouse.Generation;
 /// Loads generated rows into SQLite: one transaction for the whole load and one prepared, parameterised INSERT per table
 /// reused for every row. <c>PRAGMA synchronous</c> is OFF during the load and restored by <see cref="Complete"/>.
 /// </summary>
-public sealed class SqliteBulkSink : IBulkSink, IDisposable
+internal sealed class SqliteBulkSink : IBulkSink, IDisposable
 {
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;

@@ -1,7 +1,7 @@
 namespace Warehouse.Generation;
 
 /// <summary>Base tables in FK order and the columns the generator writes (never the computed income columns).</summary>
-public static class Tables
+internal static class Tables
 {
     public const string Region = "region";
     public const string Household = "household";

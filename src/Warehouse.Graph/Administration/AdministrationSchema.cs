@@ -13,7 +13,7 @@ namespace Warehouse.Administration;
 /// myPermissions for every signed-in user; the matrix, assignments and audit trail, and the mutations that change
 /// them, for admins only (absent from every other role's schema, and checked again when resolved).
 /// </summary>
-public sealed class AdministrationSchema : ISchemaContributor
+internal sealed class AdministrationSchema : ISchemaContributor
 {
     public void Contribute(Schema schema, ObjectGraphType query, ref ObjectGraphType? mutation, string? dataRole, bool isAdmin)
     {

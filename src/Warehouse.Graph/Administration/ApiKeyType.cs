@@ -4,7 +4,7 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>An issued API key as admins see it: never the secret nor its hash.</summary>
-public sealed class ApiKeyType : ObjectGraphType<ApiKeyRow>
+internal sealed class ApiKeyType : ObjectGraphType<ApiKeyRow>
 {
     public ApiKeyType()
     {

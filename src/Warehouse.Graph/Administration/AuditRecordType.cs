@@ -4,7 +4,7 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>An audit record.</summary>
-public sealed class AuditRecordType : ObjectGraphType<AuditRecordRow>
+internal sealed class AuditRecordType : ObjectGraphType<AuditRecordRow>
 {
     public AuditRecordType()
     {

@@ -5,7 +5,7 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>One cell of the permission matrix.</summary>
-public sealed class FieldAccessType : ObjectGraphType<FieldPermissionRow>
+internal sealed class FieldAccessType : ObjectGraphType<FieldPermissionRow>
 {
     public FieldAccessType()
     {

@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace Warehouse.Administration;
 
 /// <summary>GraphQL type of <see cref="MyPermissions"/>.</summary>
-public sealed class MyPermissionsType : ObjectGraphType<MyPermissions>
+internal sealed class MyPermissionsType : ObjectGraphType<MyPermissions>
 {
     public MyPermissionsType()
     {

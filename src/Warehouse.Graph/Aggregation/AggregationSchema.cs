@@ -15,7 +15,7 @@ namespace Warehouse.Aggregation;
 /// fields), so masked and hidden fields are absent; the engine checks again when it runs (FIELD_MASKED / FIELD_HIDDEN).
 /// See docs/aggregates.md.
 /// </summary>
-public sealed class AggregationSchema : ISchemaContributor
+internal sealed class AggregationSchema : ISchemaContributor
 {
     public void Contribute(Schema schema, ObjectGraphType query, ref ObjectGraphType? mutation, string? dataRole, bool isAdmin) =>
         Contribute(schema, query, ref mutation, dataRole, isAdmin, PermissionSnapshot.FromCatalogue(WarehouseCatalogue.Default));

@@ -1,7 +1,7 @@
 namespace Warehouse.Limits;
 
 /// <summary>Error codes of the request limits.</summary>
-public static class LimitErrors
+internal static class LimitErrors
 {
     public const string MaxDepth = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexity = "MAX_COMPLEXITY_EXCEEDED";
