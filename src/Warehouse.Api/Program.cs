@@ -5,8 +5,8 @@ using Warehouse.Graph;
 using Warehouse.Api.Health;
 using Warehouse.Api.Hosting;
 using Warehouse.Api.Ide;
-using Warehouse.Observability;
-using Warehouse.Security;
+using Warehouse.Exports;
+using Warehouse.Graph;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");

@@ -8,7 +8,7 @@ namespace Warehouse.Cli;
 /// appsettings.json of the API project, environment variables (ConnectionStrings__Warehouse, Warehouse__Provider)
 /// and --connection / --provider options.
 /// </summary>
-public static class CliApp
+internal static class CliApp
 {
     public const string Usage = """
         Warehouse CLI

@@ -1,7 +1,7 @@
 namespace Warehouse.Cli;
 
 /// <summary>A usage or input error reported to the user with exit code 1.</summary>
-public sealed class CliException : Exception
+internal sealed class CliException : Exception
 {
     public CliException() { }
     public CliException(string message) : base(message) { }

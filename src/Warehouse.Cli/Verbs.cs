@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Warehouse.Graph;
-using Warehouse.Security;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Generation;
+using Warehouse.Graph;
 using Warehouse.Migrations;
+using Warehouse.Security;
 
 namespace Warehouse.Cli;
 
@@ -27,7 +27,8 @@ internal static class Verbs
             Seed = args.Int("seed", 42),
             CountyCode = args.Get("county") ?? database.CountyCode,
             ReferenceDate = args.Get("as-of") is { } asOf
-                ? DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new CliException("--as-of takes a date yyyy-MM-dd.")
+                ? DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? d : throw new CliException("--as-of takes a date yyyy-MM-dd.")
                 : null,
         };
         try
@@ -49,7 +50,8 @@ internal static class Verbs
             if (p.Percent - last >= 5 || p.Percent >= 100)
             {
                 last = p.Percent;
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Percent,5:0.0}%  {p.HouseholdsDone}/{p.HouseholdsTotal} households  ({p.Table})"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Percent,5:0.0}%  {p.HouseholdsDone}/{p.HouseholdsTotal} households  ({p.Table})"));
             }
         }));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated in {summary.Elapsed.TotalSeconds:0.0} s: {summary}"));
@@ -81,7 +83,9 @@ internal static class Verbs
             }
             if (RegionCodes.Level(region) != AccessResolver.LevelOf(role))
             {
-                throw new CliException($"role {role} needs a {AccessResolver.LevelOf(role).ToLowerInvariant()} code; {region} is a {RegionCodes.Level(region).ToLowerInvariant()} code.");
+                throw new CliException(
+                    $"role {role} needs a {AccessResolver.LevelOf(role).ToLowerInvariant()} code; {region} is a " +
+                    $"{RegionCodes.Level(region).ToLowerInvariant()} code.");
             }
         }
         var minutes = args.Int("minutes", 480);
@@ -109,7 +113,8 @@ internal static class Verbs
         var store = new Warehouse.PersistedDocuments.PersistedDocumentStore(new OptionsContextFactory(database));
         try
         {
-            var row = await store.RegisterAsync(await File.ReadAllTextAsync(file), args.Get("name") ?? Path.GetFileNameWithoutExtension(file), Environment.UserName, CancellationToken.None);
+            var row = await store.RegisterAsync(await File.ReadAllTextAsync(file), args.Get("name") ?? Path.GetFileNameWithoutExtension(file),
+                Environment.UserName, CancellationToken.None);
             output.WriteLine($"registered {row.Name}: send {{\"documentId\": \"{row.DocumentId}\"}}");
             output.WriteLine(row.DocumentId);
             return 0;

@@ -12,7 +12,8 @@ internal static class ApiServer
     {
         if (!File.Exists(database))
         {
-            throw new IOException($"No SQLite file at {database}; create one with: dotnet run --project src/Warehouse.Cli -- seed --connection \"Data Source={database}\"");
+            throw new IOException(
+                $"No SQLite file at {database}; create one with: dotnet run --project src/Warehouse.Cli -- seed --connection \"Data Source={database}\"");
         }
         var dll = options.ApiDll ?? RepositoryRoot.ApiAssembly("Release", "Debug");
         var environment = new Dictionary<string, string>

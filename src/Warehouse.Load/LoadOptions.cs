@@ -6,7 +6,7 @@ namespace Warehouse.Load;
 /// What one load run may do. Every bound is enforced by <see cref="Validate"/>: loopback only (127.0.0.1),
 /// at most <see cref="MaxClients"/> clients, <see cref="MaxSeconds"/> seconds and <see cref="MaxRequestLimit"/> requests.
 /// </summary>
-public sealed class LoadOptions
+internal sealed class LoadOptions
 {
     public const int MaxClients = 256;
     public const int MaxSeconds = 3600;
@@ -59,7 +59,8 @@ public sealed class LoadOptions
         }
         if (string.IsNullOrWhiteSpace(SigningKey))
         {
-            throw new ArgumentException("A signing key is needed: --key, or the environment variable Warehouse__Auth__LocalIssuer__SigningKey (with --start a random one is made).");
+            throw new ArgumentException(
+                "A signing key is needed: --key, or the environment variable Warehouse__Auth__LocalIssuer__SigningKey (with --start a random one is made).");
         }
     }
 
@@ -70,7 +71,8 @@ public sealed class LoadOptions
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            int Int() => int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{args[i]} needs a whole number.");
+            int Int() => int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                ? n : throw new ArgumentException($"{args[i]} needs a whole number.");
             switch (args[i])
             {
                 case "--url": o.Url = Uri.TryCreate(Next(), UriKind.Absolute, out var u) ? u : throw new ArgumentException("--url is not an address."); break;

@@ -4,7 +4,7 @@ using System.Text;
 namespace Warehouse.Load;
 
 /// <summary>What a run measured, and the report table (markdown) with the targets checked.</summary>
-public sealed class LoadReport
+internal sealed class LoadReport
 {
     public const double TargetP99Ms = 250;
     public const double TargetRssGrowth = 0.10;
@@ -105,7 +105,9 @@ public sealed class LoadReport
         sb.AppendLine(c, $"| p99 | {P99:0.0} ms | ≤ {TargetP99Ms:0} ms | {Mark(P99Met)} |");
         sb.AppendLine(c, $"| max | {Max:0.0} ms | | |");
         var growth = RssGrowth;
-        sb.AppendLine(c, $"| RSS growth, first → last 10 s | {(growth is null ? "not sampled" : (growth.Value * 100).ToString("+0.0;-0.0", c) + " %")} | ≤ {TargetRssGrowth * 100:0} % | {(growth is null ? "–" : Mark(RssMet))} |");
+        sb.AppendLine(c,
+            $"| RSS growth, first → last 10 s | {(growth is null ? "not sampled" : (growth.Value * 100).ToString("+0.0;-0.0", c) + " %")} | ≤ " +
+            $"{TargetRssGrowth * 100:0} % | {(growth is null ? "–" : Mark(RssMet))} |");
 
         sb.AppendLine().AppendLine("### Errors by code").AppendLine();
         if (ErrorsByCode.Count == 0)
@@ -121,13 +123,15 @@ public sealed class LoadReport
             }
         }
 
-        sb.AppendLine().AppendLine("### Latency by scenario").AppendLine().AppendLine("| scenario | requests | p50 ms | p99 ms |").AppendLine("|---|---:|---:|---:|");
+        sb.AppendLine().AppendLine("### Latency by scenario").AppendLine().AppendLine("| scenario | requests | p50 ms | p99 ms |")
+            .AppendLine("|---|---:|---:|---:|");
         foreach (var (name, count, p50, p99) in Scenarios)
         {
             sb.AppendLine(c, $"| {name} | {count:N0} | {p50:0.0} | {p99:0.0} |");
         }
 
-        sb.AppendLine().AppendLine("### Server RSS and throughput over time").AppendLine().AppendLine("| second | RSS MB | requests in that second |").AppendLine("|---:|---:|---:|");
+        sb.AppendLine().AppendLine("### Server RSS and throughput over time").AppendLine().AppendLine("| second | RSS MB | requests in that second |")
+            .AppendLine("|---:|---:|---:|");
         var step = Rss.Count > 30 ? 5 : 1;
         for (var i = 0; i < Rss.Count; i++)
         {

@@ -11,7 +11,7 @@ namespace Warehouse.Load;
 /// request budget is spent, recording latency and the outcome of every request; the server's RSS is sampled
 /// every second meanwhile. It always stops by itself.
 /// </summary>
-public static class LoadRunner
+internal static class LoadRunner
 {
     /// <param name="options">The bounds of the run (validated here).</param>
     /// <param name="handler">How to reach the server (sockets, or an in-process test server's handler).</param>
@@ -19,7 +19,11 @@ public static class LoadRunner
     public static async Task<LoadReport> RunAsync(LoadOptions options, HttpMessageHandler handler, CancellationToken ct = default)
     {
         options.Validate();
-        using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds) };
+        using var http = new HttpClient(handler, disposeHandler: false)
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds)
+        };
         var issuer = new LocalTokenIssuer(new LocalIssuerOptions { SigningKey = options.SigningKey });
         var workload = await Workload.DiscoverAsync(http, issuer, ct);
 
@@ -68,7 +72,8 @@ public static class LoadRunner
         return LoadReport.From(options, workload, [.. results], rss, elapsed);
     }
 
-    private static async Task<(double Millis, string? Error, string? EndCursor)?> SendAsync(HttpClient http, string token, string query, object? variables, Stopwatch clock, CancellationToken stop)
+    private static async Task<(double Millis, string? Error, string? EndCursor)?> SendAsync(HttpClient http, string token, string query, object? variables,
+        Stopwatch clock, CancellationToken stop)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.Authorization = new("Bearer", token);
@@ -164,7 +169,7 @@ public static class LoadRunner
 }
 
 /// <summary>One client's records (kept per client, merged at the end: no locks on the hot path).</summary>
-public sealed class ClientResult
+internal sealed class ClientResult
 {
     public List<double> Latencies { get; } = [];
     public Dictionary<string, long> Errors { get; } = new(StringComparer.Ordinal);
@@ -188,4 +193,4 @@ public sealed class ClientResult
 }
 
 /// <summary>The server's resident set size at a moment of the run.</summary>
-public sealed record RssSample(double Second, long Kb);
+internal sealed record RssSample(double Second, long Kb);

@@ -30,17 +30,21 @@ internal sealed class Workload
         _scenarios =
         [
             new("county: households below 8,500 (filter, 50 rows)", 20, "county", (r, _) => (
-                "query($max: Decimal) { households(first: 50, where: {perCapitaNetIncome: {lt: $max}}, order: [{perCapitaNetIncome: ASC}]) { totalCount nodes { id villageCode householdSize perCapitaNetIncome monitorType } } }",
+                "query($max: Decimal) { households(first: 50, where: {perCapitaNetIncome: {lt: $max}}, order: [{perCapitaNetIncome: ASC}]) { " +
+                    "totalCount nodes { id villageCode householdSize perCapitaNetIncome monitorType } } }",
                 new { max = 6000 + r.Next(0, 5000) })),
             new("township: monitored households with members (nested)", 15, "township", (_, _) => (
-                "{ households(first: 20, where: {monitorType: {neq: null}}) { totalCount nodes { id monitorType riskTypes members { id relation gender workStatus } } } }", null)),
+                "{ households(first: 20, where: {monitorType: {neq: null}}) { totalCount nodes { id monitorType riskTypes members { id relation " +
+                    "gender workStatus } } } }", null)),
             new("village: households with members and assistance", 15, "village", (_, _) => (
-                "{ households(first: 30) { totalCount nodes { id address phone householdSize members { id name relation } assistance { id category amount } } } }", null)),
+                "{ households(first: 30) { totalCount nodes { id address phone householdSize members { id name relation } assistance { id category " +
+                    "amount } } } }", null)),
             new("county: household by id (lookup)", 15, "county", (r, _) => (
                 "query($id: String!) { household(id: $id) { id villageCode netIncome members { id relation birthDate } village { code name } } }",
                 new { id = householdIds[r.Next(householdIds.Count)] })),
             new("county: paging 3 pages of 50 (cursor)", 10, "county", (_, _) => (
-                "query($after: String) { households(first: 50, after: $after, order: [{householdSize: DESC}]) { pageInfo { hasNextPage endCursor } nodes { id householdSize } } }", null), Pages: true),
+                "query($after: String) { households(first: 50, after: $after, order: [{householdSize: DESC}]) { pageInfo { hasNextPage endCursor } " +
+                    "nodes { id householdSize } } }", null), Pages: true),
             new("county: region tree", 5, "county", (_, _) => (
                 "{ region(code: \"" + CountyCode + "\") { code name children { code name children { code name isExitedVillage } } } }", null)),
             new("county: projects with site", 5, "county", (_, _) => (

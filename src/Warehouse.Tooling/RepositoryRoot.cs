@@ -46,6 +46,7 @@ public static class RepositoryRoot
             }
         }
         throw new FileNotFoundException(
-            $"No built Warehouse.Api.dll under src/Warehouse.Api/bin ({string.Join(", ", configurations)}); build it first (dotnet build -c {configurations[0]} src/Warehouse.Api).");
+            $"No built Warehouse.Api.dll under src/Warehouse.Api/bin ({string.Join(", ", configurations)}); build it first (dotnet build -c " +
+                $"{configurations[0]} src/Warehouse.Api).");
     }
 }

@@ -34,7 +34,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="environment">Variables set for it on top of ours (its configuration).</param>
     /// <param name="address">Where it will listen, as configured by the arguments or environment.</param>
     /// <param name="output">Receives every line of standard output and standard error (called concurrently).</param>
-    public static ServerProcess Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, Uri address, Action<string> output)
+    public static ServerProcess Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, Uri address,
+        Action<string> output)
     {
         var info = new ProcessStartInfo("dotnet")
         {

@@ -82,7 +82,8 @@ public sealed record BenchmarkOptions
                     options = options with { OutputDirectory = Next() };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument {args[i]}. Usage: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR]");
+                    throw new ArgumentException(
+                        $"Unknown argument {args[i]}. Usage: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR]");
             }
         }
         return options with

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Warehouse.Security;
@@ -47,7 +46,9 @@ public static class BenchmarkSuite
         {
             var started = await server.WaitForFirstAnswerAsync(client, countyToken, TimeSpan.FromMinutes(2));
             await baseline.WaitForBaselineAsync(client, TimeSpan.FromMinutes(1));
-            await output.WriteLineAsync($"Server pid {server.Pid} at {server.Address} answered after {started.TotalSeconds:0.00} s; baseline pid {baseline.Pid} at {baseline.Address}.");
+            await output.WriteLineAsync(
+                $"Server pid {server.Pid} at {server.Address} answered after {started.TotalSeconds:0.00} s; baseline pid {baseline.Pid} at " +
+                $"{baseline.Address}.");
             var context = new Context(options, client, server, baseline, county, countyCode, countyToken, Token, output, problems);
             foreach (var (number, scenario) in new (int, Func<Context, Task<ResultRow>>)[]
                      {
@@ -74,7 +75,8 @@ public static class BenchmarkSuite
         if (options.Scenarios.Contains(7))
         {
             await output.WriteLineAsync("Scenario 7 …");
-            rows.Add(await ColdStartAndGeneration(new Context(options, client, null!, null!, county, countyCode, countyToken, Token, output, problems), outDir));
+            rows.Add(await ColdStartAndGeneration(new Context(options, client, null!, null!, county, countyCode, countyToken, Token, output, problems),
+                outDir));
         }
 
         var table = Report.Table(rows);
@@ -82,7 +84,8 @@ public static class BenchmarkSuite
         var text = $"""
             # Benchmark results
 
-            {options.Mode} mode, {options.Households:N0} households (seed {options.Seed}), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {total.Elapsed.TotalSeconds:0} s.
+            {options.Mode} mode, {options.Households:N0} households (seed {options.Seed}),
+            {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {total.Elapsed.TotalSeconds:0} s.
             Machine: {Report.Machine()}.
 
             {table}
@@ -154,12 +157,14 @@ public static class BenchmarkSuite
         const string monitorType = "脱贫不稳定户";
         const int belowYuan = 12000;
         var query = $$"""
-            { households(where: {perCapitaNetIncome: {lt: {{belowYuan}} }, monitorType: {eq: "{{monitorType}}"} }, order: [{perCapitaNetIncome: ASC}], first: 50) {
+            { households(where: {perCapitaNetIncome: {lt: {{belowYuan}} }, monitorType: {eq: "{{monitorType}}"} }, order: [{perCapitaNetIncome: ASC}],
+              first: 50) {
                 nodes { id villageCode townshipCode householdAttr monitorType householdSize perCapitaNetIncome netIncome
                         members { id relation gender laborCapacity } } } }
             """;
         var body = Client.GraphQLBody(query);
-        var baselinePath = $"/benchmark/baseline/households-page?county={c.CountyCode}&belowFen={belowYuan * 100}&monitorType={Uri.EscapeDataString(monitorType)}&first=50";
+        var baselinePath = $"/benchmark/baseline/households-page?county={c.CountyCode}&belowFen={belowYuan * 100}"
+            + $"&monitorType={Uri.EscapeDataString(monitorType)}&first=50";
         SameJson(c, 1, (await GraphQL(c, body, c.CountyToken)).Text, (await Baseline(c, baselinePath)).Text);
         var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Baseline(c, baselinePath), c.Options);
         return LatencyRow(1, "page of 50 households (filter income + monitorType, order income, 8 fields, members)", ours, baseline, 1.3);
@@ -191,13 +196,15 @@ public static class BenchmarkSuite
         while (skip > 0)
         {
             var n = Math.Min(500, skip);
-            var walk = await GraphQL(c, Client.GraphQLBody($"query($after: String) {{ households({order}, first: {n}, after: $after) {{ pageInfo {{ endCursor }} }} }}",
+            var walk = await GraphQL(c,
+                Client.GraphQLBody($"query($after: String) {{ households({order}, first: {n}, after: $after) {{ pageInfo {{ endCursor }} }} }}",
                 new { after = cursor }), c.CountyToken);
             cursor = JsonNode.Parse(walk.Text)!["data"]!["households"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
             skip -= n;
         }
         var deep = Client.GraphQLBody($"query($after: String) {{ households({order}, first: 50, after: $after) {{ {fields} }} }}", new { after = cursor });
-        var first = Client.GraphQLBody($"query($after: String) {{ households({order}, first: 50, after: $after) {{ {fields} }} }}", new { after = (string?)null });
+        var first = Client.GraphQLBody($"query($after: String) {{ households({order}, first: 50, after: $after) {{ {fields} }} }}",
+            new { after = (string?)null });
         var deepRows = JsonNode.Parse((await GraphQL(c, deep, c.CountyToken)).Text)!["data"]!["households"]!["nodes"]!.AsArray().Count;
         if (deepRows != 50)
         {
@@ -284,12 +291,14 @@ public static class BenchmarkSuite
         }
         var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, villageToken), () => GraphQL(c, body, c.CountyToken), c.Options);
         var ratio = ours.Median / baseline.Median;
-        return new ResultRow(5, $"village-role page of {n} households (village {village})", ResultRow.Ms(ours), "county role, same rows: " + ResultRow.Ms(baseline),
+        return new ResultRow(5, $"village-role page of {n} households (village {village})", ResultRow.Ms(ours), "county role, same rows: "
+            + ResultRow.Ms(baseline),
             Report.F(ratio, "0.00") + "x", "p50 ≤ 1.05x", Report.Yes(ratio <= 1.05));
     }
 
     // 6 ─ CSV export rows/s against sqlite3 -csv of the same view and columns; server peak RSS.
-    private static async Task<ResultRow> CsvExport(Context c) => await CsvExportScenario.RunAsync(c.Options, c.Client, c.Server, c.County, c.CountyToken, c.Output, c.Problems);
+    private static async Task<ResultRow> CsvExport(Context c) => await CsvExportScenario.RunAsync(c.Options, c.Client, c.Server, c.County, c.CountyToken,
+        c.Output, c.Problems);
 
     // 7 ─ cold start to first answer; demo county generation (30,000 households).
     private static async Task<ResultRow> ColdStartAndGeneration(Context c, string outDir)
@@ -309,7 +318,8 @@ public static class BenchmarkSuite
         var generation = summary.Elapsed.TotalSeconds;
         var generationTarget = c.Options.DemoHouseholds == 30_000 ? Report.Yes(generation <= 20) : "n/a (smoke size)";
         return new ResultRow(7, $"cold start to first answer; demo county generation ({c.Options.DemoHouseholds:N0} households)",
-            $"start p50 {Report.F(start, "0.00")} s (n={starts.Count}, max {Report.F(starts.Max(), "0.00")} s); generation {Report.F(generation, "0.0")} s ({Report.F(withMigrations, "0.0")} s with migrations)",
+            $"start p50 {Report.F(start, "0.00")} s (n={starts.Count}, max {Report.F(starts.Max(), "0.00")} s); generation " +
+                $"{Report.F(generation, "0.0")} s ({Report.F(withMigrations, "0.0")} s with migrations)",
             "none (absolute)", "n/a", "≤ 3 s; ≤ 20 s", $"{Report.Yes(start <= 3)}; {generationTarget}",
             "cold start = `dotnet Warehouse.Api.dll` process start → first GraphQL answer with data, county already migrated");
     }

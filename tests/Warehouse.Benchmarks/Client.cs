@@ -1,16 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
-using Warehouse.Data;
-using Warehouse.Generation;
-using Warehouse.Migrations;
 using Warehouse.Tooling;
 
 namespace Warehouse.Benchmarks;

@@ -4,7 +4,7 @@ using Warehouse.Data;
 namespace Warehouse.Api.Health;
 
 /// <summary>/healthz: the process answers. /readyz: the database answers too. Both open, no token needed.</summary>
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {

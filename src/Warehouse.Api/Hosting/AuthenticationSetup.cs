@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
@@ -14,7 +13,7 @@ namespace Warehouse.Api.Hosting;
 /// local issuer when enabled. A policy scheme picks the handler by the token's issuer. Every failure is a 401
 /// whose body says why.
 /// </summary>
-public static class AuthenticationSetup
+internal static class AuthenticationSetup
 {
     public const string Policy = "Warehouse";
     public const string LocalScheme = AuthenticationSchemes.Local;

@@ -21,9 +21,11 @@ public static class CorsSetup
         {
             // An origin is scheme://host[:port], nothing more; a path or a wildcard here is a configuration mistake
             // that would otherwise silently match nothing (or everything).
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/" || origin.EndsWith('/') || origin.Contains('*'))
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/"
+                || origin.EndsWith('/') || origin.Contains('*'))
             {
-                throw new InvalidOperationException($"Warehouse:Cors:AllowedOrigins: '{origin}' is not an origin (scheme://host[:port], no path, no wildcard).");
+                throw new InvalidOperationException(
+                    $"Warehouse:Cors:AllowedOrigins: '{origin}' is not an origin (scheme://host[:port], no path, no wildcard).");
             }
         }
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicies.Clients, new CorsPolicyBuilder()

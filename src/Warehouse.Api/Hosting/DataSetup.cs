@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Warehouse.Configuration;
 using Warehouse.Data;
 using Warehouse.Http;
@@ -8,7 +7,7 @@ using Warehouse.Security;
 namespace Warehouse.Api.Hosting;
 
 /// <summary>Database, query engine and security stores.</summary>
-public static class DataSetup
+internal static class DataSetup
 {
     public static WebApplicationBuilder AddWarehouseData(this WebApplicationBuilder builder)
     {
@@ -21,7 +20,8 @@ public static class DataSetup
             ? SecretFile.ReadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "data", "cursor.key"))
             : Convert.FromBase64String(paging.CursorSecret)));
         builder.Services.AddSingleton<QueryEngine>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Warehouse:Aggregation").Get<Warehouse.Aggregation.AggregationOptions>() ?? new Warehouse.Aggregation.AggregationOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Warehouse:Aggregation").Get<Warehouse.Aggregation.AggregationOptions>()
+            ?? new Warehouse.Aggregation.AggregationOptions());
         builder.Services.AddSingleton<Warehouse.Aggregation.AggregateEngine>();
         builder.Services.AddSingleton<PermissionStore>();
         builder.Services.AddSingleton<AssignmentStore>();

@@ -8,7 +8,7 @@ namespace Warehouse.Api.Hosting;
 /// First run: migrate the configured database and, on the embedded database, generate the demo county when it
 /// holds no households. Both are settings (MigrateOnStartup, SeedDemoOnStartup).
 /// </summary>
-public static class DatabaseInitializer
+internal static class DatabaseInitializer
 {
     public static void InitializeDatabase(this WebApplication app)
     {
@@ -23,7 +23,11 @@ public static class DatabaseInitializer
             logger.LogInformation("Empty warehouse: generating the demo county ({Households} households, county {County})",
                 options.DemoHouseholds, options.CountyCode);
             var last = -10.0;
-            var summary = Seeder.Seed(options, new GeneratorOptions { Households = options.DemoHouseholds, Seed = options.DemoSeed, CountyCode = options.CountyCode, ReferenceDate = options.DemoReferenceDate },
+            var summary = Seeder.Seed(options, new GeneratorOptions
+            {
+                Households = options.DemoHouseholds, Seed = options.DemoSeed,
+                CountyCode = options.CountyCode, ReferenceDate = options.DemoReferenceDate
+            },
                 new Progress<GenerationProgress>(p =>
                 {
                     if (p.Percent - last >= 10)

@@ -3,7 +3,7 @@ using Warehouse.Graph;
 namespace Warehouse.Api.Hosting;
 
 /// <summary>The GraphQL engine, per-role schemas and the HTTP transport's services.</summary>
-public static class GraphSetup
+internal static class GraphSetup
 {
     public static WebApplicationBuilder AddWarehouseGraph(this WebApplicationBuilder builder)
     {

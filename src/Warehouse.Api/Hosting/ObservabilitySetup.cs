@@ -6,7 +6,7 @@ using Warehouse.Observability;
 namespace Warehouse.Api.Hosting;
 
 /// <summary>OpenTelemetry traces and metrics: ASP.NET Core and the warehouse's own, to Prometheus and/or OTLP.</summary>
-public static class ObservabilitySetup
+internal static class ObservabilitySetup
 {
     public static WebApplicationBuilder AddWarehouseObservability(this WebApplicationBuilder builder)
     {

@@ -11,7 +11,7 @@ namespace Warehouse.Api.Hosting;
 /// ours: in Development it still reaches the exception page (that is what the page is for), elsewhere it is logged
 /// and answered with a coded 500 and no stack trace.
 /// </summary>
-public static class TransportErrors
+internal static class TransportErrors
 {
     /// <summary>The code for a bodiless framework answer.</summary>
     private static string StatusCode(int status) => status switch

@@ -1,7 +1,7 @@
 namespace Warehouse.Api.Hosting;
 
 /// <summary>A default address that ASPNETCORE_URLS, --urls and Kestrel settings still override.</summary>
-public static class UrlSetup
+internal static class UrlSetup
 {
     public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder, string url)
     {

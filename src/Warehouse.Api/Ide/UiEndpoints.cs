@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
-using Warehouse.Security;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Regions;
+using Warehouse.Security;
 
 namespace Warehouse.Api.Ide;
 
@@ -14,7 +14,7 @@ namespace Warehouse.Api.Ide;
 /// <c>/ui/regions</c>, and in Development with the local issuer on, <c>POST /dev/token</c> and <c>GET /dev/regions</c>
 /// for the role/region picker. Every other request to /graphql is left to <see cref="Graph.GraphQLHttpEndpoint"/>.
 /// </summary>
-public static class UiEndpoints
+internal static class UiEndpoints
 {
     private const string UiFolder = "wwwroot/ui";
     private static readonly TimeSpan DevTokenLifetime = TimeSpan.FromHours(8);
@@ -87,13 +87,15 @@ public static class UiEndpoints
         {
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync($"The web UI is not built ({UiFolder}/{page} is missing). Build the API with Node.js and npm on the PATH: dotnet build src/Warehouse.Api.");
+            await http.Response.WriteAsync(
+                $"The web UI is not built ({UiFolder}/{page} is missing). Build the API with Node.js and npm on the PATH: dotnet build src/Warehouse.Api.");
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";
         // The pages load only their own scripts and styles (GraphiQL's fonts are inlined as data: URLs).
         http.Response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'";
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src " +
+                "'self'; frame-ancestors 'none'; base-uri 'self'";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         await http.Response.SendFileAsync(path);
     }
@@ -144,10 +146,10 @@ public static class UiEndpoints
 }
 
 /// <summary>Body of POST /dev/token.</summary>
-public sealed record DevTokenRequest(string? Role, string? Region);
+internal sealed record DevTokenRequest(string? Role, string? Region);
 
 /// <summary>Answer of POST /dev/token.</summary>
-public sealed record DevTokenResponse(string Token, string UserId, string Role, string? Region, int ExpiresInMinutes);
+internal sealed record DevTokenResponse(string Token, string UserId, string Role, string? Region, int ExpiresInMinutes);
 
 /// <summary>One region of the tree, for pickers.</summary>
-public sealed record RegionInfo(string Code, string Name, string Level, string? ParentCode);
+internal sealed record RegionInfo(string Code, string Name, string Level, string? ParentCode);

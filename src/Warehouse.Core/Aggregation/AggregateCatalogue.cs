@@ -56,7 +56,8 @@ public static class AggregateCatalogue
                     KeyKind.Month, field, (x, _) => DatePart(Expression.Property(x, field.Property), month: true)));
             }
         }
-        foreach (var (codeProperty, id, label) in new[] { ("CountyCode", "countyName", "县"), ("TownshipCode", "townshipName", "乡镇"), ("VillageCode", "villageName", "村") })
+        foreach (var (codeProperty, id, label) in new[] { ("CountyCode", "countyName", "县"), ("TownshipCode", "townshipName", "乡镇"),
+            ("VillageCode", "villageName", "村") })
         {
             var codeField = entity.Fields.FirstOrDefault(f => f.Property.Name == codeProperty);
             if (codeField is null || entity.Field(id) is not null)
@@ -96,7 +97,8 @@ public static class AggregateCatalogue
             {
                 measures.Add(new MeasureDef($"{name}.{field.Name}", $"{name.ToUpperInvariant()}_{Screaming(field.Name)}", op, field, [field],
                     money ? MeasureOutput.MoneyAverage : MeasureOutput.Fraction,
-                    $"{name} of {field.Name}{(money ? " (元)" : "")}: PERCENTILE_CONT({Percentiles.Fraction(op)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}), "
+                    $"{name} of {field.Name}{(money ? " (元)" : "")}: " +
+                        $"PERCENTILE_CONT({Percentiles.Fraction(op)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}), "
                     + "linear interpolation between the two nearest ranks; nulls ignored. Not usable in having or order."));
             }
         }
@@ -120,7 +122,7 @@ public static class AggregateCatalogue
             : result;
     }
 
-    private static Expression RegionName(QuerySources sources, Expression code)
+    private static MethodCallExpression RegionName(QuerySources sources, Expression code)
     {
         // (SELECT name FROM regions r WHERE r.code = x.<code> [scoped to the reader's county]) — a scalar subquery.
         var regions = (EntityDef<Region>)WarehouseCatalogue.Default.Require("Region");

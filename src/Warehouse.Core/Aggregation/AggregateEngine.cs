@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -117,13 +116,15 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
         entity.Minors is not null && access.MinorGrant(entity).Access == Catalogue.Access.Hidden
         || keys.Select(k => k.Field).Concat(measures.SelectMany(m => m.DependsOn)).Any(f => AggregatePermissions.IsAggregateOnly(access.GrantFor(f)));
 
-    /// <summary>What a protected aggregate may not be asked: identifying keys (a group of one person), min/max and percentiles (one person's value, or between two).</summary>
+    /// <summary>What a protected aggregate may not be asked: identifying keys (a group of one person), min/max and percentiles (one person's value,
+    /// or between two).</summary>
     private static void RequireProtectable(EntityDef entity, IEnumerable<GroupKeyDef> keys, IEnumerable<MeasureDef> measures)
     {
         if (entity.RecordKey is null)
         {
             throw new QueryException(ErrorCodes.ProtectedAggregate,
-                $"{entity.TypeName} rows carry no record keys, so its aggregates cannot be protected; ask an admin to grant the fields FULL or HIDDEN instead of aggregate-only.");
+                $"{entity.TypeName} rows carry no record keys, so its aggregates cannot be protected; ask an admin to grant the fields FULL or " +
+                    $"HIDDEN instead of aggregate-only.");
         }
         foreach (var key in keys.Where(k => k.Field.IsIdentifying))
         {
@@ -139,7 +140,8 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
         {
             // A percentile is one record's value or an interpolation of two neighbours: noise on it would not hide them.
             throw new QueryException(ErrorCodes.ProtectedAggregate,
-                $"{measure.Id}: a median or percentile is one record's value (or between two); it is not given over records your role may not read one by one.");
+                $"{measure.Id}: a median or percentile is one record's value (or between two); it is not given over records your role may not read " +
+                    $"one by one.");
         }
     }
 

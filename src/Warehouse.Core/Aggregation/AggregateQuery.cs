@@ -34,7 +34,8 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         }
 
         // GROUP BY new AggregateKey { S0 = key0(x), ... }
-        var keySlots = plan.Keys.Select(k => Next(k.Kind switch { KeyKind.Text => 'S', KeyKind.Int or KeyKind.Month => 'I', KeyKind.Date => 'D', _ => 'B' })).ToList();
+        var keySlots = plan.Keys.Select(k => Next(k.Kind switch { KeyKind.Text => 'S', KeyKind.Int or KeyKind.Month => 'I', KeyKind.Date => 'D', _ => 'B' }))
+            .ToList();
         var x = Expression.Parameter(typeof(T), "x");
         var keyValues = plan.Keys.Select(k => Shadow(entity, x, k.Field, k.Build(x, sources))).ToList();
         var keyBindings = keyValues.Select((value, i) => Bind(typeof(AggregateKey), keySlots[i], value)).ToList();
@@ -142,7 +143,8 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
             rowBindings.Add(Bind(typeof(AggregateRow), slot, value));
             return slot;
         }
-        string Count(LambdaExpression? where) => Add(where is null ? Call(nameof(Enumerable.Count), [typeof(T)], g) : Call(nameof(Enumerable.Count), [typeof(T)], g, where));
+        string Count(LambdaExpression? where) => Add(where is null ? Call(nameof(Enumerable.Count), [typeof(T)], g) : Call(nameof(Enumerable.Count),
+            [typeof(T)], g, where));
         string KeySum(LambdaExpression? where)
         {
             // SUM(CASE WHEN where THEN record_key ELSE 0 END): the cell key of exactly the records counted.
@@ -159,7 +161,8 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         parts.Households = Add(CellSize(entity, g));
         foreach (var measure in plan.Measures)
         {
-            LambdaExpression FieldSelector() => Expression.Lambda(Expression.Convert(Shadow(entity, m, measure.Field!, Expression.Property(m, measure.Field!.Property)), typeof(long?)), m);
+            LambdaExpression FieldSelector() => Expression.Lambda(Expression.Convert(Shadow(entity, m, measure.Field!,
+                Expression.Property(m, measure.Field!.Property)), typeof(long?)), m);
             switch (measure.Op)
             {
                 case MeasureOp.Count:
@@ -251,7 +254,8 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         if (read.Count > options.MaxPercentileRows)
         {
             throw new QueryException(ErrorCodes.InvalidValue,
-                $"Percentiles read each value: more than {options.MaxPercentileRows} rows have one here; filter to fewer rows or ask for avg, min and max instead.");
+                $"Percentiles read each value: more than {options.MaxPercentileRows} rows have one here; filter to fewer rows or ask for avg, min " +
+                    $"and max instead.");
         }
         var groups = new Dictionary<string, Dictionary<string, List<long>>>(StringComparer.Ordinal);
         foreach (var row in read)
@@ -359,7 +363,8 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         GroupAgg Rewrite(GroupAgg a) => a switch
         {
             CountOf { Where: null } => a,
-            CountOf c => new CountOf(Lambda(c.Where, body => Expression.AndAlso(Security.MinorRecords.Adult(entity, c.Where.Parameters[0], sources.Access), body))),
+            CountOf c => new CountOf(Lambda(c.Where, body => Expression.AndAlso(Security.MinorRecords.Adult(entity, c.Where.Parameters[0], sources.Access),
+                body))),
             SumOf s => new SumOf(Lambda(s.Selector, body => Expression.Condition(Security.MinorRecords.Adult(entity, s.Selector.Parameters[0], sources.Access),
                 body, Expression.Constant(null, body.Type)))),
             RatioOf r => new RatioOf(Rewrite(r.Numerator), Rewrite(r.Denominator), r.Scale),
@@ -378,7 +383,7 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         _ => throw new InvalidOperationException($"Unknown aggregate {agg}."),
     };
 
-    private static Expression Ratio(Expression numerator, Expression denominator, double scale)
+    private static ConditionalExpression Ratio(Expression numerator, Expression denominator, double scale)
     {
         var num = Expression.Convert(numerator, typeof(double?));
         var den = Expression.Convert(denominator, typeof(double?));
@@ -386,7 +391,7 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
         return Expression.Condition(Expression.Equal(den, Expression.Constant(0d, typeof(double?))), Expression.Constant(null, typeof(double?)), quotient);
     }
 
-    private Expression CountDistinct<T>(EntityDef<T> entity, ParameterExpression g, FieldDef field) where T : class, new()
+    private MethodCallExpression CountDistinct<T>(EntityDef<T> entity, ParameterExpression g, FieldDef field) where T : class, new()
     {
         var x = Expression.Parameter(typeof(T), "d");
         var value = Shadow(entity, x, field, Expression.Property(x, field.Property));
@@ -396,7 +401,7 @@ internal sealed class AggregateQuery(QuerySources sources, AggregateRequest requ
     }
 
     /// <summary>Distinct households in the group (rows, for entities without a household).</summary>
-    private Expression CellSize<T>(EntityDef<T> entity, ParameterExpression g) where T : class, new()
+    private MethodCallExpression CellSize<T>(EntityDef<T> entity, ParameterExpression g) where T : class, new()
     {
         var household = HouseholdField(entity);
         return household is null ? Call(nameof(Enumerable.Count), [typeof(T)], g) : CountDistinct(entity, g, household);

@@ -1,4 +1,3 @@
-using Warehouse.Querying;
 using static Warehouse.Aggregation.AggregateEngine;
 
 namespace Warehouse.Aggregation;
@@ -116,7 +115,8 @@ internal sealed class ProtectedCells(AggregateRequest request, AggregatePlan pla
     /// <summary>The terms asked for, then every key ascending; nulls first ascending and last descending, as SQL sorts them.</summary>
     private IEnumerable<AggregateGroup> Order(IEnumerable<AggregateGroup> groups)
     {
-        var terms = request.Order.Select(o => (Value: (Func<AggregateGroup, object?>)(o.Key is { } key ? g => g.Keys[key] : g => g.Measures[o.Measure!]), o.Descending))
+        var terms = request.Order.Select(o => (Value: (Func<AggregateGroup, object?>)(o.Key is { } key ? g => g.Keys[key] : g => g.Measures[o.Measure!]),
+            o.Descending))
             .Concat(plan.Keys.Select(k => (Value: (Func<AggregateGroup, object?>)(g => g.Keys[k.Id]), Descending: false)))
             .ToList();
         IOrderedEnumerable<AggregateGroup>? ordered = null;

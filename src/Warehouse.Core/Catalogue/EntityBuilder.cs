@@ -91,7 +91,8 @@ public sealed class EntityBuilder<T> where T : class, new()
     /// </summary>
     public EntityBuilder<T> UpdatedAt(Expression<Func<T, DateTime>> property) =>
         Field(property, "updatedAt", "更新时间",
-            "When this row was last written (inserted or changed), in UTC, to the millisecond. Filter with gte/lt for incremental refresh; deleted rows do not appear (see docs/bi-feeds.md).",
+            "When this row was last written (inserted or changed), in UTC, to the millisecond. Filter with gte/lt for incremental refresh; deleted " +
+                "rows do not appear (see docs/bi-feeds.md).",
             kind: FieldKind.Timestamp, caps: FieldCaps.FilterSort, identity: Identity.None);
 
     /// <summary>Protects records of persons under <paramref name="ageYears"/> (see <see cref="MinorRule"/>).</summary>

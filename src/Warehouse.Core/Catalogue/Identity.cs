@@ -14,6 +14,7 @@ public enum Identity
     /// usable in protected aggregates, whose cells are perturbed and withheld below k.
     /// </summary>
     QuasiIdentifying,
-    /// <summary>Points at one person or household: ids and references to them, names, ID numbers, phones, accounts, exact birth dates, addresses, precise locations.</summary>
+    /// <summary>Points at one person or household: ids and references to them, names, ID numbers, phones, accounts, exact birth dates, addresses,
+    /// precise locations.</summary>
     Identifying,
 }

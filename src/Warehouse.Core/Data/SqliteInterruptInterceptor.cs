@@ -21,19 +21,22 @@ public sealed class SqliteInterruptInterceptor : DbCommandInterceptor
 
     private static readonly ConditionalWeakTable<DbCommand, Holder> Registrations = new();
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Register(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
+        CancellationToken cancellationToken = default)
     {
         Register(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
+        CancellationToken cancellationToken = default)
     {
         Release(command);
         return ValueTask.FromResult(result);
@@ -75,7 +78,8 @@ public sealed class SqliteInterruptInterceptor : DbCommandInterceptor
 
     /// <summary>True when the exception is SQLite reporting a statement stopped by <c>sqlite3_interrupt</c>.</summary>
     public static bool IsInterrupt(Exception e) =>
-        e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT } || e.InnerException is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT };
+        e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT }
+            || e.InnerException is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT };
 
     private static void Register(DbCommand command, CancellationToken token)
     {

@@ -46,12 +46,14 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
                     // (GraphQL, CSV, JSONL, Parquet) shows the same instant with a Z. See Timestamps.
                     if (provider == DatabaseProvider.SqlServer)
                     {
-                        property.HasColumnType("datetime2(3)").HasConversion(new ValueConverter<DateTime, DateTime>(v => Timestamps.AsUtc(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+                        property.HasColumnType("datetime2(3)").HasConversion(new ValueConverter<DateTime,
+                            DateTime>(v => Timestamps.AsUtc(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc)));
                     }
                     else if (provider == DatabaseProvider.PostgreSql)
                     {
                         // timestamptz: Npgsql writes only UTC kinds to it, so every parameter is made UTC first.
-                        property.HasColumnType("timestamptz(3)").HasConversion(new ValueConverter<DateTime, DateTime>(v => Timestamps.AsUtc(v), v => Timestamps.AsUtc(v)));
+                        property.HasColumnType("timestamptz(3)").HasConversion(new ValueConverter<DateTime,
+                            DateTime>(v => Timestamps.AsUtc(v), v => Timestamps.AsUtc(v)));
                     }
                     else
                     {

@@ -22,7 +22,8 @@ public static class DisbursementCatalogue
             .Field(x => x.PayeeType, "payeeType", "收款方类型", "企业, 合作社, 村集体 or 农户.", sensitivity: Sensitivity.Internal, caps: FieldCaps.All)
             .Field(x => x.PayeeName, "payeeName", "收款方名称", "Payee; a person's name is masked (张*).", sensitivity: Sensitivity.Personal,
                 mask: MaskKind.PersonPayeeName, caps: FieldCaps.None, grants: new(Grant.M, Grant.M, Grant.M), dependsOn: nameof(Disbursement.PayeeType))
-            .Field(x => x.PayeeAccount, "payeeAccount", "收款账号", "Payee account; a person's account shows its last 4 digits only.", sensitivity: Sensitivity.Sensitive,
+            .Field(x => x.PayeeAccount, "payeeAccount", "收款账号", "Payee account; a person's account shows its last 4 digits only.",
+                sensitivity: Sensitivity.Sensitive,
                 mask: MaskKind.PersonPayeeAccount, caps: FieldCaps.None, grants: new(Grant.M, Grant.H, Grant.H), dependsOn: nameof(Disbursement.PayeeType))
             .HasOne("allocation", "资金下达", "The allocation paid from.", "FundAllocation", nameof(Disbursement.AllocId), "Id")
             .HasOne("project", "项目", "The project.", "Project", nameof(Disbursement.ProjectCode), "Code")

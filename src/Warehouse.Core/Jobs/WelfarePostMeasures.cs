@@ -12,8 +12,10 @@ internal static class WelfarePostMeasures
         Expression<Func<WelfarePost, bool>> filled = p => p.HolderMemberId != null;
         Expression<Func<WelfarePost, long?>> paid = p => p.SubsidyPaidFen;
         Expression<Func<WelfarePost, long?>> due = p => p.SubsidyDueFen;
-        yield return NamedMeasure.Of("filled", MeasureOutput.Count, "Posts with a holder (holderMemberId not null); count is the posts funded.", [entity.Require("holderMemberId")], _ => new CountOf(filled));
-        yield return NamedMeasure.Of("subsidyPaidShare", MeasureOutput.Fraction, "Subsidy paid over due: Σ subsidyPaid ÷ Σ subsidyDue (0..1).", [entity.Require("subsidyPaid"), entity.Require("subsidyDue")],
+        yield return NamedMeasure.Of("filled", MeasureOutput.Count, "Posts with a holder (holderMemberId not null); count is the posts funded.",
+            [entity.Require("holderMemberId")], _ => new CountOf(filled));
+        yield return NamedMeasure.Of("subsidyPaidShare", MeasureOutput.Fraction, "Subsidy paid over due: Σ subsidyPaid ÷ Σ subsidyDue (0..1).",
+            [entity.Require("subsidyPaid"), entity.Require("subsidyDue")],
             _ => new RatioOf(new SumOf(paid), new SumOf(due)));
     }
 }

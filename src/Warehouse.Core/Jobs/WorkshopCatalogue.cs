@@ -7,7 +7,8 @@ public static class WorkshopCatalogue
 {
     public static EntityDef<Workshop> Build() =>
         new EntityBuilder<Workshop>("Workshop", "workshops", "workshop", "workshops", "帮扶车间",
-                "An assistance workshop (帮扶车间) employing poor and monitored workers near home. Published: visible county-wide; its workers are jobs, scoped like every personal row.",
+                "An assistance workshop (帮扶车间) employing poor and monitored workers near home. Published: visible county-wide; its workers are " +
+                    "jobs, scoped like every personal row.",
                 RowScope.CountyWide)
             .Key(x => x.Id, "id", "车间编号", "Workshop number.", column: "workshop_id", sensitivity: Sensitivity.Public)
             .Field(x => x.Name, "name", "车间名称", "Workshop name.")
@@ -17,7 +18,8 @@ public static class WorkshopCatalogue
             .RegionCodes("the workshop")
             .Field(x => x.GovInvested, "govInvested", "政府投资", "Built with government investment (then ≥30 % poor workers are required).", caps: FieldCaps.All)
             .Field(x => x.WorkersTotal, "workersTotal", "吸纳就业",
-                "本年度在车间就业过的人数（每人一条就业记录，不是某一日期的在岗人数）。People who worked at the workshop during the year (one employment record each), not a headcount on a date; for the headcount on a date count the workshop's jobs.")
+                "本年度在车间就业过的人数（每人一条就业记录，不是某一日期的在岗人数）。People who worked at the workshop during the year (one employment record each), not a " +
+                    "headcount on a date; for the headcount on a date count the workshop's jobs.")
             .Field(x => x.WorkersPoor, "workersPoor", "其中脱贫人口",
                 "其中脱贫户成员（户属性为 脱贫户，无论是否为监测对象）。Of workersTotal, members of households that exited poverty (householdAttr 脱贫户), monitored or not.")
             .Field(x => x.WorkersMonitored, "workersMonitored", "其中监测对象",

@@ -1,8 +1,6 @@
 using System.Reflection;
 using DbUp;
-using DbUp.Engine;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Warehouse.Data;
 
 namespace Warehouse.Migrations;
@@ -95,6 +93,7 @@ public static class MigrationRunner
         public void LogInformation(string format, params object[] args) => log(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
         public void LogWarning(string format, params object[] args) => log(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
         public void LogError(string format, params object[] args) => log(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
-        public void LogError(Exception ex, string format, params object[] args) => log(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args) + ": " + ex.Message);
+        public void LogError(Exception ex, string format, params object[] args) => log(string.Format(System.Globalization.CultureInfo.InvariantCulture, format,
+            args) + ": " + ex.Message);
     }
 }

@@ -14,7 +14,8 @@ public sealed class DbTimingInterceptor : DbCommandInterceptor
         return result;
     }
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
     {
         Record(eventData);
         return ValueTask.FromResult(result);
@@ -26,7 +27,8 @@ public sealed class DbTimingInterceptor : DbCommandInterceptor
         return result;
     }
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
+        CancellationToken cancellationToken = default)
     {
         Record(eventData);
         return ValueTask.FromResult(result);
@@ -38,7 +40,8 @@ public sealed class DbTimingInterceptor : DbCommandInterceptor
         return result;
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         Record(eventData);
         return ValueTask.FromResult(result);

@@ -7,7 +7,8 @@ public static class ProjectCatalogue
 {
     public static EntityDef<Project> Build() =>
         new EntityBuilder<Project>("Project", "projects", "project", "projects", "项目",
-                "A project in the county's project library (衔接资金项目库): industry, employment, village construction, relocation follow-up and others. Published: visible county-wide.",
+                "A project in the county's project library (衔接资金项目库): industry, employment, village construction, relocation follow-up and others. " +
+                    "Published: visible county-wide.",
                 RowScope.CountyWide)
             .Key(x => x.Code, "code", "项目编号", "Project number, e.g. XM2024-139901-087.", column: "project_code", sensitivity: Sensitivity.Public)
             .Field(x => x.Name, "name", "项目名称", "Project name.", caps: FieldCaps.FilterSort)
@@ -25,10 +26,12 @@ public static class ProjectCatalogue
             .Field(x => x.AcceptedAt, "acceptedAt", "验收日期", "Date of acceptance (null until accepted).", caps: FieldCaps.All)
             .Field(x => x.BenefHouseholds, "benefHouseholds", "受益户数", "Number of beneficiary households.")
             .Field(x => x.BenefPersons, "benefPersons", "受益脱贫(监测)人口",
-                "受益户中脱贫户或监测户的成员人数（不含一般农户成员）。Members of beneficiary households that are 脱贫户 or monitored; members of other beneficiary households are not counted.")
+                "受益户中脱贫户或监测户的成员人数（不含一般农户成员）。Members of beneficiary households that are 脱贫户 or monitored; members of other beneficiary households " +
+                    "are not counted.")
             .Field(x => x.LinkModes, "linkModes", "联农带农方式", "How farmers benefit: 务工, 分红, 订单, 流转, 托管.", kind: FieldKind.StringList, caps: FieldCaps.Filter)
             .Field(x => x.LaborPayFen, "laborPay", "以工代赈劳务报酬",
-                "以工代赈项目发放给群众的劳务报酬（元）；仅有以工代赈资金的项目填写，其他项目为 0。Work-for-relief labour pay, 元: only projects with 以工代赈 funds carry it (others 0); the rule is ≥ 15 % of the 以工代赈 funds (measure yigongLaborPayRatio).")
+                "以工代赈项目发放给群众的劳务报酬（元）；仅有以工代赈资金的项目填写，其他项目为 0。Work-for-relief labour pay, 元: only projects with 以工代赈 funds carry it (others 0); the " +
+                    "rule is ≥ 15 % of the 以工代赈 funds (measure yigongLaborPayRatio).")
             .Field(x => x.AssetClass, "assetClass", "资产类别", "经营性, 公益性 or 到户类.", caps: FieldCaps.All)
             .Field(x => x.AssetOwner, "assetOwner", "产权主体", "Owner of the resulting assets.", caps: FieldCaps.All)
             .Field(x => x.ProgressPct, "progressPct", "进度", "Completion progress, percent.")

@@ -78,7 +78,8 @@ public sealed class CursorCodec
         var items = doc.RootElement.EnumerateArray().ToArray();
         if (items.Length != types.Count + 1 || items[0].ValueKind != JsonValueKind.String || items[0].GetString() != signature)
         {
-            throw new QueryException(ErrorCodes.InvalidCursor, "The cursor belongs to another query (type, order, where or reader); use a cursor only with the arguments it came from.");
+            throw new QueryException(ErrorCodes.InvalidCursor,
+                "The cursor belongs to another query (type, order, where or reader); use a cursor only with the arguments it came from.");
         }
         var values = new object?[types.Count];
         for (var i = 0; i < types.Count; i++)
@@ -103,7 +104,8 @@ public sealed class CursorCodec
         : t == typeof(long) ? e.GetInt64()
         : t == typeof(bool) ? e.GetBoolean()
         : t == typeof(DateOnly) ? DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : t == typeof(DateTime) ? DateTime.ParseExact(e.GetString()!, Data.Timestamps.IsoFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+        : t == typeof(DateTime) ? DateTime.ParseExact(e.GetString()!, Data.Timestamps.IsoFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
         : throw new FormatException();
 
     /// <summary>A short stable signature of an order, so a cursor cannot be replayed under another order.</summary>

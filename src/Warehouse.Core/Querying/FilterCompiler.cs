@@ -138,7 +138,8 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
             if (protectedAggregate)
             {
                 throw new QueryException(ErrorCodes.ProtectedAggregate,
-                    $"{path}: this aggregate is protected (its rows include records your role may not read one by one), so its filter cannot follow relations; filter by region codes and group by the fields you need.");
+                    $"{path}: this aggregate is protected (its rows include records your role may not read one by one), so its filter cannot " +
+                        $"follow relations; filter by region codes and group by the fields you need.");
             }
             return relation.IsList
                 ? ListRelation(relation, x, AsObject(value, path), path, depth)
@@ -226,7 +227,7 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
         return Expression.Lambda(Expression.AndAlso(join(lambda.Parameters[0]), body), lambda.Parameters[0]);
     }
 
-    private static Expression Equal(Expression a, Expression b)
+    private static BinaryExpression Equal(Expression a, Expression b)
     {
         if (a.Type != b.Type)
         {
@@ -347,7 +348,8 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
                 {
                     "eq" => Has(Text(field, v, $"{p}.eq")),
                     "in" => v is IEnumerable e && v is not string
-                        ? e.Cast<object?>().Select((item, i) => { Count(1, $"{p}.in[{i}]"); return item; }).Select((item, i) => Has(Text(field, item, $"{p}.in[{i}]"))).Aggregate((Expression)Expression.Constant(false), Expression.OrElse)
+                        ? e.Cast<object?>().Select((item, i) => { Count(1, $"{p}.in[{i}]"); return item; })
+                            .Select((item, i) => Has(Text(field, item, $"{p}.in[{i}]"))).Aggregate((Expression)Expression.Constant(false), Expression.OrElse)
                         : throw new QueryException(ErrorCodes.InvalidFilter, $"{p}.in: expected a list."),
                     _ => throw new QueryException(ErrorCodes.InvalidFilter, $"{p}: list elements support eq and in."),
                 };

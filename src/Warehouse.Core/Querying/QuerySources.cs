@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Security;

@@ -46,7 +46,8 @@ internal sealed class SortCompiler(QuerySources sources)
     {
         if (term.Count != 1)
         {
-            throw new QueryException(ErrorCodes.InvalidOrder, $"{path}: name exactly one field per order item, e.g. [{{perCapitaNetIncome: ASC}}, {{id: ASC}}].");
+            throw new QueryException(ErrorCodes.InvalidOrder,
+                $"{path}: name exactly one field per order item, e.g. [{{perCapitaNetIncome: ASC}}, {{id: ASC}}].");
         }
         var (name, value) = term.First();
         if (entity.Field(name) is { } field)
@@ -68,7 +69,8 @@ internal sealed class SortCompiler(QuerySources sources)
             {
                 // Minors' records read masked sort as if the value were missing, so order cannot reveal it.
                 var nullable = Exprs.Nullable(selector.Type);
-                selector = Expression.Condition(MinorRecords.Adult(entity, x, sources.Access), Expression.Convert(selector, nullable), Expression.Constant(null, nullable));
+                selector = Expression.Condition(MinorRecords.Adult(entity, x, sources.Access), Expression.Convert(selector, nullable),
+                    Expression.Constant(null, nullable));
                 canBeNull = true;
             }
             return new SortKey(prefix + name, selector, descending, canBeNull);

@@ -50,7 +50,8 @@ public sealed class AuditBuffer
             {
                 RevealLimitExceeded = true;
                 throw new QueryException(ErrorCodes.RevealLimitExceeded,
-                    $"One request may reveal at most {MaxRevealedRecords} records; this one asked for more, so nothing is revealed. Ask for fewer rows (first: {MaxRevealedRecords}) or reveal in smaller steps.");
+                    $"One request may reveal at most {MaxRevealedRecords} records; this one asked for more, so nothing is revealed. Ask for fewer " +
+                        $"rows (first: {MaxRevealedRecords}) or reveal in smaller steps.");
             }
             _revealedRecords.Add((field.Entity.TypeName, recordId));
             _reveals.Add((field, recordId, reason));

@@ -10,7 +10,8 @@ public static class AuditKinds
     public const string Reveal = "REVEAL";
     public const string DataAccess = "DATA_ACCESS";
     public const string Export = "EXPORT";
-    /// <summary>A protected aggregate (over records the reader may not read one by one): what was asked, how many groups came back, how many were withheld.</summary>
+    /// <summary>A protected aggregate (over records the reader may not read one by one): what was asked, how many groups came back, how many were
+    /// withheld.</summary>
     public const string Aggregate = "AGGREGATE";
     /// <summary>An Explain of a request: the document hash and how many statements were planned (never values or plans).</summary>
     public const string Explain = "EXPLAIN";

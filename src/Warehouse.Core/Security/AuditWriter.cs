@@ -26,7 +26,8 @@ public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts, 
         {
             return;
         }
-        var pending = new Pending(Records(access, buffer, kind, operation, documentHash), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(Records(access, buffer, kind, operation, documentHash),
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         EnsureLoop();
         await _queue.Writer.WriteAsync(pending, ct);
         await pending.Done.Task.WaitAsync(ct);

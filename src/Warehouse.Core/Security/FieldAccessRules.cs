@@ -37,7 +37,8 @@ public static class FieldAccessRules
         if (field.Entity.RecordKey is null)
         {
             // Aggregates over an aggregate-only field are perturbed with the rows' record keys; without keys they could not be protected.
-            return $"{field.Entity.TypeName} rows carry no record keys, so its aggregates cannot be protected: aggregate-only is not available for {field.QualifiedName}";
+            return $"{field.Entity.TypeName} rows carry no record keys, so its aggregates cannot be protected: aggregate-only is not available for " +
+                $"{field.QualifiedName}";
         }
         if (field.IsIdentifying)
         {

@@ -56,7 +56,8 @@ public static class Masks
         ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木"];
 
     private static string KeepEnds(string s, int head, int tail) =>
-        s.Length <= head + tail ? new string('*', s.Length) : string.Concat(s.AsSpan(0, head), new string('*', s.Length - head - tail), s.AsSpan(s.Length - tail));
+        s.Length <= head + tail ? new string('*', s.Length) : string.Concat(s.AsSpan(0, head), new string('*', s.Length - head - tail),
+            s.AsSpan(s.Length - tail));
 
     private static string LastFour(string s) => s.Length <= 4 ? new string('*', s.Length) : "****" + s[^4..];
 

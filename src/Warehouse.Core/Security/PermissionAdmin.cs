@@ -44,7 +44,9 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
                     .SetProperty(p => p.UpdatedBy, adminId), ct);
             if (updated == 0)
             {
-                stale.Add($"{c.Role} {c.Type}.{c.Field}: you edited version {c.ExpectedVersion}, the current version is {before.Version} (changed by {before.UpdatedBy} at {before.UpdatedAt:u})");
+                stale.Add(
+                    $"{c.Role} {c.Type}.{c.Field}: you edited version {c.ExpectedVersion}, the current version is {before.Version} (changed by " +
+                    $"{before.UpdatedBy} at {before.UpdatedAt:u})");
                 continue;
             }
             db.AuditRecords.Add(Change(adminId, AuditKinds.PermissionChange, c.Type, c.Field, now,
@@ -54,7 +56,8 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
         if (stale.Count > 0)
         {
             await tx.RollbackAsync(ct);
-            throw new AdminException(ErrorCodes.StaleVersion, "Someone changed these cells since you loaded them; nothing was applied. Reload and try again: " + string.Join("; ", stale), stale);
+            throw new AdminException(ErrorCodes.StaleVersion, "Someone changed these cells since you loaded them; nothing was applied. Reload and try again: "
+                + string.Join("; ", stale), stale);
         }
         await db.SaveChangesAsync(ct);
         await BumpVersion(db, ct);
@@ -82,7 +85,8 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (level is not null && !await db.Set<Regions.Region>().AnyAsync(r => r.Code == regionCode && r.Level == level, ct))
         {
-            throw new AdminException(ErrorCodes.InvalidAssignment, $"Role {role} needs a {level.ToLowerInvariant()} code that exists; {regionCode} is not one.");
+            throw new AdminException(ErrorCodes.InvalidAssignment,
+                $"Role {role} needs a {level.ToLowerInvariant()} code that exists; {regionCode} is not one.");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
@@ -98,13 +102,19 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
             {
                 throw new AdminException(ErrorCodes.StaleVersion, $"User {userId} has no {role} assignment (version 0), not version {expectedVersion}.");
             }
-            db.UserAssignments.Add(new UserAssignmentRow { UserId = userId, Role = role, RegionCode = regionCode, Status = "active", Version = 1, UpdatedAt = now, UpdatedBy = adminId });
+            db.UserAssignments.Add(new UserAssignmentRow
+            {
+                UserId = userId, Role = role, RegionCode = regionCode, Status = "active", Version = 1,
+                UpdatedAt = now, UpdatedBy = adminId
+            });
         }
         else
         {
             if (expectedVersion != existing.Version)
             {
-                throw new AdminException(ErrorCodes.StaleVersion, $"The {role} assignment of {userId} is at version {existing.Version}, not {expectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; reload and try again.");
+                throw new AdminException(ErrorCodes.StaleVersion,
+                    $"The {role} assignment of {userId} is at version {existing.Version}, not " +
+                    $"{expectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; reload and try again.");
             }
             var updated = await db.UserAssignments.Where(a => a.UserId == userId && a.Role == role && a.Version == existing.Version)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.RegionCode, regionCode).SetProperty(a => a.Status, "active")
@@ -135,7 +145,8 @@ public sealed class PermissionAdmin(IDbContextFactory<WarehouseDbContext> contex
                 .SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.UpdatedBy, adminId), ct);
         if (updated == 0)
         {
-            throw new AdminException(ErrorCodes.StaleVersion, $"The {role} assignment of {userId} is at version {existing.Version}, not {expectedVersion}; reload and try again.");
+            throw new AdminException(ErrorCodes.StaleVersion,
+                $"The {role} assignment of {userId} is at version {existing.Version}, not {expectedVersion}; reload and try again.");
         }
         db.AuditRecords.Add(Change(adminId, AuditKinds.AssignmentChange, null, null, now,
             new { userId, role, existing.RegionCode, existing.Status, existing.Version },

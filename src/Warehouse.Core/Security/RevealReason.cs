@@ -43,7 +43,9 @@ public static class RevealReason
         if (visible.Count < MinVisible || text.Length > MaxLength || visible.Distinct().Count() == 1)
         {
             throw new QueryException(ErrorCodes.RevealReasonInvalid,
-                $"Revealing {field.QualifiedName} needs a reason of {MinVisible} to {MaxLength} visible characters that is not one character repeated; the reason given has {visible.Count} visible characters{(visible.Distinct().Count() == 1 ? ", all the same" : "")} and {text.Length} characters in all.");
+                $"Revealing {field.QualifiedName} needs a reason of {MinVisible} to {MaxLength} visible characters that is not one character " +
+                    $"repeated; the reason given has {visible.Count} visible characters{(visible.Distinct().Count() == 1 ? ", all the same" : "")} " +
+                    $"and {text.Length} characters in all.");
         }
         return text;
     }

@@ -7,11 +7,14 @@ public static class StandardCatalogue
 {
     public static EntityDef<Standard> Build() =>
         new EntityBuilder<Standard>("Standard", "standards", "standard", "standards", "标准",
-                "A standard the county applies (低保, 特困, industry-reward cap and rate, household-subsidy cap, income monitoring line), for a region and a period of validity. Published: visible county-wide.",
+                "A standard the county applies (低保, 特困, industry-reward cap and rate, household-subsidy cap, income monitoring line), for a region " +
+                    "and a period of validity. Published: visible county-wide.",
                 RowScope.CountyWide)
             .Key(x => x.Id, "id", "标准编号", "Standard number.", column: "standard_id", sensitivity: Sensitivity.Public)
             .RegionCodes("the standard")
-            .Field(x => x.RegionCode, "regionCode", "适用区划", "适用地区的12位区划代码。12-digit code of the region the standard applies to (the county, or a township or village where it differs).", caps: FieldCaps.All)
+            .Field(x => x.RegionCode, "regionCode", "适用区划",
+                "适用地区的12位区划代码。12-digit code of the region the standard applies to (the county, or a township or village where it differs).",
+                caps: FieldCaps.All)
             .Field(x => x.Kind, "kind", "标准类别", column: "standard_kind", description:
                 "低保, 特困, 产业奖补上限, 产业奖补比例, 到户增收上限 or 收入监测线. 类别：低保/特困保障标准、产业奖补上限与比例、到户增收上限、收入监测线。", caps: FieldCaps.All)
             .Field(x => x.Unit, "unit", "单位", "Unit of the amount: 元/人/年, 元/户/年, 元/户/次, or % for a rate. 金额单位。", caps: FieldCaps.All)

@@ -1,7 +1,7 @@
 namespace Warehouse.Generation;
 
 /// <summary>Deterministic synthetic county: the same options always give byte-identical rows.</summary>
-public static class CountyGenerator
+internal static class CountyGenerator
 {
     /// <summary>
     /// Generates the county and streams its rows to <paramref name="sink"/> in FK order
@@ -12,7 +12,8 @@ public static class CountyGenerator
     /// <param name="sink">Receives the rows.</param>
     /// <param name="progress">Progress reports.</param>
     /// <param name="clock">Gives today when <see cref="GeneratorOptions.ReferenceDate"/> is not set (default: the system clock).</param>
-    public static GenerationSummary Generate(GeneratorOptions options, IBulkSink sink, IProgress<GenerationProgress>? progress = null, TimeProvider? clock = null)
+    public static GenerationSummary Generate(GeneratorOptions options, IBulkSink sink, IProgress<GenerationProgress>? progress = null,
+        TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);

@@ -185,7 +185,8 @@ internal sealed class GenerationRun
             var v = h.Village;
             var rng = Rng.For(_o.Seed, Streams.HouseholdContact, h.Index);
             var address = v.IsCommunity
-                ? rng.Range(1, 24).ToString(Fmt.Inv) + "号楼" + rng.Range(1, 6).ToString(Fmt.Inv) + "单元" + (rng.Range(1, 6) * 100 + rng.Range(1, 4)).ToString(Fmt.Inv) + "室"
+                ? rng.Range(1, 24).ToString(Fmt.Inv) + "号楼" + rng.Range(1, 6).ToString(Fmt.Inv) + "单元" + (rng.Range(1, 6) * 100 + rng.Range(1, 4))
+                    .ToString(Fmt.Inv) + "室"
                 : Vocab.GroupNumerals[rng.Next(Math.Clamp(3 + (v.HouseholdCount / 80), 3, 12))] + "组" + rng.Range(1, 90).ToString(Fmt.Inv) + "号";
             var geo = (v.Lat + rng.Uniform(-0.012, 0.012)).ToString("F5", Fmt.Inv) + "," + (v.Lng + rng.Uniform(-0.012, 0.012)).ToString("F5", Fmt.Inv);
             string? phone = rng.Chance(0.93) ? rng.Pick(Vocab.MobilePrefixes).ToString(Fmt.Inv) + rng.Digits(8) : null;
@@ -382,7 +383,8 @@ internal sealed class GenerationRun
             {
                 case 0:
                     payeeType = "企业";
-                    payeeName = (_o.CountyName.Length > 1 ? _o.CountyName[..^1] : _o.CountyName) + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(["建设工程有限公司", "农业发展有限公司", "商贸有限公司", "建材有限公司"]);
+                    payeeName = (_o.CountyName.Length > 1 ? _o.CountyName[..^1] : _o.CountyName) + rng.Pick(Vocab.EmployerPrefixes)
+                        + rng.Pick(["建设工程有限公司", "农业发展有限公司", "商贸有限公司", "建材有限公司"]);
                     account = rng.Digits(18);
                     break;
                 case 1:
@@ -713,7 +715,8 @@ internal sealed class GenerationRun
             while (at >= earliest)
             {
                 seq++;
-                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(at), visitor, rng.Chance(0.6) ? "日常走访" : rng.Chance(0.5) ? "风险核实" : "政策落实"]);
+                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(at), visitor,
+                    rng.Chance(0.6) ? "日常走访" : rng.Chance(0.5) ? "风险核实" : "政策落实"]);
                 at = at.AddDays(-rng.Range(15, 45));
             }
         }
@@ -723,7 +726,8 @@ internal sealed class GenerationRun
             for (var k = 0; k < visits; k++)
             {
                 seq++;
-                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(_time.Now.AddDays(-rng.Range(0, 360))), visitor, rng.Chance(0.7) ? "日常走访" : "政策落实"]);
+                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(_time.Now.AddDays(-rng.Range(0, 360))), visitor,
+                    rng.Chance(0.7) ? "日常走访" : "政策落实"]);
             }
         }
     }
@@ -740,7 +744,8 @@ internal sealed class GenerationRun
         var year = _o.ReferenceYear;
         var localSeq = seq;
 
-        void Add(string category, string item, string? memberId, long amount, string period, string channel, string? refId, DateOnly? startAt = null, DateOnly? endAt = null)
+        void Add(string category, string item, string? memberId, long amount, string period, string channel, string? refId, DateOnly? startAt = null,
+            DateOnly? endAt = null)
         {
             var start = _time.Fact(startAt ?? from.AddDays(rng.Next(spanDays + 1)));
             DateOnly? end = endAt ?? (period == "一次性" ? null : _yearEnd);
@@ -755,11 +760,13 @@ internal sealed class GenerationRun
         // Entitlements first: safety net and disability allowances.
         if (h.SafetyNet == "低保")
         {
-            Add("兜底保障", "低保", null, StandardPlan.Amount(StandardPlan.Dibao) / 12 * h.Size, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
+            Add("兜底保障", "低保", null, StandardPlan.Amount(StandardPlan.Dibao) / 12 * h.Size, "月", "一卡通", null,
+                new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
         }
         else if (h.SafetyNet == "特困")
         {
-            Add("兜底保障", "特困供养", Fmt.MemberId(h.Index, 1), StandardPlan.Amount(StandardPlan.Tekun) / 12, "月", "一卡通", null, new DateOnly(year - rng.Range(0, 4), rng.Range(1, 12), 1));
+            Add("兜底保障", "特困供养", Fmt.MemberId(h.Index, 1), StandardPlan.Amount(StandardPlan.Tekun) / 12, "月", "一卡通", null,
+                new DateOnly(year - rng.Range(0, 4), rng.Range(1, 12), 1));
         }
 
         if (h.Targeted || h.SafetyNet != "无")
@@ -783,7 +790,8 @@ internal sealed class GenerationRun
         // Other measures drawn by the household's situation.
         var ill = Array.Find(h.Members, m => m.Health is "长期慢性病" or "患有大病");
         var student = Array.Find(h.Members, m => m.SchoolStatus is not null && m.Age >= 6);
-        var vocational = Array.Find(h.Members, m => m.SchoolStatus is { } s && (s.StartsWith("中职", StringComparison.Ordinal) || s.StartsWith("大专", StringComparison.Ordinal)));
+        var vocational = Array.Find(h.Members, m => m.SchoolStatus is { } s && (s.StartsWith("中职", StringComparison.Ordinal)
+            || s.StartsWith("大专", StringComparison.Ordinal)));
         var labour = Array.Find(h.Members, m => m.InLaborForce && m.Age is >= 18 and <= 65);
         var migrant = Array.Find(h.Members, m => m.WorkStatus is "省外务工" or "省内县外务工");
         var posts = new List<(MemberModel Member, int Seq)>();

@@ -26,7 +26,8 @@ public sealed record GeneratorOptions
     public DateOnly? ReferenceDate { get; init; }
 
     /// <summary>The year of <see cref="ReferenceDate"/>; only defined once the date is set.</summary>
-    public int ReferenceYear => ReferenceDate?.Year ?? throw new InvalidOperationException("ReferenceDate is not set; CountyGenerator.Generate resolves it from the clock.");
+    public int ReferenceYear => ReferenceDate?.Year ?? throw new InvalidOperationException(
+        "ReferenceDate is not set; CountyGenerator.Generate resolves it from the clock.");
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> or <see cref="ArgumentException"/> when an option is invalid.</summary>
     public void Validate()

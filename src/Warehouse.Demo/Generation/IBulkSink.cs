@@ -7,7 +7,7 @@ namespace Warehouse.Generation;
 /// Values are <see cref="string"/>, <see cref="int"/>, <see cref="long"/> or null; booleans are 0/1 ints,
 /// dates are 'yyyy-MM-dd' strings, money is long fen.
 /// </summary>
-public interface IBulkSink
+internal interface IBulkSink
 {
     void Begin(string table, IReadOnlyList<string> columns);
 

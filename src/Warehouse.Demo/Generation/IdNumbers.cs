@@ -1,7 +1,7 @@
 namespace Warehouse.Generation;
 
 /// <summary>Chinese resident ID numbers (GB 11643-1999): area 6 + birth date 8 + sequence 3 + ISO 7064 MOD 11-2 check.</summary>
-public static class IdNumbers
+internal static class IdNumbers
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";

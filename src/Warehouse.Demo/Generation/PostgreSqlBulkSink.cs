@@ -10,7 +10,7 @@ namespace Warehouse.Generation;
 /// from the catalogue at <see cref="Begin"/> and each generated value (string, int, long, 0/1 flag, 'yyyy-MM-dd'
 /// date) is converted to that type. Computed columns are never written; record keys come from the column default.
 /// </summary>
-public sealed class PostgreSqlBulkSink : IBulkSink, IDisposable
+internal sealed class PostgreSqlBulkSink : IBulkSink, IDisposable
 {
     private readonly NpgsqlConnection _connection;
     private readonly string _schema;
@@ -48,7 +48,8 @@ public sealed class PostgreSqlBulkSink : IBulkSink, IDisposable
         var importer = _importer ?? throw new InvalidOperationException("Begin was not called.");
         if (row.Length != _types.Length)
         {
-            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _types.Length.ToString(Fmt.Inv) + " columns.", nameof(row));
+            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _types.Length.ToString(Fmt.Inv) + " columns.",
+                nameof(row));
         }
 
         importer.StartRow();

@@ -1,6 +1,5 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Warehouse.Data;
 
 namespace Warehouse.Generation;
@@ -12,7 +11,8 @@ public static class Seeder
     /// <param name="generator">Generator options.</param>
     /// <param name="progress">Progress reports.</param>
     /// <param name="clock">Today for a generator without a reference date (the host's clock; default the system's).</param>
-    public static GenerationSummary Seed(DatabaseOptions database, GeneratorOptions generator, IProgress<GenerationProgress>? progress = null, TimeProvider? clock = null)
+    public static GenerationSummary Seed(DatabaseOptions database, GeneratorOptions generator, IProgress<GenerationProgress>? progress = null,
+        TimeProvider? clock = null)
     {
         generator = CountyGenerator.Resolve(generator, clock);
         generator.Validate();

@@ -8,7 +8,7 @@ namespace Warehouse.Generation;
 /// and flushed every <c>batchSize</c> rows, all inside one transaction committed by <see cref="Complete"/>.
 /// Tables are <c>[schema].[table]</c> with the same column names as SQLite; computed columns are never written.
 /// </summary>
-public sealed class SqlServerBulkSink : IBulkSink, IDisposable
+internal sealed class SqlServerBulkSink : IBulkSink, IDisposable
 {
     private readonly SqlConnection _connection;
     private readonly string _schema;

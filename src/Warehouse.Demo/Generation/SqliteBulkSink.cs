@@ -6,7 +6,7 @@ namespace Warehouse.Generation;
 /// Loads generated rows into SQLite: one transaction for the whole load and one prepared, parameterised INSERT per table
 /// reused for every row. <c>PRAGMA synchronous</c> is OFF during the load and restored by <see cref="Complete"/>.
 /// </summary>
-public sealed class SqliteBulkSink : IBulkSink, IDisposable
+internal sealed class SqliteBulkSink : IBulkSink, IDisposable
 {
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
@@ -64,7 +64,8 @@ public sealed class SqliteBulkSink : IBulkSink, IDisposable
         var cmd = _insert ?? throw new InvalidOperationException("Begin was not called.");
         if (row.Length != _parameters.Length)
         {
-            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _parameters.Length.ToString(Fmt.Inv) + " columns.", nameof(row));
+            throw new ArgumentException("The row has " + row.Length.ToString(Fmt.Inv) + " values, the table " + _parameters.Length.ToString(Fmt.Inv)
+                + " columns.", nameof(row));
         }
 
         for (var i = 0; i < row.Length; i++)

@@ -1,7 +1,7 @@
 namespace Warehouse.Generation;
 
 /// <summary>Base tables in FK order and the columns the generator writes (never the computed income columns).</summary>
-public static class Tables
+internal static class Tables
 {
     public const string Region = "region";
     public const string Household = "household";
@@ -30,7 +30,8 @@ public static class Tables
     /// <summary>Columns holding 'yyyy-MM-dd' dates (TEXT in SQLite, date on SQL Server).</summary>
     public static IReadOnlyList<string> DateColumns { get; } =
         ["monitored_at", "risk_cleared_at", "birth_date", "plan_start", "plan_end", "accepted_at", "alloc_date", "paid_at",
-         "term_start", "term_end", "start_month", "end_month", "start_date", "end_date", "reported_at", "identified_at", "visited_at", "valid_from", "valid_to"];
+         "term_start", "term_end", "start_month", "end_month", "start_date", "end_date", "reported_at", "identified_at", "visited_at", "valid_from",
+             "valid_to"];
 
     /// <summary>Columns holding 0/1 flags (INTEGER in SQLite, bit on SQL Server).</summary>
     public static IReadOnlyList<string> FlagColumns { get; } =

@@ -1,9 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Warehouse.Graph;
 using Warehouse.Catalogue;
 using Warehouse.Data;
+using Warehouse.Graph;
 using Warehouse.Querying;
 using Warehouse.Security;
 
@@ -13,7 +13,7 @@ namespace Warehouse.Administration;
 /// myPermissions for every signed-in user; the matrix, assignments and audit trail, and the mutations that change
 /// them, for admins only (absent from every other role's schema, and checked again when resolved).
 /// </summary>
-public sealed class AdministrationSchema : ISchemaContributor
+internal sealed class AdministrationSchema : ISchemaContributor
 {
     public void Contribute(Schema schema, ObjectGraphType query, ref ObjectGraphType? mutation, string? dataRole, bool isAdmin)
     {
@@ -38,7 +38,9 @@ public sealed class AdministrationSchema : ISchemaContributor
                     .OrderBy(p => p.TypeName).ThenBy(p => p.FieldName).ThenBy(p => p.Role).ToListAsync(c.CancellationToken);
             });
         query.Field<NonNullGraphType<StringGraphType>>("schemaPreview")
-            .Description("Admins: the schema (SDL, with descriptions) a data role gets now, under the current permission matrix: the fields it may not see are absent. The same built schema that role's requests use; no data.")
+            .Description(
+                "Admins: the schema (SDL, with descriptions) a data role gets now, under the current permission matrix: the fields it may not see " +
+                "are absent. The same built schema that role's requests use; no data.")
             .Argument<NonNullGraphType<StringGraphType>>("role", "county, township or village.")
             .Resolve(c =>
             {
@@ -51,7 +53,8 @@ public sealed class AdministrationSchema : ISchemaContributor
                 // Through the schema cache with the requester's (current) matrix snapshot: exactly what that role's next request gets.
                 var schemas = c.RequestServices!.GetRequiredService<SchemaCache>();
                 var schema = schemas.Get(new SchemaKey(role, false, access.Permissions.Version), access.Permissions);
-                return schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n");
+                return schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true })
+                    .ReplaceLineEndings("\n");
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssignmentType>>>>("assignments")
             .Description("Admins: user assignments, optionally searched by user id or region code prefix.")
@@ -87,7 +90,12 @@ public sealed class AdministrationSchema : ISchemaContributor
                     .OrderByDescending(a => a.Id).Take(first).ToListAsync(c.CancellationToken);
             });
 
-        mutation ??= new ObjectGraphType { Name = "Mutation", Description = "Administration. Every change is validated as a whole, atomic, audited, and in force from the next request on every server instance." };
+        mutation ??= new ObjectGraphType
+        {
+            Name = "Mutation",
+            Description = "Administration. Every change is validated as a whole, atomic, audited, and in force from the next request on every " +
+            "server instance."
+        };
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyType>>>>("apiKeys")
             .Description("Admins only: issued API keys, newest first (never the secret).")
             .Argument<StringGraphType>("userId", "Only the keys of this user.")
@@ -163,7 +171,8 @@ public sealed class AdministrationSchema : ISchemaContributor
                 };
             })];
         }
-        return new MyPermissions(access.UserId, access.DataRole, access.DataRole is null ? null : access.RegionCode, access.IsAdmin, access.Permissions.Version, fields);
+        return new MyPermissions(access.UserId, access.DataRole, access.DataRole is null ? null : access.RegionCode, access.IsAdmin, access.Permissions.Version,
+            fields);
     }
 
     private static AccessContext Admin(IResolveFieldContext c)

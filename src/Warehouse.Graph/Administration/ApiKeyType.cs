@@ -4,12 +4,13 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>An issued API key as admins see it: never the secret nor its hash.</summary>
-public sealed class ApiKeyType : ObjectGraphType<ApiKeyRow>
+internal sealed class ApiKeyType : ObjectGraphType<ApiKeyRow>
 {
     public ApiKeyType()
     {
         Name = "ApiKey";
-        Description = "An admin-issued API key for unattended clients (BI gateways). It acts as its user: that user's active assignment decides scope and masks.";
+        Description = "An admin-issued API key for unattended clients (BI gateways). It acts as its user: that user's active assignment decides " +
+            "scope and masks.";
         Field("id", x => x.KeyId).Description("Key id, for revokeApiKey and the audit trail (not the secret).");
         Field(x => x.UserId).Description("The user the key acts as.");
         Field(x => x.Note, nullable: true).Description("What the key is for, as the issuing admin wrote it.");

@@ -4,7 +4,7 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>A user's role and region.</summary>
-public sealed class AssignmentType : ObjectGraphType<UserAssignmentRow>
+internal sealed class AssignmentType : ObjectGraphType<UserAssignmentRow>
 {
     public AssignmentType()
     {

@@ -4,12 +4,13 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>An audit record.</summary>
-public sealed class AuditRecordType : ObjectGraphType<AuditRecordRow>
+internal sealed class AuditRecordType : ObjectGraphType<AuditRecordRow>
 {
     public AuditRecordType()
     {
         Name = "AuditRecord";
-        Description = "An append-only audit record: permission and assignment changes (before/after), reveals (record, field, reason) and requests that returned personal data (types, fields, rows).";
+        Description = "An append-only audit record: permission and assignment changes (before/after), reveals (record, field, reason) and requests " +
+            "that returned personal data (types, fields, rows).";
         Field(x => x.Id).Description("Increasing id; page with before.");
         Field(x => x.At).Description("When (UTC).");
         Field(x => x.UserId).Description("Who.");

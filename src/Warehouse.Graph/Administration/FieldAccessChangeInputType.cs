@@ -4,7 +4,7 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>Input of setFieldAccess.</summary>
-public sealed class FieldAccessChangeInputType : InputObjectGraphType<FieldAccessChange>
+internal sealed class FieldAccessChangeInputType : InputObjectGraphType<FieldAccessChange>
 {
     public FieldAccessChangeInputType()
     {

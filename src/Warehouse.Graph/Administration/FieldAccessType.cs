@@ -5,12 +5,13 @@ using Warehouse.Security;
 namespace Warehouse.Administration;
 
 /// <summary>One cell of the permission matrix.</summary>
-public sealed class FieldAccessType : ObjectGraphType<FieldPermissionRow>
+internal sealed class FieldAccessType : ObjectGraphType<FieldPermissionRow>
 {
     public FieldAccessType()
     {
         Name = "FieldAccess";
-        Description = "What a role may read of one field: FULL, MASKED or HIDDEN, plus revealable and aggregate-only. Edit with setFieldAccess, naming the version you saw.";
+        Description = "What a role may read of one field: FULL, MASKED or HIDDEN, plus revealable and aggregate-only. Edit with setFieldAccess, " +
+            "naming the version you saw.";
         Field(x => x.Role).Description("county, township or village.");
         Field("type", x => x.TypeName).Description("GraphQL type, e.g. Member.");
         Field("field", x => x.FieldName).Description("GraphQL field, e.g. idNumber.");
@@ -26,7 +27,8 @@ public sealed class FieldAccessType : ObjectGraphType<FieldPermissionRow>
             .Resolve(c => FieldOf(c.Source) is { Mask: not MaskKind.None } f ? MaskName(f.Mask) : null);
         Field<StringGraphType>("accessRestriction").Description("Why the access levels missing from allowedAccess are not allowed; null when all are.")
             .Resolve(c => FieldOf(c.Source) is { } f
-                ? string.Join("; ", new[] { Access.Full, Access.Masked, Access.Hidden }.Select(a => FieldAccessRules.WhyNot(f, a)).OfType<string>()) is { Length: > 0 } why ? why : null
+                ? string.Join("; ", new[] { Access.Full, Access.Masked, Access.Hidden }.Select(a => FieldAccessRules.WhyNot(f, a))
+                    .OfType<string>()) is { Length: > 0 } why ? why : null
                 : null);
         Field<StringGraphType>("aggregateOnlyRestriction").Description("Why this field can never be aggregate-only; null when it can (with HIDDEN).")
             .Resolve(c => FieldOf(c.Source) is { } f ? FieldAccessRules.WhyNotAggregateOnly(f) : null);

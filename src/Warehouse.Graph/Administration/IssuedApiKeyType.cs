@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace Warehouse.Administration;
 
 /// <summary>issueApiKey's result: the secret is returned here once and cannot be read again.</summary>
-public sealed class IssuedApiKeyType : ObjectGraphType<IssuedApiKey>
+internal sealed class IssuedApiKeyType : ObjectGraphType<IssuedApiKey>
 {
     public IssuedApiKeyType()
     {

@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace Warehouse.Administration;
 
 /// <summary>GraphQL type of <see cref="MyPermissions"/>.</summary>
-public sealed class MyPermissionsType : ObjectGraphType<MyPermissions>
+internal sealed class MyPermissionsType : ObjectGraphType<MyPermissions>
 {
     public MyPermissionsType()
     {
@@ -14,6 +14,7 @@ public sealed class MyPermissionsType : ObjectGraphType<MyPermissions>
         Field(x => x.RegionCode, nullable: true).Description("Region of the data role.");
         Field(x => x.IsAdmin).Description("You may manage permissions and assignments.");
         Field(x => x.MatrixVersion).Description("Version of the permission matrix these come from.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldAccessType>>>>("fields").Description("Access per type and field.").Resolve(c => c.Source.Fields);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldAccessType>>>>("fields").Description("Access per type and field.")
+            .Resolve(c => c.Source.Fields);
     }
 }

@@ -1,11 +1,8 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Warehouse.Aggregation;
-using Warehouse.Graph;
 using Warehouse.Catalogue;
-using Warehouse.Data;
+using Warehouse.Graph;
 using Warehouse.Querying;
 using Warehouse.Security;
 
@@ -18,7 +15,7 @@ namespace Warehouse.Aggregation;
 /// fields), so masked and hidden fields are absent; the engine checks again when it runs (FIELD_MASKED / FIELD_HIDDEN).
 /// See docs/aggregates.md.
 /// </summary>
-public sealed class AggregationSchema : ISchemaContributor
+internal sealed class AggregationSchema : ISchemaContributor
 {
     public void Contribute(Schema schema, ObjectGraphType query, ref ObjectGraphType? mutation, string? dataRole, bool isAdmin) =>
         Contribute(schema, query, ref mutation, dataRole, isAdmin, PermissionSnapshot.FromCatalogue(WarehouseCatalogue.Default));
@@ -56,7 +53,12 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
     {
         if (_keys.Count > 0)
         {
-            var groupField = new EnumerationGraphType { Name = GroupFieldEnum, Description = $"What {T} rows can be grouped by: groupable fields your role reads in full or aggregate-only, region names (from the regions view), and the YEAR or MONTH of dates." };
+            var groupField = new EnumerationGraphType
+            {
+                Name = GroupFieldEnum,
+                Description = $"What {T} rows can be grouped by: groupable fields your role reads in full or aggregate-only, region names (from " +
+                $"the regions view), and the YEAR or MONTH of dates."
+            };
             foreach (var key in _keys)
             {
                 groupField.Add(key.EnumName, key.Id, key.Description + Suffix(key.Field));
@@ -71,7 +73,11 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         }
         yield return measure;
 
-        var having = new InputObjectGraphType { Name = T + "AggregateHaving", Description = "A condition on a measure of each group (HAVING). Amounts in 元, rates as fractions 0..1. Conditions in the list combine with AND." };
+        var having = new InputObjectGraphType
+        {
+            Name = T + "AggregateHaving",
+            Description = "A condition on a measure of each group (HAVING). Amounts in 元, rates as fractions 0..1. Conditions in the list combine with AND."
+        };
         having.AddField(new FieldType { Name = "measure", ResolvedType = new NonNullGraphType(new GraphQLTypeReference(MeasureEnum)) });
         foreach (var op in new[] { "eq", "neq", "gt", "gte", "lt", "lte" })
         {
@@ -79,7 +85,11 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         }
         yield return having;
 
-        var order = new InputObjectGraphType { Name = T + "AggregateOrder", Description = "Order groups by one key or one measure (name exactly one); the keys always follow as tiebreakers." };
+        var order = new InputObjectGraphType
+        {
+            Name = T + "AggregateOrder",
+            Description = "Order groups by one key or one measure (name exactly one); the keys always follow as tiebreakers."
+        };
         if (_keys.Count > 0)
         {
             order.AddField(new FieldType { Name = "key", ResolvedType = new GraphQLTypeReference(GroupFieldEnum) });
@@ -88,8 +98,16 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         order.AddField(new FieldType { Name = "direction", ResolvedType = new GraphQLTypeReference(GraphTypeNames.SortEnum), DefaultValue = "ASC" });
         yield return order;
 
-        var keys = new ObjectGraphType { Name = T + "AggregateKeys", Description = "The group's key values, one field per groupBy key (null for keys not grouped by)." };
-        keys.AddField(new FieldType { Name = "_empty", Description = "Always null; present so the type has a field when no key is usable.", ResolvedType = new StringGraphType(), Resolver = new FuncFieldResolver<object?>(_ => null) });
+        var keys = new ObjectGraphType
+        {
+            Name = T + "AggregateKeys",
+            Description = "The group's key values, one field per groupBy key (null for keys not grouped by)."
+        };
+        keys.AddField(new FieldType
+        {
+            Name = "_empty", Description = "Always null; present so the type has a field when no key is usable.",
+            ResolvedType = new StringGraphType(), Resolver = new FuncFieldResolver<object?>(_ => null)
+        });
         foreach (var key in _keys)
         {
             var id = key.Id;
@@ -102,7 +120,11 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         yield return keys;
 
         var group = new ObjectGraphType { Name = T + "AggregateGroup", Description = $"One group of {T} rows and its measures." };
-        group.AddField(new FieldType { Name = "keys", ResolvedType = new NonNullGraphType(new GraphQLTypeReference(keys.Name)), Resolver = new FuncFieldResolver<AggregateGroup, object>(c => c.Source) });
+        group.AddField(new FieldType
+        {
+            Name = "keys", ResolvedType = new NonNullGraphType(new GraphQLTypeReference(keys.Name)),
+            Resolver = new FuncFieldResolver<AggregateGroup, object>(c => c.Source)
+        });
         foreach (var m in _measures.Where(m => m.Op is MeasureOp.Count or MeasureOp.Derived))
         {
             var id = m.Id;
@@ -134,10 +156,21 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
             yield return sub;
             var fieldName = op switch
             {
-                MeasureOp.CountDistinct => "countDistinct", MeasureOp.Sum => "sum", MeasureOp.Avg => "avg", MeasureOp.Min => "min", MeasureOp.Max => "max",
-                MeasureOp.Median => "median", MeasureOp.P25 => "p25", MeasureOp.P75 => "p75", _ => "p90",
+                MeasureOp.CountDistinct => "countDistinct",
+                MeasureOp.Sum => "sum",
+                MeasureOp.Avg => "avg",
+                MeasureOp.Min => "min",
+                MeasureOp.Max => "max",
+                MeasureOp.Median => "median",
+                MeasureOp.P25 => "p25",
+                MeasureOp.P75 => "p75",
+                _ => "p90",
             };
-            group.AddField(new FieldType { Name = fieldName, Description = description, ResolvedType = new NonNullGraphType(new GraphQLTypeReference(sub.Name)), Resolver = new FuncFieldResolver<AggregateGroup, object>(c => c.Source) });
+            group.AddField(new FieldType
+            {
+                Name = fieldName, Description = description, ResolvedType = new NonNullGraphType(new GraphQLTypeReference(sub.Name)),
+                Resolver = new FuncFieldResolver<AggregateGroup, object>(c => c.Source)
+            });
         }
         yield return group;
 
@@ -151,11 +184,13 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         result.AddField(new FieldType
         {
             Name = "protected",
-            Description = "Whether disclosure control applied: the rows include records your role may not read one by one (records of or about children under 14 "
+            Description = "Whether disclosure control applied: the rows include records your role may not read one by one (records of or about " +
+                "children under 14 "
                 + "above the village) or the request used an aggregate-only field. Then every count and sum carries small fixed noise (cell-key perturbation: "
                 + "counts ±2 at most, sums ± half the largest single contribution, the same for the same rows every time), rates are computed from the "
                 + "perturbed parts, groups whose perturbed size is below k are withheld whole, and having, order and first apply to the perturbed values. "
-                + "Its where takes region codes only, identifying fields cannot be keys, and min/max, median and percentiles are refused (PROTECTED_AGGREGATE). See docs/security.md.",
+                + "Its where takes region codes only, identifying fields cannot be keys, and min/max, median and percentiles are refused " +
+                    "(PROTECTED_AGGREGATE). See docs/security.md.",
             ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<AggregateResult, bool>(c => c.Source.Protected),
         });
         result.AddField(new FieldType
@@ -169,19 +204,36 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
     public FieldType RootField()
     {
         var arguments = new QueryArguments(
-            new QueryArgument(new GraphQLTypeReference(GraphTypeNames.Filter(entity))) { Name = "where", Description = $"The same filter as {entity.ListField}: rows are limited to your region and filtered exactly as the list is." },
-            new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(T + "AggregateHaving")))) { Name = "having", Description = "Conditions on measures of each group (AND)." },
-            new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(T + "AggregateOrder")))) { Name = "order", Description = "Order of the groups; default: by the keys ascending." },
+            new QueryArgument(new GraphQLTypeReference(GraphTypeNames.Filter(entity)))
+            {
+                Name = "where",
+                Description = $"The same filter as {entity.ListField}: rows are limited to your region and filtered exactly as the list is."
+            },
+            new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(T + "AggregateHaving"))))
+            {
+                Name = "having",
+                Description = "Conditions on measures of each group (AND)."
+            },
+            new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(T + "AggregateOrder"))))
+            {
+                Name = "order",
+                Description = "Order of the groups; default: by the keys ascending."
+            },
             new QueryArgument<IntGraphType> { Name = "first", Description = "At most this many groups (default 1000, max 10000)." },
             GraphArguments.AsOfArgument());
         if (_keys.Count > 0)
         {
-            arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GroupFieldEnum)))) { Name = "groupBy", Description = $"Group by these keys (at most {AggregateEngine.MaxKeys}); none: one group of all rows." });
+            arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GroupFieldEnum))))
+            {
+                Name = "groupBy",
+                Description = $"Group by these keys (at most {AggregateEngine.MaxKeys}); none: one group of all rows."
+            });
         }
         return new FieldType
         {
             Name = entity.ListField + "Aggregate",
-            Description = $"Grouped aggregates over {entity.ListField}: one SQL GROUP BY, same where and row scope as {entity.ListField}. Only fields your role reads in full or aggregate-only can be grouped or aggregated.",
+            Description = $"Grouped aggregates over {entity.ListField}: one SQL GROUP BY, same where and row scope as {entity.ListField}. Only " +
+                $"fields your role reads in full or aggregate-only can be grouped or aggregated.",
             // Nullable like the list root fields: a failing aggregate leaves its siblings' data.
             ResolvedType = new GraphQLTypeReference(T + "Aggregate"),
             Arguments = arguments,
@@ -214,7 +266,7 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
     }
 
     /// <summary>The measures selected under groups (count, sum { x }, employmentRate, ...), so the one SQL computes exactly these.</summary>
-    private List<string> RequestedMeasures(IResolveFieldContext c)
+    private static List<string> RequestedMeasures(IResolveFieldContext c)
     {
         var ids = new List<string>();
         foreach (var field in SelectionCollector.Under(c, c.FieldAst.SelectionSet, "groups"))
@@ -273,7 +325,8 @@ internal sealed class AggregateTypes(EntityDef entity, EntityAggregates defs, Fu
         c.Source.Measures.GetValueOrDefault(id) switch { long n => checked((int)n), var v => v });
 
     private string Suffix(FieldDef field) =>
-        AggregatePermissions.IsAggregateOnly(grantFor(field)) ? " Aggregate-only for your role: the aggregate is protected (perturbed, groups under k withheld)." : "";
+        AggregatePermissions.IsAggregateOnly(grantFor(field))
+            ? " Aggregate-only for your role: the aggregate is protected (perturbed, groups under k withheld)." : "";
 
     private static IGraphType KeyType(KeyKind kind) => kind switch
     {

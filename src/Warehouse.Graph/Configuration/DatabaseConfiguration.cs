@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Warehouse.Data;
 
 namespace Warehouse.Configuration;

@@ -21,7 +21,8 @@ internal static class AggregateCsvWriter
         }
         await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024, leaveOpen: true))
         {
-            var header = result.Keys.Select(k => options.Labels ? k.Field.Label + (k.Id.EndsWith("Year", StringComparison.Ordinal) ? "(年)" : k.Id.EndsWith("Month", StringComparison.Ordinal) ? "(月)" : "") : k.Id)
+            var header = result.Keys.Select(k => options.Labels ? k.Field.Label + (k.Id.EndsWith("Year", StringComparison.Ordinal)
+                ? "(年)" : k.Id.EndsWith("Month", StringComparison.Ordinal) ? "(月)" : "") : k.Id)
                 .Concat(result.Measures.Select(m => m.Id));
             WriteLine(writer, header);
             foreach (var group in result.Groups)
@@ -74,8 +75,10 @@ internal static class AggregateCsvWriter
     /// </summary>
     internal static string Measure(MeasureDef measure, object? value) => (measure.Output, value) switch
     {
-        (MeasureOutput.Money or MeasureOutput.MoneyAverage, decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture),
-        (MeasureOutput.Money or MeasureOutput.MoneyAverage, double d) => Math.Round((decimal)d, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture),
+        (MeasureOutput.Money or MeasureOutput.MoneyAverage, decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero)
+            .ToString("0.00", CultureInfo.InvariantCulture),
+        (MeasureOutput.Money or MeasureOutput.MoneyAverage, double d) => Math.Round((decimal)d, 2, MidpointRounding.AwayFromZero)
+            .ToString("0.00", CultureInfo.InvariantCulture),
         (MeasureOutput.Fraction, double d) => Math.Round((decimal)d, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture),
         (MeasureOutput.Fraction, decimal d) => Math.Round(d, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture),
         _ => Text(value),

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Warehouse.Aggregation;
-using Warehouse.Security;
 using Warehouse.Data;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Exports;
 
@@ -34,7 +32,8 @@ internal static class AggregateExport
         var query = http.Request.Query;
         var options = ExportOptions.Read(http.Request);
         var first = query["first"].ToString() is { Length: > 0 } f
-            ? int.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"first: expected a whole number, got '{f}'.")
+            ? int.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                ? n : throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"first: expected a whole number, got '{f}'.")
             : (int?)null;
         var request = new AggregateRequest
         {
@@ -63,7 +62,8 @@ internal static class AggregateExport
             catch (DbUpdateException e)
             {
                 logger.LogError(e, "Audit trail could not be written; aggregate export refused");
-                throw new ExportProblem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable, "The audit trail cannot be written, so no data is exported; try again shortly.");
+                throw new ExportProblem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
+                    "The audit trail cannot be written, so no data is exported; try again shortly.");
             }
         }
 

@@ -46,7 +46,7 @@ internal sealed class CsvExportWriter : IExportRowWriter
             }
             var text = ExportValues.Text(_columns[i].Field, values[i]);
             // Only text from the data can carry a formula; numbers we format (-1500.50) must stay numbers.
-            WriteField(_writer, _formulaGuard && values[i] is string or string[] ? CsvFormulaGuard.Neutralise(text) : text);
+            WriteField(_writer, _formulaGuard && values[i] is string or string[]? CsvFormulaGuard.Neutralise(text) : text);
         }
         _writer.Write("\r\n");
     }

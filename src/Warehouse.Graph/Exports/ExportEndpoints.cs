@@ -1,12 +1,12 @@
-using Warehouse.Aggregation;
 using System.Data.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Warehouse.Security;
+using Warehouse.Aggregation;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Exports;
 
@@ -30,10 +30,12 @@ public static class ExportEndpoints
                 IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
             Guarded(http, loggers, logger => file.EndsWith(ExportSchema.Suffix, StringComparison.Ordinal)
                 ? ExportSchema.RunAsync(http, file, resolver, http.RequestAborted)
-                : Export(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization().RequireCors(Warehouse.Http.CorsPolicies.Clients);
+                : Export(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization()
+                    .RequireCors(Warehouse.Http.CorsPolicies.Clients);
         app.MapGet("/export/aggregate/{file}", (HttpContext http, string file, AggregateEngine engine, AccessResolver resolver,
                 IDbContextFactory<WarehouseDbContext> contexts, AuditRedaction redaction, ILoggerFactory loggers) =>
-            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted))).RequireAuthorization().RequireCors(Warehouse.Http.CorsPolicies.Clients);
+            Guarded(http, loggers, logger => AggregateExport.RunAsync(http, file, engine, resolver, contexts, redaction, logger, http.RequestAborted)))
+                .RequireAuthorization().RequireCors(Warehouse.Http.CorsPolicies.Clients);
         return app;
     }
 
@@ -159,7 +161,8 @@ public static class ExportEndpoints
 
     /// <summary>Rows per Parquet row group: <c>Warehouse:Exports:ParquetRowGroupRows</c> (at least 100), 10,000 by default.</summary>
     private static int ParquetRowGroupRows(HttpContext http) =>
-        Math.Max(100, http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Warehouse:Exports:ParquetRowGroupRows", ParquetExportWriter.DefaultRowGroupRows));
+        Math.Max(100, http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Warehouse:Exports:ParquetRowGroupRows",
+            ParquetExportWriter.DefaultRowGroupRows));
 
     /// <summary>households.csv → (Household, Csv); anything else is a 404 UNKNOWN_EXPORT.</summary>
     internal static (EntityDef Entity, ExportFormat Format) Target(string file)

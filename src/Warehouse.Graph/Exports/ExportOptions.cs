@@ -15,7 +15,8 @@ internal sealed record ExportOptions(bool Bom, bool Labels, bool Gzip, bool Form
         {
             "" or "names" => false,
             "labels" => true,
-            var other => throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter, $"header: expected names or labels, got '{other}'."),
+            var other => throw new ExportProblem(StatusCodes.Status400BadRequest, ExportCodes.InvalidParameter,
+                $"header: expected names or labels, got '{other}'."),
         };
         var gzip = request.GetTypedHeaders().AcceptEncoding
             .Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && (e.Quality ?? 1) > 0);

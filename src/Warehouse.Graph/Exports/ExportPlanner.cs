@@ -52,7 +52,8 @@ internal static class ExportPlanner
             if (relation.IsList)
             {
                 errors.Add(new ExportError(ExportCodes.UnknownField,
-                    $"{relation.QualifiedName} is a list: exports follow single references only (one row per {entity.TypeName}); export {relation.Target.ListField} instead.", name));
+                    $"{relation.QualifiedName} is a list: exports follow single references only (one row per {entity.TypeName}); export " +
+                        $"{relation.Target.ListField} instead.", name));
                 continue;
             }
             if (rest.Contains('.', StringComparison.Ordinal))
@@ -92,7 +93,9 @@ internal static class ExportPlanner
         if (entity.Field(name) is not { } field)
         {
             var hint = entity.Relation(name) is { } r
-                ? r.IsList ? $" ({name} is a list; export {r.Target.ListField} instead)" : $" ({name} is a reference: name its fields, e.g. {name}.{r.Target.Key.Name})"
+                ? r.IsList
+                    ? $" ({name} is a list; export {r.Target.ListField} instead)" : $" ({name} is a reference: name its fields, e.g. " +
+                    $"{name}.{r.Target.Key.Name})"
                 : "";
             errors.Add(new ExportError(ExportCodes.UnknownField, $"{entity.TypeName} has no field {name}{hint}.", path));
             return null;

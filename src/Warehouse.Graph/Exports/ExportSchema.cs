@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Warehouse.Security;
 using Warehouse.Catalogue;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Exports;
 

@@ -20,7 +20,8 @@ internal static class ExportStreamer
 
     /// <summary>Streams all pages, starting with <paramref name="first"/> (already read); returns the number of rows written.</summary>
     public static async Task<int> StreamAsync(HttpContext http, ExportPlan plan, ExportFormat format, ExportOptions options,
-        AccessContext access, ExportReader reader, ExportPage first, Func<int, Task> progress, CancellationToken ct, int parquetRowGroupRows = ParquetExportWriter.DefaultRowGroupRows)
+        AccessContext access, ExportReader reader, ExportPage first, Func<int, Task> progress, CancellationToken ct,
+            int parquetRowGroupRows = ParquetExportWriter.DefaultRowGroupRows)
     {
         var response = http.Response;
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();

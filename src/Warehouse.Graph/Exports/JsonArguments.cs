@@ -25,7 +25,8 @@ internal static class JsonArguments
         {
             null => null,
             IDictionary<string, object?> d => d,
-            _ => throw new ExportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidFilter, "where: expected a JSON object, e.g. {\"perCapitaNetIncome\":{\"lt\":8500}}."),
+            _ => throw new ExportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidFilter,
+                "where: expected a JSON object, e.g. {\"perCapitaNetIncome\":{\"lt\":8500}}."),
         };
     }
 
@@ -41,7 +42,8 @@ internal static class JsonArguments
             null => null,
             List<object?> list => list,
             IDictionary<string, object?> term => [term],
-            _ => throw new ExportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidOrder, "order: expected a JSON array, e.g. [{\"perCapitaNetIncome\":\"DESC\"}]."),
+            _ => throw new ExportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidOrder,
+                "order: expected a JSON array, e.g. [{\"perCapitaNetIncome\":\"DESC\"}]."),
         };
     }
 
@@ -60,7 +62,8 @@ internal static class JsonArguments
         {
             // A \uD800 escape without its pair is well-formed JSON but no string: GetString and property names throw
             // when they decode it. The caller's text is at fault, so it is their 400, not our 500.
-            throw new ExportProblem(StatusCodes.Status400BadRequest, code, $"{parameter}: a string holds a lone surrogate escape (\\uD800-\\uDFFF without its pair), which is not text.");
+            throw new ExportProblem(StatusCodes.Status400BadRequest, code,
+                $"{parameter}: a string holds a lone surrogate escape (\\uD800-\\uDFFF without its pair), which is not text.");
         }
     }
 

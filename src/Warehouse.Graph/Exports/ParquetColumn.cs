@@ -30,7 +30,8 @@ internal sealed class ParquetColumn
             "integer" => new DataField<int>(column.Path, type.Nullable),
             "date" => new DataField<DateOnly>(column.Path, type.Nullable),
             // The logical TIMESTAMP type, adjusted to UTC, in milliseconds: what the columns hold (not INT96).
-            "timestamp" => new DateTimeDataField(column.Path, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: type.Nullable),
+            "timestamp" => new DateTimeDataField(column.Path, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis,
+                isNullable: type.Nullable),
             "boolean" => new DataField<bool>(column.Path, type.Nullable),
             "string[]" => new ListField(column.Path, new DataField<string>("element", false)),
             _ => new DataField<string>(column.Path, type.Nullable),
@@ -71,7 +72,8 @@ internal sealed class ParquetColumn
         var required = (T[])(_scratch ??= new T[_values.Length]);
         for (var i = 0; i < count; i++)
         {
-            required[i] = _values[i] is T v ? v : throw new InvalidOperationException($"Column {Path} is not nullable but row {i} of the group has no {typeof(T).Name}.");
+            required[i] = _values[i] is T v
+                ? v : throw new InvalidOperationException($"Column {Path} is not nullable but row {i} of the group has no {typeof(T).Name}.");
         }
         return group.WriteAsync(field, new ReadOnlyMemory<T>(required, 0, count), cancellationToken: ct);
     }
@@ -91,7 +93,8 @@ internal sealed class ParquetColumn
         var required = (ReadOnlyMemory<char>[])(_scratch ??= new ReadOnlyMemory<char>[_values.Length]);
         for (var i = 0; i < count; i++)
         {
-            required[i] = (Text(_values[i]) ?? throw new InvalidOperationException($"Column {Path} is not nullable but row {i} of the group is null.")).AsMemory();
+            required[i] = (Text(_values[i]) ?? throw new InvalidOperationException($"Column {Path} is not nullable but row {i} of the group is null."))
+                .AsMemory();
         }
         return group.WriteAsync(field, new ReadOnlyMemory<ReadOnlyMemory<char>>(required, 0, count), cancellationToken: ct);
     }

@@ -12,7 +12,8 @@ namespace Warehouse.Graph;
 internal sealed class DeadlineMutationStrategy : SerialExecutionStrategy
 {
     protected override Dictionary<string, (GraphQLField field, FieldType fieldType)> CollectFieldsFrom(
-        ExecutionContext context, IGraphType specificType, GraphQLSelectionSet selectionSet, Dictionary<string, (GraphQLField field, FieldType fieldType)>? fields)
+        ExecutionContext context, IGraphType specificType, GraphQLSelectionSet selectionSet, Dictionary<string,
+            (GraphQLField field, FieldType fieldType)>? fields)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         return base.CollectFieldsFrom(context, specificType, selectionSet, fields);

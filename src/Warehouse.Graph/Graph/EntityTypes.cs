@@ -29,7 +29,8 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
         }
         foreach (var relation in entity.Relations.Where(r => visible(r.Target)))
         {
-            type.AddField(relation.IsList ? RelationResolver.ListField(relation, InputTypes.HasSort(relation.Target, grantFor)) : RelationResolver.ReferenceField(relation));
+            type.AddField(relation.IsList ? RelationResolver.ListField(relation, InputTypes.HasSort(relation.Target,
+                grantFor)) : RelationResolver.ReferenceField(relation));
         }
         yield return type;
         yield return Connection(entity);
@@ -39,10 +40,26 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
     public static ObjectGraphType PageInfo()
     {
         var type = new ObjectGraphType { Name = GraphTypeNames.PageInfo, Description = "Where a page lies in the whole result." };
-        type.AddField(new FieldType { Name = "hasNextPage", ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<PageInfoResult, bool>(c => c.Source.HasNextPage) });
-        type.AddField(new FieldType { Name = "hasPreviousPage", ResolvedType = new NonNullGraphType(new BooleanGraphType()), Resolver = new FuncFieldResolver<PageInfoResult, bool>(c => c.Source.HasPreviousPage) });
-        type.AddField(new FieldType { Name = "startCursor", ResolvedType = new StringGraphType(), Resolver = new FuncFieldResolver<PageInfoResult, string?>(c => c.Source.StartCursor) });
-        type.AddField(new FieldType { Name = "endCursor", ResolvedType = new StringGraphType(), Resolver = new FuncFieldResolver<PageInfoResult, string?>(c => c.Source.EndCursor) });
+        type.AddField(new FieldType
+        {
+            Name = "hasNextPage", ResolvedType = new NonNullGraphType(new BooleanGraphType()),
+            Resolver = new FuncFieldResolver<PageInfoResult, bool>(c => c.Source.HasNextPage)
+        });
+        type.AddField(new FieldType
+        {
+            Name = "hasPreviousPage", ResolvedType = new NonNullGraphType(new BooleanGraphType()),
+            Resolver = new FuncFieldResolver<PageInfoResult, bool>(c => c.Source.HasPreviousPage)
+        });
+        type.AddField(new FieldType
+        {
+            Name = "startCursor", ResolvedType = new StringGraphType(), Resolver = new FuncFieldResolver<PageInfoResult,
+            string?>(c => c.Source.StartCursor)
+        });
+        type.AddField(new FieldType
+        {
+            Name = "endCursor", ResolvedType = new StringGraphType(), Resolver = new FuncFieldResolver<PageInfoResult,
+            string?>(c => c.Source.EndCursor)
+        });
         return type;
     }
 
@@ -53,7 +70,12 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
         if (grant.Access == Access.Masked)
         {
             var arguments = grant.Revealable
-                ? new QueryArguments(new QueryArgument<StringGraphType> { Name = "reveal", Description = "Why you need the full value. The reveal is recorded in the audit trail (who, when, record, field, reason) before the value is returned." })
+                ? new QueryArguments(new QueryArgument<StringGraphType>
+                {
+                    Name = "reveal",
+                    Description = "Why you need the full value. The reveal is recorded in the audit trail (who, when, record, field, reason) " +
+                    "before the value is returned."
+                })
                 : null;
             return new FieldType
             {
@@ -118,18 +140,45 @@ internal sealed class EntityTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef
     {
         var type = new ObjectGraphType { Name = GraphTypeNames.Connection(entity), Description = $"A page of {entity.TypeName} rows in your region." };
         var node = new NonNullGraphType(new GraphQLTypeReference(entity.TypeName));
-        type.AddField(new FieldType { Name = "nodes", Description = "The rows of this page.", ResolvedType = new NonNullGraphType(new ListGraphType(node)), Resolver = new FuncFieldResolver<ConnectionResult, object>(c => c.Source.Page.Rows) });
-        type.AddField(new FieldType { Name = "edges", Description = "The rows of this page with their cursors.", ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.Edge(entity))))), Resolver = new FuncFieldResolver<ConnectionResult, object>(c => c.Source.Edges) });
-        type.AddField(new FieldType { Name = "pageInfo", Description = "Cursors and whether more pages exist.", ResolvedType = new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.PageInfo)), Resolver = new FuncFieldResolver<ConnectionResult, object>(c => c.Source.PageInfo) });
-        type.AddField(new FieldType { Name = "totalCount", Description = "Rows matching where in your region, over all pages.", ResolvedType = new NonNullGraphType(new IntGraphType()), Resolver = new FuncFieldResolver<ConnectionResult, int>(c => c.Source.Page.TotalCount ?? 0) });
+        type.AddField(new FieldType
+        {
+            Name = "nodes", Description = "The rows of this page.", ResolvedType = new NonNullGraphType(new ListGraphType(node)),
+            Resolver = new FuncFieldResolver<ConnectionResult, object>(c => c.Source.Page.Rows)
+        });
+        type.AddField(new FieldType
+        {
+            Name = "edges", Description = "The rows of this page with their cursors.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.Edge(entity))))),
+            Resolver = new FuncFieldResolver<ConnectionResult, object>(c => c.Source.Edges)
+        });
+        type.AddField(new FieldType
+        {
+            Name = "pageInfo", Description = "Cursors and whether more pages exist.",
+            ResolvedType = new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.PageInfo)), Resolver = new FuncFieldResolver<ConnectionResult,
+            object>(c => c.Source.PageInfo)
+        });
+        type.AddField(new FieldType
+        {
+            Name = "totalCount", Description = "Rows matching where in your region, over all pages.",
+            ResolvedType = new NonNullGraphType(new IntGraphType()), Resolver = new FuncFieldResolver<ConnectionResult,
+            int>(c => c.Source.Page.TotalCount ?? 0)
+        });
         return type;
     }
 
     private static ObjectGraphType Edge(EntityDef entity)
     {
         var type = new ObjectGraphType { Name = GraphTypeNames.Edge(entity), Description = $"A {entity.TypeName} row and its cursor." };
-        type.AddField(new FieldType { Name = "cursor", ResolvedType = new NonNullGraphType(new StringGraphType()), Resolver = new FuncFieldResolver<EdgeResult, string>(c => c.Source.Cursor) });
-        type.AddField(new FieldType { Name = "node", ResolvedType = new NonNullGraphType(new GraphQLTypeReference(entity.TypeName)), Resolver = new FuncFieldResolver<EdgeResult, object>(c => c.Source.Node) });
+        type.AddField(new FieldType
+        {
+            Name = "cursor", ResolvedType = new NonNullGraphType(new StringGraphType()), Resolver = new FuncFieldResolver<EdgeResult,
+            string>(c => c.Source.Cursor)
+        });
+        type.AddField(new FieldType
+        {
+            Name = "node", ResolvedType = new NonNullGraphType(new GraphQLTypeReference(entity.TypeName)),
+            Resolver = new FuncFieldResolver<EdgeResult, object>(c => c.Source.Node)
+        });
         return type;
     }
 }

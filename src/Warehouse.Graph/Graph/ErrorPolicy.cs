@@ -1,4 +1,3 @@
-using System.Data.Common;
 using GraphQL;
 using GraphQL.Execution;
 using Warehouse.Querying;

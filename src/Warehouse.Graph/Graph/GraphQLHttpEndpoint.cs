@@ -10,8 +10,10 @@ public static class GraphQLHttpEndpoint
 
     public static IEndpointRouteBuilder MapGraphQL(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization().RequireCors(Warehouse.Http.CorsPolicies.Clients);
-        app.MapGet("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization().RequireCors(Warehouse.Http.CorsPolicies.Clients);
+        app.MapPost("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization()
+            .RequireCors(Warehouse.Http.CorsPolicies.Clients);
+        app.MapGet("/graphql", (HttpContext http, GraphRequestHandler handler) => handler.HandleAsync(http)).RequireAuthorization()
+            .RequireCors(Warehouse.Http.CorsPolicies.Clients);
         return app;
     }
 

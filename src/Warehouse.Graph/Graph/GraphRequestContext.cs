@@ -7,7 +7,7 @@ namespace Warehouse.Graph;
 /// The per-request user context: who is asking (resolved once), what must be audited, and the open relation
 /// batches of this request.
 /// </summary>
-public sealed class GraphRequestContext(AccessContext access, Observability.RequestTrace? trace = null) : Dictionary<string, object?>
+internal sealed class GraphRequestContext(AccessContext access, Observability.RequestTrace? trace = null) : Dictionary<string, object?>
 {
     public AccessContext Access { get; } = access;
     public AuditBuffer Audit { get; } = new();

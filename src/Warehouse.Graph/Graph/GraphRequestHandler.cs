@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
-using GraphQL.Transport;
 using Warehouse.Graph.Pipeline;
 using Warehouse.Http;
 using Warehouse.Limits;
@@ -32,7 +31,8 @@ internal sealed class GraphRequestHandler(IGraphQLTextSerializer serializer, Lim
         var mediaType = GraphQLHttpEndpoint.Negotiate(http.Request);
         if (mediaType is null)
         {
-            await WriteError(http, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", $"Accept {GraphQLHttpEndpoint.GraphQLResponseJson} or application/json.", "application/json");
+            await WriteError(http, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+                $"Accept {GraphQLHttpEndpoint.GraphQLResponseJson} or application/json.", "application/json");
             return;
         }
         try
@@ -90,7 +90,8 @@ internal sealed class GraphRequestHandler(IGraphQLTextSerializer serializer, Lim
         var execution = options.Build(schema, request, prepared, context, http.RequestServices);
         if (await deadline.RunAsync(execution, TimeSpan.FromSeconds(roleLimits.TimeoutSeconds), Started(http), aborted) is not { } result)
         {
-            await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout, $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
+            await WriteError(http, StatusCodes.Status504GatewayTimeout, LimitErrors.Timeout,
+                $"The request ran longer than {roleLimits.TimeoutSeconds} s and was cancelled, database command included.", mediaType);
             return;
         }
         result = await audit.RecordAsync(result, context, request.OperationName, Hash(request.Query), aborted);

@@ -52,7 +52,8 @@ public static class GraphServices
         services.AddSingleton<PersistedDocumentStore>();
         services.AddSingleton<IPersistedDocumentLoader, RegisteredDocumentLoader>();
         services.AddSingleton<AutomaticPersistedQueries>();
-        services.AddSingleton(configuration.GetSection(Warehouse.PersistedDocuments.PersistedDocumentOptions.Section).Get<Warehouse.PersistedDocuments.PersistedDocumentOptions>() ?? new Warehouse.PersistedDocuments.PersistedDocumentOptions());
+        services.AddSingleton(configuration.GetSection(Warehouse.PersistedDocuments.PersistedDocumentOptions.Section)
+            .Get<Warehouse.PersistedDocuments.PersistedDocumentOptions>() ?? new Warehouse.PersistedDocuments.PersistedDocumentOptions());
         var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         services.AddSingleton(limits);
         return limits;

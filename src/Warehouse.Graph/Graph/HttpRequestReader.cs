@@ -17,7 +17,8 @@ internal static class HttpRequestReader
         {
             if (http.QueryString.Value?.Length > maxBytes)
             {
-                throw new BadRequest("REQUEST_TOO_LARGE", $"The query string is longer than {maxBytes} bytes; send large queries with POST.", StatusCodes.Status414UriTooLong);
+                throw new BadRequest("REQUEST_TOO_LARGE", $"The query string is longer than {maxBytes} bytes; send large queries with POST.",
+                    StatusCodes.Status414UriTooLong);
             }
             var query = http.Query["query"];
             if (StringValues.IsNullOrEmpty(query) && StringValues.IsNullOrEmpty(http.Query["documentId"]))
@@ -88,7 +89,8 @@ internal static class HttpRequestReader
         {
             throw new BadRequest("INVALID_JSON", $"The body is not a GraphQL request: {e.Message}");
         }
-        if (request is null || string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null && request.Extensions?.ContainsKey("persistedQuery") != true)
+        if (request is null || string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null
+            && request.Extensions?.ContainsKey("persistedQuery") != true)
         {
             throw new BadRequest("QUERY_MISSING", "The body needs a query.");
         }

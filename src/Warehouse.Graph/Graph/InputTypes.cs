@@ -10,22 +10,31 @@ namespace Warehouse.Graph;
 /// </summary>
 internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef, bool> visible)
 {
-    public IEnumerable<IGraphType> Shared()
+    public static IEnumerable<IGraphType> Shared()
     {
         yield return Operations("StringOperationFilterInput", "Filter on text.", new StringGraphType(),
             "eq", "neq", "in", "nin", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith");
         yield return Operations("IntOperationFilterInput", "Filter on whole numbers.", new IntGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
-        yield return Operations("DecimalOperationFilterInput", "Filter on amounts in 元 (at most two decimals).", new MoneyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
-        yield return Operations("DateOperationFilterInput", "Filter on dates (yyyy-MM-dd).", new DateOnlyGraphType(), "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte");
-        yield return Operations("DateTimeOperationFilterInput", "Filter on points in time: ISO 8601, UTC unless a zone is given (2025-12-30T08:00:00Z, 2025-12-30T16:00:00+08:00); at most millisecond precision.",
+        yield return Operations("DecimalOperationFilterInput", "Filter on amounts in 元 (at most two decimals).", new MoneyGraphType(), "eq", "neq", "in", "nin",
+            "gt", "gte", "lt", "lte");
+        yield return Operations("DateOperationFilterInput", "Filter on dates (yyyy-MM-dd).", new DateOnlyGraphType(), "eq", "neq", "in", "nin", "gt", "gte",
+            "lt", "lte");
+        yield return Operations("DateTimeOperationFilterInput",
+            "Filter on points in time: ISO 8601, UTC unless a zone is given (2025-12-30T08:00:00Z, 2025-12-30T16:00:00+08:00); at most millisecond precision.",
             new DateTimeGraphType(), "eq", "neq", "gt", "gte", "lt", "lte");
         yield return Operations("BooleanOperationFilterInput", "Filter on yes/no.", new BooleanGraphType(), "eq", "neq");
-        yield return Operations(AsOfCountInput, "Filter on a number of years or days counted to or from the as-of date (the root field's asOf argument, default today).",
+        yield return Operations(AsOfCountInput,
+            "Filter on a number of years or days counted to or from the as-of date (the root field's asOf argument, default today).",
             new IntGraphType(), "eq", "gt", "gte", "lt", "lte");
-        yield return Operations("RegionLevelOperationFilterInput", "Filter on region level.", new GraphQLTypeReference(GraphTypeNames.RegionLevel), "eq", "neq", "in", "nin");
+        yield return Operations("RegionLevelOperationFilterInput", "Filter on region level.", new GraphQLTypeReference(GraphTypeNames.RegionLevel), "eq", "neq",
+            "in", "nin");
         var element = Operations("ListElementFilterInput", "Matches one element of a vocabulary list.", new StringGraphType(), "eq", "in");
         yield return element;
-        var list = new InputObjectGraphType { Name = "StringListFilterInput", Description = "Filter on a list of vocabulary values: some (an element matches), none, any (the list is not empty)." };
+        var list = new InputObjectGraphType
+        {
+            Name = "StringListFilterInput",
+            Description = "Filter on a list of vocabulary values: some (an element matches), none, any (the list is not empty)."
+        };
         list.AddField(new FieldType { Name = "some", ResolvedType = new GraphQLTypeReference(element.Name) });
         list.AddField(new FieldType { Name = "none", ResolvedType = new GraphQLTypeReference(element.Name) });
         list.AddField(new FieldType { Name = "any", ResolvedType = new BooleanGraphType() });
@@ -38,11 +47,27 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
 
     public IEnumerable<IGraphType> For(EntityDef entity)
     {
-        var filter = new InputObjectGraphType { Name = GraphTypeNames.Filter(entity), Description = $"Filter on {entity.TypeName} ({entity.Label}). Fields combine with AND." };
-        filter.AddField(new FieldType { Name = "and", ResolvedType = new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(filter.Name))), Description = "All of these match." });
-        filter.AddField(new FieldType { Name = "or", ResolvedType = new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(filter.Name))), Description = "At least one of these matches." });
+        var filter = new InputObjectGraphType
+        {
+            Name = GraphTypeNames.Filter(entity),
+            Description = $"Filter on {entity.TypeName} ({entity.Label}). Fields combine with AND."
+        };
+        filter.AddField(new FieldType
+        {
+            Name = "and", ResolvedType = new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(filter.Name))),
+            Description = "All of these match."
+        });
+        filter.AddField(new FieldType
+        {
+            Name = "or", ResolvedType = new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(filter.Name))),
+            Description = "At least one of these matches."
+        });
         filter.AddField(new FieldType { Name = "not", ResolvedType = new GraphQLTypeReference(filter.Name), Description = "This does not match." });
-        var sort = new InputObjectGraphType { Name = GraphTypeNames.Sort(entity), Description = $"Sort {entity.TypeName}: name one field per list item; the key is always the final tiebreaker." };
+        var sort = new InputObjectGraphType
+        {
+            Name = GraphTypeNames.Sort(entity),
+            Description = $"Sort {entity.TypeName}: name one field per list item; the key is always the final tiebreaker."
+        };
         foreach (var field in entity.Fields)
         {
             var grant = grantFor(field);
@@ -52,11 +77,19 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
             }
             if (field.CanFilter)
             {
-                filter.AddField(new FieldType { Name = field.Name, ResolvedType = new GraphQLTypeReference(OperationType(field)), Description = FieldDescriptions.For(field, grant) });
+                filter.AddField(new FieldType
+                {
+                    Name = field.Name, ResolvedType = new GraphQLTypeReference(OperationType(field)),
+                    Description = FieldDescriptions.For(field, grant)
+                });
             }
             if (field.CanSort)
             {
-                sort.AddField(new FieldType { Name = field.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.SortEnum), Description = FieldDescriptions.For(field, grant) });
+                sort.AddField(new FieldType
+                {
+                    Name = field.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.SortEnum),
+                    Description = FieldDescriptions.For(field, grant)
+                });
             }
         }
         foreach (var condition in entity.AsOfConditions)
@@ -80,15 +113,31 @@ internal sealed class InputTypes(Func<FieldDef, Grant> grantFor, Func<EntityDef,
         {
             if (relation.IsList)
             {
-                filter.AddField(new FieldType { Name = relation.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.ListFilter(relation.Target)), Description = $"{relation.Label}: {relation.Description}" });
+                filter.AddField(new FieldType
+                {
+                    Name = relation.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.ListFilter(relation.Target)),
+                    Description = $"{relation.Label}: {relation.Description}"
+                });
             }
             else
             {
-                filter.AddField(new FieldType { Name = relation.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.Filter(relation.Target)), Description = $"{relation.Label}: {relation.Description}" });
-                sort.AddField(new FieldType { Name = relation.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.Sort(relation.Target)), Description = $"Sort by a field of the {relation.Name}." });
+                filter.AddField(new FieldType
+                {
+                    Name = relation.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.Filter(relation.Target)),
+                    Description = $"{relation.Label}: {relation.Description}"
+                });
+                sort.AddField(new FieldType
+                {
+                    Name = relation.Name, ResolvedType = new GraphQLTypeReference(GraphTypeNames.Sort(relation.Target)),
+                    Description = $"Sort by a field of the {relation.Name}."
+                });
             }
         }
-        var listFilter = new InputObjectGraphType { Name = GraphTypeNames.ListFilter(entity), Description = $"Filter on a list of {entity.TypeName}: some, none or all of the related rows in your region match; any: there is at least one." };
+        var listFilter = new InputObjectGraphType
+        {
+            Name = GraphTypeNames.ListFilter(entity),
+            Description = $"Filter on a list of {entity.TypeName}: some, none or all of the related rows in your region match; any: there is at least one."
+        };
         listFilter.AddField(new FieldType { Name = "some", ResolvedType = new GraphQLTypeReference(filter.Name) });
         listFilter.AddField(new FieldType { Name = "none", ResolvedType = new GraphQLTypeReference(filter.Name) });
         listFilter.AddField(new FieldType { Name = "all", ResolvedType = new GraphQLTypeReference(filter.Name) });

@@ -18,7 +18,8 @@ internal sealed class MoneyGraphType : DecimalGraphType
     {
         Name = "Decimal";
         Description = "An exact decimal number, for money in 元 (yuan) with at most two decimal places. Results are JSON numbers; "
-            + "inputs may be JSON numbers or strings (8500, 8500.5, \"8500.50\"). Map it to a decimal or string type in generated clients, never to a binary float.";
+            + "inputs may be JSON numbers or strings (8500, 8500.5, \"8500.50\"). Map it to a decimal or string type in generated clients, never " +
+                "to a binary float.";
     }
 
     public override object? ParseLiteral(GraphQLValue value) => value switch

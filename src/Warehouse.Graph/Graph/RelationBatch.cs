@@ -1,5 +1,4 @@
 using GraphQL.DataLoader;
-using Warehouse.Querying;
 
 namespace Warehouse.Graph;
 

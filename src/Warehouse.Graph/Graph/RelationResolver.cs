@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Catalogue;
 using Warehouse.Querying;
 
@@ -13,10 +12,16 @@ internal static class RelationResolver
 {
     public static FieldType ListField(RelationDef relation, bool sortable)
     {
-        var arguments = new QueryArguments(new QueryArgument(new GraphQLTypeReference(GraphTypeNames.Filter(relation.Target))) { Name = "where", Description = "Filter the related rows." });
+        var arguments = new QueryArguments(new QueryArgument(new GraphQLTypeReference(GraphTypeNames.Filter(relation.Target)))
+        {
+            Name = "where",
+            Description = "Filter the related rows."
+        });
         if (sortable)
         {
-            arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.Sort(relation.Target))))) { Name = "order", Description = "Order of the related rows." });
+            arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(
+                GraphTypeNames.Sort(relation.Target)))))
+            { Name = "order", Description = "Order of the related rows." });
         }
         return new FieldType
         {

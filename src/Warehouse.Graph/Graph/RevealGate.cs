@@ -19,7 +19,9 @@ internal static class RevealGate
             return result;
         }
         var error = result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RevealLimitExceeded)
-                    ?? new ExecutionError($"One request may reveal at most {AuditBuffer.MaxRevealedRecords} records.") { Code = ErrorCodes.RevealLimitExceeded };
+                    ?? new ExecutionError(
+                        $"One request may reveal at most {AuditBuffer.MaxRevealedRecords} records.")
+                    { Code = ErrorCodes.RevealLimitExceeded };
         return new ExecutionResult { Executed = true, Data = null, Errors = [error], Operation = result.Operation };
     }
 }

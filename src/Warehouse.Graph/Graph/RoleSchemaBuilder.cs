@@ -19,14 +19,23 @@ internal sealed class RoleSchemaBuilder(WarehouseCatalogue catalogue, Permission
 
         // Graph types are created by activation, not from the app's container: the schema holds no app services
         // (resolvers take theirs from the request), so the CLI and tests can build it without a host.
-        var schema = new Schema(new GraphQL.DefaultServiceProvider()) { Description = "Warehouse: county poverty-monitoring data (防返贫监测), one graph over the warehouse's API views." };
-        var query = new ObjectGraphType { Name = "Query", Description = "Read the warehouse. Every list is limited to your region; fields follow your role's permissions." };
+        var schema = new Schema(
+            new GraphQL.DefaultServiceProvider())
+        {
+            Description = "Warehouse: county poverty-monitoring data (防返贫监测), one graph over the " +
+            "warehouse's API views."
+        };
+        var query = new ObjectGraphType
+        {
+            Name = "Query",
+            Description = "Read the warehouse. Every list is limited to your region; fields follow your role's permissions."
+        };
         var inputs = new InputTypes(GrantFor, Visible);
         Grant MinorGrant(EntityDef e) => dataRole is null || e.Minors is null ? Grant.F : e.Minors.Grants.For(dataRole);
         var entities = new EntityTypes(GrantFor, Visible, MinorGrant);
         if (dataRole is not null)
         {
-            foreach (var type in inputs.Shared())
+            foreach (var type in InputTypes.Shared())
             {
                 schema.RegisterType(type);
             }

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Catalogue;
 using Warehouse.Querying;
 
@@ -13,7 +12,11 @@ internal static class RootFields
     public static FieldType Connection(EntityDef entity, bool sortable)
     {
         var arguments = new QueryArguments(
-            new QueryArgument(new GraphQLTypeReference(GraphTypeNames.Filter(entity))) { Name = "where", Description = "Filter (HotChocolate.Data shape): field operators, and/or/not, relations." },
+            new QueryArgument(new GraphQLTypeReference(GraphTypeNames.Filter(entity)))
+            {
+                Name = "where",
+                Description = "Filter (HotChocolate.Data shape): field operators, and/or/not, relations."
+            },
             new QueryArgument<IntGraphType> { Name = "first", Description = "Rows from the start, or after the cursor `after`." },
             new QueryArgument<StringGraphType> { Name = "after", Description = "Cursor of the row to continue after." },
             new QueryArgument<IntGraphType> { Name = "last", Description = "Rows from the end, or before the cursor `before`." },
@@ -21,7 +24,11 @@ internal static class RootFields
             GraphArguments.AsOfArgument());
         if (sortable)
         {
-            arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.Sort(entity))))) { Name = "order", Description = "Sort terms, one field each, in order of precedence." });
+            arguments.Add(new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GraphTypeNames.Sort(entity)))))
+            {
+                Name = "order",
+                Description = "Sort terms, one field each, in order of precedence."
+            });
         }
         return new FieldType
         {

@@ -9,7 +9,7 @@ namespace Warehouse.Graph;
 /// One built schema per (role, admin, matrix version). A permission change raises the version, so the next
 /// request builds (once) and uses the new schema; old versions are dropped.
 /// </summary>
-public sealed class SchemaCache(IEnumerable<ISchemaContributor> contributors)
+internal sealed class SchemaCache(IEnumerable<ISchemaContributor> contributors)
 {
     private readonly ConcurrentDictionary<SchemaKey, Lazy<ISchema>> _schemas = new();
 

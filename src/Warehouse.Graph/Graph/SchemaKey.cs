@@ -1,4 +1,4 @@
 namespace Warehouse.Graph;
 
 /// <summary>What a role's schema depends on: the data role, admin or not, and the permission matrix version.</summary>
-public sealed record SchemaKey(string? DataRole, bool IsAdmin, long Version);
+internal sealed record SchemaKey(string? DataRole, bool IsAdmin, long Version);

@@ -23,7 +23,8 @@ public static class SdlPrinter
     {
         var permissions = PermissionSnapshot.FromCatalogue(WarehouseCatalogue.Default);
         var schema = new RoleSchemaBuilder(WarehouseCatalogue.Default, permissions, dataRole, isAdmin, contributors).Build();
-        return schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        return schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n")
+            .TrimEnd() + "\n";
     }
 
     /// <summary>Writes every role's SDL under <paramref name="schemaFolder"/>; returns the files written.</summary>

@@ -12,7 +12,7 @@ namespace Warehouse.Http;
 /// never 500. (A statement cancelled by the request's deadline is no fault: Npgsql reports it as
 /// OperationCanceledException, which the callers treat as the timeout.)
 /// </summary>
-public static class DatabaseFaults
+internal static class DatabaseFaults
 {
     public static (string Code, string Message)? Classify(Exception e)
     {

@@ -1,7 +1,7 @@
 namespace Warehouse.Limits;
 
 /// <summary>Error codes of the request limits.</summary>
-public static class LimitErrors
+internal static class LimitErrors
 {
     public const string MaxDepth = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexity = "MAX_COMPLEXITY_EXCEEDED";
@@ -24,7 +24,9 @@ public static class LimitErrors
         }
         if (m.IntrospectionDepth > limits.MaxIntrospectionDepth)
         {
-            return (MaxDepth, $"The introspection query nests {m.IntrospectionDepth} levels deep; role {role} may nest introspection at most {limits.MaxIntrospectionDepth}.");
+            return (MaxDepth,
+                $"The introspection query nests {m.IntrospectionDepth} levels deep; role {role} may nest introspection at most " +
+                $"{limits.MaxIntrospectionDepth}.");
         }
         if (m.Aliases > limits.MaxAliases)
         {
@@ -32,7 +34,12 @@ public static class LimitErrors
         }
         if (m.Complexity > limits.MaxComplexity)
         {
-            return (MaxComplexity, $"The query's estimated cost is {(double.IsInfinity(m.Complexity) ? "unbounded" : m.Complexity.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))}; role {role} may spend at most {limits.MaxComplexity.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}. Ask for fewer rows (first/last) or fewer nested lists.");
+            var cost = double.IsInfinity(m.Complexity)
+                ? "unbounded"
+                : m.Complexity.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            var most = limits.MaxComplexity.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            return (MaxComplexity,
+                $"The query's estimated cost is {cost}; role {role} may spend at most {most}. Ask for fewer rows (first/last) or fewer nested lists.");
         }
         if (m.FilterCost > limits.MaxFilterCost)
         {

@@ -10,7 +10,8 @@ public sealed class LimitsOptions
 
     /// <summary>Deepest field nesting (introspection fields not counted).</summary>
     public int MaxDepth { get; set; } = 12;
-    /// <summary>Largest estimated cost: each field costs 1, times the rows it may repeat for (first/last, or <see cref="ListFanOut"/> for nested lists).</summary>
+    /// <summary>Largest estimated cost: each field costs 1, times the rows it may repeat for (first/last, or <see cref="ListFanOut"/> for nested
+    /// lists).</summary>
     public double MaxComplexity { get; set; } = 100_000;
     /// <summary>Estimated rows per parent for a nested list (members of a household, beneficiaries of a project).</summary>
     public int ListFanOut { get; set; } = 10;

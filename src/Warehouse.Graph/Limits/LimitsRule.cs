@@ -4,7 +4,6 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using Warehouse.Graph;
 using Warehouse.Querying;
-using Warehouse.Security;
 
 namespace Warehouse.Limits;
 

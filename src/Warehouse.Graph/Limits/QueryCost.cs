@@ -18,7 +18,8 @@ namespace Warehouse.Limits;
 internal static class QueryCost
 {
     /// <summary>Measures the operation <paramref name="operationName"/> selects (the first one when null).</summary>
-    public static QueryMetrics Measure(GraphQLDocument document, ISchema schema, string? operationName, Inputs? variables, LimitsOptions limits, int defaultPageSize)
+    public static QueryMetrics Measure(GraphQLDocument document, ISchema schema, string? operationName, Inputs? variables, LimitsOptions limits,
+        int defaultPageSize)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
         var operation = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
@@ -30,7 +31,8 @@ internal static class QueryCost
     /// <paramref name="variables"/> null, a first/last or where given by a variable is priced as absent and
     /// <see cref="QueryMetrics.ReadsVariables"/> says so: such a cost must be measured again with the request's values.
     /// </summary>
-    public static QueryMetrics Measure(GraphQLDocument document, ISchema schema, GraphQLOperationDefinition? operation, Inputs? variables, LimitsOptions limits, int defaultPageSize)
+    public static QueryMetrics Measure(GraphQLDocument document, ISchema schema, GraphQLOperationDefinition? operation, Inputs? variables, LimitsOptions limits,
+        int defaultPageSize)
     {
         var operations = document.Definitions.Count(d => d is GraphQLOperationDefinition);
         // Duplicate names are a validation error (UNIQUE_FRAGMENT_NAMES) reported later; here the first one counts.
@@ -51,7 +53,8 @@ internal static class QueryCost
         };
     }
 
-    private sealed class Walker(ISchema schema, Dictionary<string, GraphQLFragmentDefinition> fragments, Inputs? variables, LimitsOptions limits, int defaultPageSize)
+    private sealed class Walker(ISchema schema, Dictionary<string, GraphQLFragmentDefinition> fragments, Inputs? variables, LimitsOptions limits,
+        int defaultPageSize)
     {
         private const int HardStop = 64;
         private long _visits;
@@ -150,7 +153,8 @@ internal static class QueryCost
                 : type is IComplexGraphType ? limits.ListFanOut : 1;
             if (definition?.ResolvedType is not null && Unwrap(definition.ResolvedType, out _)?.Name.EndsWith("Connection", StringComparison.Ordinal) == true)
             {
-                multiplier = field.Arguments?.FirstOrDefault(a => a.Name.StringValue is "first" or "last") is { } p ? IntValue(p.Value) ?? defaultPageSize : defaultPageSize;
+                multiplier = field.Arguments?.FirstOrDefault(a => a.Name.StringValue is "first" or "last") is { } p ? IntValue(p.Value)
+                    ?? defaultPageSize : defaultPageSize;
             }
             Filter(field, definition, name, depth, rows);
             multiplier = Math.Max(1, multiplier);

@@ -1,7 +1,7 @@
 namespace Warehouse.Limits;
 
 /// <summary>What a document costs before it runs.</summary>
-public sealed record QueryMetrics(int Depth, double Complexity, int Aliases, int Operations, bool UsesIntrospection)
+internal sealed record QueryMetrics(int Depth, double Complexity, int Aliases, int Operations, bool UsesIntrospection)
 {
     /// <summary>Deepest nesting inside __schema/__type (measured apart from <see cref="Depth"/>).</summary>
     public int IntrospectionDepth { get; init; }

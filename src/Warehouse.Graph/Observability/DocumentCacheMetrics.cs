@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Warehouse.Observability;
 
 namespace Warehouse.Observability;
 
@@ -10,11 +9,14 @@ namespace Warehouse.Observability;
 internal static class DocumentCacheMetrics
 {
     public static readonly Counter<long> Hits =
-        WarehouseTelemetry.Meter.CreateCounter<long>("warehouse.graphql.document_cache.hits", "{lookup}", "Requests whose document was already parsed and validated for the role's schema.");
+        WarehouseTelemetry.Meter.CreateCounter<long>("warehouse.graphql.document_cache.hits", "{lookup}",
+            "Requests whose document was already parsed and validated for the role's schema.");
 
     public static readonly Counter<long> Misses =
-        WarehouseTelemetry.Meter.CreateCounter<long>("warehouse.graphql.document_cache.misses", "{lookup}", "Requests whose document was validated for the role's schema.");
+        WarehouseTelemetry.Meter.CreateCounter<long>("warehouse.graphql.document_cache.misses", "{lookup}",
+            "Requests whose document was validated for the role's schema.");
 
     public static readonly Counter<long> Evictions =
-        WarehouseTelemetry.Meter.CreateCounter<long>("warehouse.graphql.document_cache.evictions", "{document}", "Parsed documents dropped, least recently used first, to stay within the size limit.");
+        WarehouseTelemetry.Meter.CreateCounter<long>("warehouse.graphql.document_cache.evictions", "{document}",
+            "Parsed documents dropped, least recently used first, to stay within the size limit.");
 }

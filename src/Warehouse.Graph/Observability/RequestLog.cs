@@ -7,7 +7,8 @@ namespace Warehouse.Observability;
 public static partial class RequestLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
-        Message = "GraphQL {RequestId} user={UserId} role={Role} operation={Operation} doc={DocumentHash} status={Status} duration={DurationMs:0.0}ms rows={Rows} errors={ErrorCodes}")]
+        Message = "GraphQL {RequestId} user={UserId} role={Role} operation={Operation} doc={DocumentHash} status={Status} " +
+            "duration={DurationMs:0.0}ms rows={Rows} errors={ErrorCodes}")]
     public static partial void Completed(ILogger logger, string requestId, string userId, string role, string? operation, string? documentHash,
         int status, double durationMs, long rows, string errorCodes);
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using GraphQL;
-using Warehouse.Observability;
 
 namespace Warehouse.Observability;
 
 /// <summary>What one GraphQL request did, gathered while it runs and reported once when its response is written.</summary>
-public sealed class RequestTrace
+internal sealed class RequestTrace
 {
     private long _rows;
     private readonly long _started = Stopwatch.GetTimestamp();

@@ -9,7 +9,7 @@ namespace Warehouse.PersistedDocuments;
 /// was not reviewed, so it must never become a registered document that allow-list mode would run. Bounded: when
 /// full, queries still run, they are just not remembered.
 /// </summary>
-public sealed class AutomaticPersistedQueries
+internal sealed class AutomaticPersistedQueries
 {
     /// <summary>The code (and message) Apollo Client, urql and graphql-request's APQ links look for to resend with the text.</summary>
     public const string NotFound = "PERSISTED_QUERY_NOT_FOUND";

@@ -1,7 +1,7 @@
 namespace Warehouse.PersistedDocuments;
 
 /// <summary>Persisted documents (configuration section <c>Warehouse:PersistedDocuments</c>).</summary>
-public sealed class PersistedDocumentOptions
+internal sealed class PersistedDocumentOptions
 {
     public const string Section = "Warehouse:PersistedDocuments";
 

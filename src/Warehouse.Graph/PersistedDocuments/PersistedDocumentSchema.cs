@@ -6,7 +6,7 @@ using Warehouse.Querying;
 namespace Warehouse.PersistedDocuments;
 
 /// <summary>Admins register and list persisted documents.</summary>
-public sealed class PersistedDocumentSchema : ISchemaContributor
+internal sealed class PersistedDocumentSchema : ISchemaContributor
 {
     public void Contribute(Schema schema, ObjectGraphType query, ref ObjectGraphType? mutation, string? dataRole, bool isAdmin)
     {

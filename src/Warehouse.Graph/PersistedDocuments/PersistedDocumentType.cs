@@ -4,7 +4,7 @@ using Warehouse.Security;
 namespace Warehouse.PersistedDocuments;
 
 /// <summary>A registered document.</summary>
-public sealed class PersistedDocumentType : ObjectGraphType<PersistedDocumentRow>
+internal sealed class PersistedDocumentType : ObjectGraphType<PersistedDocumentRow>
 {
     public PersistedDocumentType()
     {

@@ -1,5 +1,3 @@
-using Warehouse.Security;
-
 namespace Warehouse.Security;
 
 /// <summary>Outcome of resolving a signed-in user: an access context, or why there is none.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Warehouse.Catalogue;
-using Warehouse.Security;
 
 namespace Warehouse.Security;
 

@@ -10,7 +10,8 @@ namespace Warehouse.Security;
 /// principal carries only <c>sub</c>: no role or region claims, so <see cref="AccessResolver"/> can only use the
 /// user's stored assignment, and a user without an active one is refused.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Header = "X-Api-Key";

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Querying;
-using Warehouse.Security;
 
 namespace Warehouse.Security;
 
@@ -64,7 +63,11 @@ public sealed class ApiKeyStore(IDbContextFactory<WarehouseDbContext> contexts, 
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiKeys.Add(row);
-        db.AuditRecords.Add(Change(adminId, now, new { action = "issue", keyId = row.KeyId, userId, role = assignment.Role, assignment.RegionCode, expiresAt, note }));
+        db.AuditRecords.Add(Change(adminId, now, new
+        {
+            action = "issue", keyId = row.KeyId, userId, role = assignment.Role, assignment.RegionCode, expiresAt,
+            note
+        }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (row, secret);

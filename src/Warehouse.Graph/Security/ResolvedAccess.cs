@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Warehouse.Querying;
-using Warehouse.Security;
 
 namespace Warehouse.Security;
 

@@ -8,6 +8,8 @@ namespace Warehouse.Security;
 /// </summary>
 public static class Unauthorized
 {
+    private static readonly string[] UnauthenticatedCodes = ["UNAUTHENTICATED"];
+
     public static async Task WriteAsync(HttpResponse response, string reason, string? authorizationUri)
     {
         response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -17,7 +19,8 @@ public static class Unauthorized
         response.ContentType = "application/json; charset=utf-8";
         await response.WriteAsync(JsonSerializer.Serialize(new
         {
-            errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", codes = new[] { "UNAUTHENTICATED" }, reason } } },
+            errors = new[] { new { message = $"Unauthenticated: {reason}.", extensions = new { code = "UNAUTHENTICATED", codes = UnauthenticatedCodes,
+                reason } } },
         }));
     }
 }

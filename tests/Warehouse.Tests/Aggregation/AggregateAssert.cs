@@ -38,7 +38,8 @@ internal static class AggregateAssert
     {
         var expected = Rows(db, sql, parameters);
         var actual = Groups(aggregate);
-        Assert.True(expected.Count == actual.Count, $"{actual.Count} groups, SQL has {expected.Count} rows.\nfirst actual: {Show(actual)}\nfirst expected: {Show(expected)}");
+        Assert.True(expected.Count == actual.Count,
+            $"{actual.Count} groups, SQL has {expected.Count} rows.\nfirst actual: {Show(actual)}\nfirst expected: {Show(expected)}");
         for (var i = 0; i < expected.Count; i++)
         {
             Assert.True(expected[i].SequenceEqual(actual[i]), $"group {i}: graph [{string.Join(", ", actual[i])}] ≠ SQL [{string.Join(", ", expected[i])}]");
@@ -48,14 +49,15 @@ internal static class AggregateAssert
     /// <summary>
     /// For protected aggregates: the same groups as SQL (key columns are the non-numeric leading ones), each number
     /// within <paramref name="tolerance"/> of the SQL value. Groups SQL has but the graph withheld are allowed only
-    /// when their true size (the first number) is below 5 + tolerance, or, when <paramref name="lastIsHouseholds"/>,
+    /// when their true size (the first number) is below 5 + tolerance, or, when <c>lastIsHouseholds</c> (the other overload),
     /// their number of distinct households (the SQL's last column, not compared) is: k applies to both
     /// (docs/security.md, "Small groups are withheld whole").
     /// </summary>
     public static void Near(TestDatabase db, JsonNode aggregate, string sql, double tolerance, params (string Name, object Value)[] parameters) =>
         Near(db, aggregate, sql, tolerance, false, parameters);
 
-    public static void Near(TestDatabase db, JsonNode aggregate, string sql, double tolerance, bool lastIsHouseholds, params (string Name, object Value)[] parameters)
+    public static void Near(TestDatabase db, JsonNode aggregate, string sql, double tolerance, bool lastIsHouseholds,
+        params (string Name, object Value)[] parameters)
     {
         var expected = Rows(db, sql, parameters);
         List<string>? households = null;

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Warehouse.Aggregation;
 using Warehouse.Catalogue;
+using Warehouse.Data;
 using Warehouse.Querying;
 using Warehouse.Security;
 using Warehouse.Tests.Graph;
-using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -28,7 +28,8 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
     {
         {
             "all operators by a text key",
-            "householdsAggregate(groupBy: [HOUSEHOLD_ATTR]) { groups { keys { householdAttr } count countDistinct { villageCode } sum { netIncome householdSize } avg { perCapitaNetIncome householdSize } min { perCapitaNetIncome exitYear } max { transferIncome exitYear } } }",
+            "householdsAggregate(groupBy: [HOUSEHOLD_ATTR]) { groups { keys { householdAttr } count countDistinct { villageCode } sum { netIncome " +
+                "householdSize } avg { perCapitaNetIncome householdSize } min { perCapitaNetIncome exitYear } max { transferIncome exitYear } } }",
             """
             SELECT household_attr, COUNT(*), COUNT(DISTINCT village_code), SUM(net_income_fen) / 100.0, SUM(household_size),
                    AVG(per_capita_net_income_fen) / 100.0, AVG(household_size), MIN(per_capita_net_income_fen) / 100.0, MIN(exit_year),
@@ -36,24 +37,41 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
             FROM household GROUP BY 1 ORDER BY 1
             """
         },
-        { "no groupBy: one group", "householdsAggregate { groups { count sum { rigidExpense } } }", "SELECT COUNT(*), SUM(rigid_expense_fen) / 100.0 FROM household" },
-        { "int key", "householdsAggregate(groupBy: [HOUSEHOLD_SIZE]) { groups { keys { householdSize } count } }", "SELECT household_size, COUNT(*) FROM household GROUP BY 1 ORDER BY 1" },
-        { "boolean keys", "householdsAggregate(groupBy: [RELOCATED, WATER_SAFE]) { groups { keys { relocated waterSafe } count } }", "SELECT relocated, water_safe, COUNT(*) FROM household GROUP BY 1, 2 ORDER BY 1, 2" },
-        { "date key", "householdsAggregate(groupBy: [RISK_CLEARED_AT], first: 50) { groups { keys { riskClearedAt } count } }", "SELECT risk_cleared_at, COUNT(*) FROM household GROUP BY 1 ORDER BY 1 LIMIT 50" },
+        { "no groupBy: one group", "householdsAggregate { groups { count sum { rigidExpense } } }",
+            "SELECT COUNT(*), SUM(rigid_expense_fen) / 100.0 FROM household" },
+        { "int key", "householdsAggregate(groupBy: [HOUSEHOLD_SIZE]) { groups { keys { householdSize } count } }",
+            "SELECT household_size, COUNT(*) FROM household GROUP BY 1 ORDER BY 1" },
+        { "boolean keys", "householdsAggregate(groupBy: [RELOCATED, WATER_SAFE]) { groups { keys { relocated waterSafe } count } }",
+            "SELECT relocated, water_safe, COUNT(*) FROM household GROUP BY 1, 2 ORDER BY 1, 2" },
+        { "date key", "householdsAggregate(groupBy: [RISK_CLEARED_AT], first: 50) { groups { keys { riskClearedAt } count } }",
+            "SELECT risk_cleared_at, COUNT(*) FROM household GROUP BY 1 ORDER BY 1 LIMIT 50" },
         { "year of a date", "householdsAggregate(groupBy: [MONITORED_AT_YEAR]) { groups { keys { monitoredAtYear } count } }",
             "SELECT CAST(strftime('%Y', monitored_at) AS INTEGER), COUNT(*) FROM household GROUP BY 1 ORDER BY 1" },
         { "month of a date", "householdsAggregate(groupBy: [MONITORED_AT_MONTH]) { groups { keys { monitoredAtMonth } count } }",
             "SELECT strftime('%Y-%m', monitored_at), COUNT(*) FROM household GROUP BY 1 ORDER BY 1" },
-        { "region names", "householdsAggregate(groupBy: [COUNTY_NAME, TOWNSHIP_NAME, VILLAGE_CODE], first: 40) { groups { keys { countyName townshipName villageCode } count } }",
-            "SELECT c.name, t.name, h.village_code, COUNT(*) FROM household h JOIN region c ON c.code = h.county_code JOIN region t ON t.code = h.township_code GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 40" },
-        { "having and order by a measure, first", "householdsAggregate(groupBy: [VILLAGE_CODE], having: [{measure: COUNT, gte: 20}, {measure: AVG_PER_CAPITA_NET_INCOME, lt: 15000}], order: [{measure: SUM_NET_INCOME, direction: DESC}], first: 7) { groups { keys { villageCode } count } }",
-            "SELECT village_code, COUNT(*) FROM household GROUP BY 1 HAVING COUNT(*) >= 20 AND AVG(per_capita_net_income_fen) < 1500000 ORDER BY SUM(net_income_fen) DESC, 1 LIMIT 7" },
-        { "order by a key descending", "householdsAggregate(groupBy: [SAFETY_NET, MONITOR_TYPE], order: [{key: MONITOR_TYPE, direction: DESC}]) { groups { keys { safetyNet monitorType } count } }",
+        { "region names",
+            "householdsAggregate(groupBy: [COUNTY_NAME, TOWNSHIP_NAME, VILLAGE_CODE], first: 40) { groups { keys { countyName townshipName " +
+            "villageCode } count } }",
+            "SELECT c.name, t.name, h.village_code, COUNT(*) FROM household h JOIN region c ON c.code = h.county_code JOIN region t ON t.code = " +
+                "h.township_code GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 40" },
+        { "having and order by a measure, first",
+            "householdsAggregate(groupBy: [VILLAGE_CODE], having: [{measure: COUNT, gte: 20}, {measure: AVG_PER_CAPITA_NET_INCOME, lt: 15000}], " +
+            "order: [{measure: SUM_NET_INCOME, direction: DESC}], first: 7) { groups { keys { villageCode } count } }",
+            "SELECT village_code, COUNT(*) FROM household GROUP BY 1 HAVING COUNT(*) >= 20 AND AVG(per_capita_net_income_fen) < 1500000 ORDER BY " +
+                "SUM(net_income_fen) DESC, 1 LIMIT 7" },
+        { "order by a key descending",
+            "householdsAggregate(groupBy: [SAFETY_NET, MONITOR_TYPE], order: [{key: MONITOR_TYPE, direction: DESC}]) { groups { keys { safetyNet " +
+            "monitorType } count } }",
             "SELECT safety_net, monitor_type, COUNT(*) FROM household GROUP BY 1, 2 ORDER BY 2 DESC, 1, 2" },
-        { "where as the list", "householdsAggregate(where: {members: {some: {healthStatus: {eq: \"残疾\"}}}, perCapitaNetIncome: {lt: 12000}}, groupBy: [TOWNSHIP_CODE]) { groups { keys { townshipCode } count } }",
-            "SELECT township_code, COUNT(*) FROM household h WHERE per_capita_net_income_fen < 1200000 AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.health_status = '残疾' AND m.birth_date <= date('now', '-14 years')) GROUP BY 1 ORDER BY 1" },
-        { "having on a rate", "householdsAggregate(groupBy: [VILLAGE_CODE], having: [{measure: SHARE_BELOW_8500, gt: 0.2}]) { groups { keys { villageCode } shareBelow8500 } }",
-            "SELECT village_code, AVG(CASE WHEN per_capita_net_income_fen < 850000 THEN 1.0 ELSE 0 END) FROM household GROUP BY 1 HAVING AVG(CASE WHEN per_capita_net_income_fen < 850000 THEN 1.0 ELSE 0 END) > 0.2 ORDER BY 1" },
+        { "where as the list",
+            "householdsAggregate(where: {members: {some: {healthStatus: {eq: \"残疾\"}}}, perCapitaNetIncome: {lt: 12000}}, groupBy: " +
+            "[TOWNSHIP_CODE]) { groups { keys { townshipCode } count } }",
+            "SELECT township_code, COUNT(*) FROM household h WHERE per_capita_net_income_fen < 1200000 AND EXISTS (SELECT 1 FROM member m WHERE " +
+                "m.household_id = h.household_id AND m.health_status = '残疾' AND m.birth_date <= date('now', '-14 years')) GROUP BY 1 ORDER BY 1" },
+        { "having on a rate",
+            "householdsAggregate(groupBy: [VILLAGE_CODE], having: [{measure: SHARE_BELOW_8500, gt: 0.2}]) { groups { keys { villageCode } shareBelow8500 } }",
+            "SELECT village_code, AVG(CASE WHEN per_capita_net_income_fen < 850000 THEN 1.0 ELSE 0 END) FROM household GROUP BY 1 HAVING AVG(CASE " +
+                "WHEN per_capita_net_income_fen < 850000 THEN 1.0 ELSE 0 END) > 0.2 ORDER BY 1" },
     };
 
     [ProviderTheory]
@@ -75,9 +93,11 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         fixture = fixtures[provider];
         fixture.App.SqlLog.Clear();
         await Aggregate("township", fixture.Township, """
-            { householdsAggregate(where: {safetyNet: {eq: "低保"}}, groupBy: [VILLAGE_NAME], having: [{measure: COUNT, gt: 1}]) { groups { keys { villageName } count sum { netIncome } } } }
+            { householdsAggregate(where: {safetyNet: {eq: "低保"}}, groupBy: [VILLAGE_NAME], having: [{measure: COUNT, gt: 1}]) { groups { keys {
+              villageName } count sum { netIncome } } } }
             """, "householdsAggregate");
-        var data = fixture.App.SqlLog.Commands.Where(c => c.Contains(provider == DatabaseProvider.Sqlite ? "api_households" : "api.households", StringComparison.Ordinal)).ToList();
+        var data = fixture.App.SqlLog.Commands.Where(c => c.Contains(provider == DatabaseProvider.Sqlite ? "api_households" : "api.households",
+            StringComparison.Ordinal)).ToList();
         var sql = Assert.Single(data);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(sql, "GROUP BY"));
         Assert.DoesNotContain("低保", sql, StringComparison.Ordinal);
@@ -103,11 +123,14 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         var households = await Aggregate(role, region, """
             { householdsAggregate(where: {householdSize: {gte: 2}}, groupBy: [MONITOR_TYPE]) { groups { keys { monitorType } count sum { netIncome } } } }
             """, "householdsAggregate");
-        AggregateAssert.Equal(Db, households, $"SELECT monitor_type, COUNT(*), SUM(net_income_fen) / 100.0 FROM household WHERE {column} = $r AND household_size >= 2 GROUP BY 1 ORDER BY 1", ("$r", region));
+        AggregateAssert.Equal(Db, households,
+            $"SELECT monitor_type, COUNT(*), SUM(net_income_fen) / 100.0 FROM household WHERE {column} = $r AND household_size >= 2 GROUP BY 1 ORDER BY 1",
+            ("$r", region));
         // Members by work status: exact for the village; the township reads a child's personal fields as null, in
         // aggregates as in lists; the county does not read children's records one by one, so its answer is protected
         // (every count within the noise of ±2).
-        var members = await Aggregate(role, region, "{ membersAggregate(groupBy: [WORK_STATUS]) { protected groups { keys { workStatus } count laborForce } } }", "membersAggregate");
+        var members = await Aggregate(role, region,
+            "{ membersAggregate(groupBy: [WORK_STATUS]) { protected groups { keys { workStatus } count laborForce } } }", "membersAggregate");
         Assert.Equal(role == "county", members["protected"]!.GetValue<bool>());
         var workStatus = role == "township" ? $"CASE WHEN {Minors.Adult()} THEN work_status END" : "work_status";
         var laborCapacity = role == "township" ? $"CASE WHEN {Minors.Adult()} THEN labor_capacity END" : "labor_capacity";
@@ -130,7 +153,9 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         var result = await Aggregate("township", t, """
             { householdsAggregate(where: {village: {isExitedVillage: {eq: true}}}) { groups { count } } }
             """, "householdsAggregate");
-        AggregateAssert.Equal(Db, result, "SELECT COUNT(*) FROM household h JOIN region r ON r.code = h.village_code WHERE h.township_code = $t AND r.is_exited_village = 1 HAVING COUNT(*) > 0", ("$t", t));
+        AggregateAssert.Equal(Db, result,
+            "SELECT COUNT(*) FROM household h JOIN region r ON r.code = h.village_code WHERE h.township_code = $t AND r.is_exited_village = 1 " +
+            "HAVING COUNT(*) > 0", ("$t", t));
     }
 
     [ProviderTheory]
@@ -139,11 +164,14 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
     {
         fixture = fixtures[provider];
         var v = fixture.Village;
-        var result = await Aggregate("village", v, "{ membersAggregate(groupBy: [GENDER]) { protected groups { keys { gender } count laborForce employed employmentRate } } }", "membersAggregate");
+        var result = await Aggregate("village", v,
+            "{ membersAggregate(groupBy: [GENDER]) { protected groups { keys { gender } count laborForce employed employmentRate } } }", "membersAggregate");
         Assert.False(result["protected"]!.GetValue<bool>());
         AggregateAssert.Equal(Db, result, """
-            SELECT gender, COUNT(*), SUM(CASE WHEN labor_capacity IN ('普通劳动力','技能劳动力') THEN 1 ELSE 0 END), SUM(CASE WHEN labor_capacity IN ('普通劳动力','技能劳动力') AND work_status <> '未务工' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN labor_capacity IN ('普通劳动力','技能劳动力') AND work_status <> '未务工' THEN 1 ELSE 0 END) * 1.0 / SUM(CASE WHEN labor_capacity IN ('普通劳动力','技能劳动力') THEN 1 ELSE 0 END)
+            SELECT gender, COUNT(*), SUM(CASE WHEN labor_capacity IN ('普通劳动力','技能劳动力') THEN 1 ELSE 0 END), SUM(CASE WHEN labor_capacity IN
+              ('普通劳动力','技能劳动力') AND work_status <> '未务工' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN labor_capacity IN ('普通劳动力','技能劳动力') AND work_status <> '未务工' THEN 1 ELSE 0 END) * 1.0 / SUM(CASE WHEN labor_capacity
+                     IN ('普通劳动力','技能劳动力') THEN 1 ELSE 0 END)
             FROM member WHERE village_code = $v GROUP BY 1 ORDER BY 1
             """, ("$v", v));
     }
@@ -155,19 +183,25 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         fixture = fixtures[provider];
         var t = fixture.Township;
         var result = await Aggregate("township", t, """
-            { membersAggregate(groupBy: [VILLAGE_CODE, ETHNICITY]) { protected withheldGroups groups { keys { villageCode ethnicity } count countDistinct { householdId } } } }
+            { membersAggregate(groupBy: [VILLAGE_CODE, ETHNICITY]) { protected withheldGroups groups { keys { villageCode ethnicity } count
+              countDistinct { householdId } } } }
             """, "membersAggregate");
         Assert.True(result["protected"]!.GetValue<bool>());
         // The township reads a child's personal fields as null, in aggregates as in lists.
-        var expected = AggregateAssert.Rows(Db, $"SELECT village_code, CASE WHEN {Minors.Adult()} THEN ethnicity END, COUNT(*), COUNT(DISTINCT household_id) FROM member WHERE township_code = $t GROUP BY 1, 2 ORDER BY 1, 2", ("$t", t));
+        var expected = AggregateAssert.Rows(Db,
+            $"SELECT village_code, CASE WHEN {Minors.Adult()} THEN ethnicity END, COUNT(*), COUNT(DISTINCT household_id) FROM member WHERE " +
+            $"township_code = $t GROUP BY 1, 2 ORDER BY 1, 2", ("$t", t));
         var shown = AggregateAssert.Groups(result);
         Assert.Equal(expected.Count, shown.Count + result["withheldGroups"]!.GetValue<int>());
         Assert.True(result["withheldGroups"]!.GetValue<int>() > 0);
         foreach (var group in shown)
         {
             var truth = expected.Single(e => e[0] == group[0] && e[1] == group[1]);
-            Assert.InRange(double.Parse(group[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(truth[2], System.Globalization.CultureInfo.InvariantCulture) - 2, double.Parse(truth[2], System.Globalization.CultureInfo.InvariantCulture) + 2);
-            Assert.True(double.Parse(group[2], System.Globalization.CultureInfo.InvariantCulture) >= 5 && double.Parse(group[3], System.Globalization.CultureInfo.InvariantCulture) >= 5);
+            Assert.InRange(double.Parse(group[2], System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(truth[2], System.Globalization.CultureInfo.InvariantCulture) - 2,
+                double.Parse(truth[2], System.Globalization.CultureInfo.InvariantCulture) + 2);
+            Assert.True(double.Parse(group[2], System.Globalization.CultureInfo.InvariantCulture) >= 5
+                && double.Parse(group[3], System.Globalization.CultureInfo.InvariantCulture) >= 5);
         }
     }
 
@@ -178,7 +212,8 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         fixture = fixtures[provider];
         var t = fixture.Township;
         var result = await Aggregate("township", t, """
-            { membersAggregate(groupBy: [VILLAGE_CODE, ETHNICITY], having: [{measure: COUNT, gte: 6}], order: [{measure: COUNT, direction: DESC}], first: 5) { groups { count } } }
+            { membersAggregate(groupBy: [VILLAGE_CODE, ETHNICITY], having: [{measure: COUNT, gte: 6}], order: [{measure: COUNT, direction: DESC}],
+              first: 5) { groups { count } } }
             """, "membersAggregate");
         var counts = result["groups"]!.AsArray().Select(g => g!["count"]!.GetValue<long>()).ToList();
         Assert.Equal(5, counts.Count);
@@ -192,7 +227,8 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
     {
         fixture = fixtures[provider];
         var v = fixture.Village;
-        var result = await Aggregate("village", v, "{ membersAggregate(groupBy: [ETHNICITY]) { protected withheldGroups groups { keys { ethnicity } count } } }", "membersAggregate");
+        var result = await Aggregate("village", v,
+            "{ membersAggregate(groupBy: [ETHNICITY]) { protected withheldGroups groups { keys { ethnicity } count } } }", "membersAggregate");
         Assert.False(result["protected"]!.GetValue<bool>());
         AggregateAssert.Equal(Db, result, "SELECT ethnicity, COUNT(*) FROM member WHERE village_code = $v GROUP BY 1 ORDER BY 1", ("$v", v));
     }
@@ -258,9 +294,11 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         fixture = fixtures[provider];
         // The where and the keys of the GROUP BY hold for the percentile values too, with two keys and a region name.
         var result = await Aggregate("county", fixture.County,
-            "{ householdsAggregate(where: {perCapitaNetIncome: {lt: 12000}}, groupBy: [TOWNSHIP_NAME, RELOCATED], first: 30) { groups { keys { townshipName relocated } count median { netIncome } p75 { householdSize } } } }",
+            "{ householdsAggregate(where: {perCapitaNetIncome: {lt: 12000}}, groupBy: [TOWNSHIP_NAME, RELOCATED], first: 30) { groups { keys { " +
+                "townshipName relocated } count median { netIncome } p75 { householdSize } } } }",
             "householdsAggregate");
-        const string Rows = "(SELECT h.*, t.name AS township_name FROM household h JOIN region t ON t.code = h.township_code WHERE h.per_capita_net_income_fen < 1200000)";
+        const string Rows = "(SELECT h.*, t.name AS township_name FROM household h JOIN region t ON t.code = h.township_code WHERE " +
+            "h.per_capita_net_income_fen < 1200000)";
         AggregateAssert.Equal(Db, result, $"""
             SELECT h.township_name, h.relocated, COUNT(*), MAX(a.p0) / 100.0, MAX(b.p0) FROM {Rows} h
             LEFT JOIN ({PercentileSql.Per(Rows, ["township_name", "relocated"], "net_income_fen", 0.5)}) a ON a.k0 IS h.township_name AND a.k1 IS h.relocated
@@ -309,7 +347,8 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         // At the bound exactly, the same request is answered; without percentiles the bound does not apply.
         var exact = new AggregateEngine(factory, new AggregationOptions { MaxPercentileRows = (int)withValue });
         Assert.NotEmpty((await exact.RunAsync(access, Request(), CancellationToken.None)).Groups);
-        var plain = await tight.RunAsync(access, new AggregateRequest { Entity = households, GroupBy = ["townshipCode"], Measures = ["count"] }, CancellationToken.None);
+        var plain = await tight.RunAsync(access, new AggregateRequest { Entity = households, GroupBy = ["townshipCode"], Measures = ["count"] },
+            CancellationToken.None);
         Assert.NotEmpty(plain.Groups);
     }
 
@@ -327,7 +366,11 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
         var households = monitorType.Entity;
         var asKey = Assert.Throws<QueryException>(() => engine.Plan(access, new AggregateRequest { Entity = households, GroupBy = ["monitorType"] }));
         Assert.Equal(code, asKey.Code);
-        var asMeasure = Assert.Throws<QueryException>(() => engine.Plan(access, new AggregateRequest { Entity = households, Measures = ["countDistinct.monitorType"] }));
+        var asMeasure = Assert.Throws<QueryException>(() => engine.Plan(access, new AggregateRequest
+        {
+            Entity = households,
+            Measures = ["countDistinct.monitorType"]
+        }));
         Assert.Equal(code, asMeasure.Code);
         // With the field aggregate-only, the same request is allowed and suppressed.
         var aggregateOnly = new AccessContext("u", "township", fixture.Township, false,
@@ -342,8 +385,10 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
     [InlineData(DatabaseProvider.PostgreSql, "{ householdsAggregate(first: 10001) { groups { count } } }", ErrorCodes.InvalidPaging)]
     [InlineData(DatabaseProvider.Sqlite, "{ householdsAggregate(groupBy: [VILLAGE_CODE, VILLAGE_CODE]) { groups { count } } }", ErrorCodes.InvalidValue)]
     [InlineData(DatabaseProvider.PostgreSql, "{ householdsAggregate(groupBy: [VILLAGE_CODE, VILLAGE_CODE]) { groups { count } } }", ErrorCodes.InvalidValue)]
-    [InlineData(DatabaseProvider.Sqlite, "{ householdsAggregate(groupBy: [VILLAGE_CODE], order: [{key: TOWNSHIP_CODE}]) { groups { count } } }", ErrorCodes.InvalidOrder)]
-    [InlineData(DatabaseProvider.PostgreSql, "{ householdsAggregate(groupBy: [VILLAGE_CODE], order: [{key: TOWNSHIP_CODE}]) { groups { count } } }", ErrorCodes.InvalidOrder)]
+    [InlineData(DatabaseProvider.Sqlite, "{ householdsAggregate(groupBy: [VILLAGE_CODE], order: [{key: TOWNSHIP_CODE}]) { groups { count } } }",
+        ErrorCodes.InvalidOrder)]
+    [InlineData(DatabaseProvider.PostgreSql, "{ householdsAggregate(groupBy: [VILLAGE_CODE], order: [{key: TOWNSHIP_CODE}]) { groups { count } } }",
+        ErrorCodes.InvalidOrder)]
     [InlineData(DatabaseProvider.Sqlite, "{ householdsAggregate(order: [{}]) { groups { count } } }", ErrorCodes.InvalidOrder)]
     [InlineData(DatabaseProvider.PostgreSql, "{ householdsAggregate(order: [{}]) { groups { count } } }", ErrorCodes.InvalidOrder)]
     [InlineData(DatabaseProvider.Sqlite, "{ householdsAggregate(having: [{measure: COUNT}]) { groups { count } } }", ErrorCodes.InvalidFilter)]

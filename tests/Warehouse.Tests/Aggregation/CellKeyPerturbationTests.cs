@@ -3,7 +3,8 @@ using Xunit;
 
 namespace Warehouse.Tests.Aggregation;
 
-/// <summary>The noise of protected aggregates: bounded, unbiased, never negative, the same for the same records, and unrelated between cells that differ by one record.</summary>
+/// <summary>The noise of protected aggregates: bounded, unbiased, never negative, the same for the same records, and unrelated between cells that
+/// differ by one record.</summary>
 public sealed class CellKeyPerturbationTests
 {
     [Theory]

@@ -20,7 +20,8 @@ public abstract class DashboardCases(AppFixture fixture)
 {
     // The labour force as the dashboard contract reads it: ordinary or skilled labour capacity (not 弱劳动力或半劳动力).
     private const string Lf = "('普通劳动力','技能劳动力')";
-    private const string Disbursed = "(SELECT alloc_id, SUM(CASE WHEN stage = '收回' THEN -amount_fen ELSE amount_fen END) AS d FROM fund_disbursement GROUP BY alloc_id)";
+    private const string Disbursed = "(SELECT alloc_id, SUM(CASE WHEN stage = '收回' THEN -amount_fen ELSE amount_fen END) AS d FROM " +
+        "fund_disbursement GROUP BY alloc_id)";
 
     private static string File(string name) =>
         System.IO.File.ReadAllText(Path.Combine(RepoPaths.Root, "schema", "examples", "dashboards", name));
@@ -53,7 +54,8 @@ public abstract class DashboardCases(AppFixture fixture)
         // fields of a record about a child under 14 as null in aggregates (docs/security.md), so such a measure never
         // matches the dates and is not counted.
         var inForce = $"""
-            a.start_date <= $e AND (a.end_date >= $s OR (a.end_date IS NULL AND (a.period <> '一次性' OR a.start_date >= $s))) AND {Minors.AboutAdult("a.member_id")}
+            a.start_date <= $e AND (a.end_date >= $s OR (a.end_date IS NULL AND (a.period <> '一次性' OR a.start_date >= $s))) AND
+              {Minors.AboutAdult("a.member_id")}
             """;
         const string targeted = "(h.household_attr = '脱贫户' OR h.monitor_type IS NOT NULL)";
         AggregateAssert.Equal(Db, data["none"]!, $"""
@@ -110,7 +112,9 @@ public abstract class DashboardCases(AppFixture fixture)
     public async Task Township_5_posts()
     {
         var t = fixture.Township;
-        var asOf = Sql.Strings(Db, "SELECT term_end FROM welfare_post WHERE township_code = $t ORDER BY term_end LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM welfare_post WHERE township_code = $t)", ("$t", t))[0];
+        var asOf = Sql.Strings(Db,
+            "SELECT term_end FROM welfare_post WHERE township_code = $t ORDER BY term_end LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM welfare_post " +
+            "WHERE township_code = $t)", ("$t", t))[0];
         var in30 = DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var data = await Run("township", t, "township-5-posts.graphql", new { asOf });
         AggregateAssert.Equal(Db, data["byVillage"]!, """
@@ -120,7 +124,8 @@ public abstract class DashboardCases(AppFixture fixture)
             """, ("$t", t));
         // Only filled posts have a contract that can end.
         AggregateAssert.Equal(Db, data["ending"]!, """
-            SELECT village_code, COUNT(*) FROM welfare_post WHERE township_code = $t AND holder_member_id IS NOT NULL AND term_end BETWEEN $a AND $b GROUP BY 1 ORDER BY 1
+            SELECT village_code, COUNT(*) FROM welfare_post WHERE township_code = $t AND holder_member_id IS NOT NULL AND term_end BETWEEN $a AND $b
+              GROUP BY 1 ORDER BY 1
             """, ("$t", t), ("$a", asOf), ("$b", in30));
         Assert.NotEmpty(data["ending"]!["groups"]!.AsArray());
     }
@@ -148,11 +153,13 @@ public abstract class DashboardCases(AppFixture fixture)
     {
         var data = await Run("county", fixture.County, "county-2-funds.graphql", new { asOf = "2025-06-30" });
         AggregateAssert.Equal(Db, data["bySource"]!, $"""
-            SELECT a.source_level, a.source_type, COUNT(*), SUM(a.amount_fen) / 100.0, SUM(COALESCE(x.d, 0)) / 100.0, SUM(COALESCE(x.d, 0)) * 1.0 / SUM(a.amount_fen)
+            SELECT a.source_level, a.source_type, COUNT(*), SUM(a.amount_fen) / 100.0, SUM(COALESCE(x.d, 0)) / 100.0, SUM(COALESCE(x.d, 0)) * 1.0 /
+              SUM(a.amount_fen)
             FROM fund_allocation a LEFT JOIN {Disbursed} x ON x.alloc_id = a.alloc_id GROUP BY 1, 2 ORDER BY 1, 2
             """);
         // The year's allocations of the two fund types (budget year = the as-of date's year), all levels.
-        AggregateAssert.Equal(Db, data["linked"]!, "SELECT SUM(amount_fen) / 100.0 FROM fund_allocation WHERE year = 2025 AND source_type IN ('衔接资金', '统筹整合涉农资金')");
+        AggregateAssert.Equal(Db, data["linked"]!,
+            "SELECT SUM(amount_fen) / 100.0 FROM fund_allocation WHERE year = 2025 AND source_type IN ('衔接资金', '统筹整合涉农资金')");
         AggregateAssert.Equal(Db, data["industry"]!, """
             SELECT SUM(a.amount_fen) / 100.0 FROM fund_allocation a JOIN project p ON p.project_code = a.project_code
             WHERE a.year = 2025 AND a.source_type IN ('衔接资金', '统筹整合涉农资金') AND p.type = '产业发展'
@@ -174,7 +181,8 @@ public abstract class DashboardCases(AppFixture fixture)
         Assert.All(data["rate"]!["groups"]!.AsArray(), g => Assert.Equal(
             g!["employed"]!.GetValue<double>() / g["laborForce"]!.GetValue<double>(), g["employmentRate"]!.GetValue<double>(), 9));
         // A group is withheld when its perturbed rows or its perturbed distinct households fall below k (the last column).
-        AggregateAssert.Near(Db, data["jobs"]!, "SELECT township_code, emp_form, COUNT(*), COUNT(DISTINCT household_id) FROM employment GROUP BY 1, 2 ORDER BY 1, 2", 2, true);
+        AggregateAssert.Near(Db, data["jobs"]!,
+            "SELECT township_code, emp_form, COUNT(*), COUNT(DISTINCT household_id) FROM employment GROUP BY 1, 2 ORDER BY 1, 2", 2, true);
         // Households that have labour but no one working; households without labour apart.
         AggregateAssert.Equal(Db, data["noneEmployed"]!, $"""
             SELECT township_code, COUNT(*) FROM household h
@@ -183,7 +191,8 @@ public abstract class DashboardCases(AppFixture fixture)
             """);
         AggregateAssert.Equal(Db, data["noLabour"]!, $"""
             SELECT township_code, COUNT(*) FROM household h
-            WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {Lf} AND {Minors.Adult("m.")}) GROUP BY 1 ORDER BY 1
+            WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.labor_capacity IN {Lf} AND {Minors.Adult("m.")})
+              GROUP BY 1 ORDER BY 1
             """);
         Assert.True(Sql.Scalar(Db, "SELECT COUNT(*) FROM member WHERE labor_capacity = '弱劳动力或半劳动力'") > 0, "weak labour exists, so leaving it out is tested");
     }
@@ -216,7 +225,8 @@ public abstract class DashboardCases(AppFixture fixture)
         // conditions are exercised on any seed.
         var v = Sql.Strings(Db, """
             SELECT h.village_code FROM household h JOIN household_income_year y ON y.household_id = h.household_id AND y.income_year = 2024
-            WHERE h.per_capita_net_income_fen >= 850000 AND (h.business_income_fen - h.business_cost_fen) * 5 < (y.business_income_fen - y.business_cost_fen) * 4
+            WHERE h.per_capita_net_income_fen >= 850000 AND (h.business_income_fen - h.business_cost_fen) * 5 < (y.business_income_fen -
+              y.business_cost_fen) * 4
             GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1
             """)[0];
         var data = await Run("village", v, "village-2-low-income.graphql");
@@ -224,7 +234,8 @@ public abstract class DashboardCases(AppFixture fixture)
         const string flagged = """
             FROM household h LEFT JOIN household_income_year y ON y.household_id = h.household_id AND y.income_year = 2024
             WHERE h.village_code = $v
-              AND (h.per_capita_net_income_fen < 850000 OR (h.business_income_fen - h.business_cost_fen) * 5 < (y.business_income_fen - y.business_cost_fen) * 4)
+              AND (h.per_capita_net_income_fen < 850000 OR (h.business_income_fen - h.business_cost_fen) * 5 < (y.business_income_fen -
+                y.business_cost_fen) * 4)
             """;
         AggregateAssert.Equal(Db, data["householdsAggregate"]!, $"""
             SELECT h.monitor_type, COUNT(*), SUM(h.per_capita_net_income_fen < 850000) {flagged} GROUP BY 1 ORDER BY 1
@@ -233,7 +244,8 @@ public abstract class DashboardCases(AppFixture fixture)
             SELECT h.household_id, h.monitor_type, h.per_capita_net_income_fen / 100.0, h.business_income_fen / 100.0, h.business_cost_fen / 100.0,
                    (y.business_income_fen - y.business_cost_fen) / 100.0,
                    CASE WHEN y.business_income_fen - y.business_cost_fen > 0
-                        THEN ((h.business_income_fen - h.business_cost_fen) - (y.business_income_fen - y.business_cost_fen)) * 100 / (y.business_income_fen - y.business_cost_fen) END,
+                        THEN ((h.business_income_fen - h.business_cost_fen) - (y.business_income_fen - y.business_cost_fen)) * 100 /
+                          (y.business_income_fen - y.business_cost_fen) END,
                    (h.business_income_fen - h.business_cost_fen) * 5 < (y.business_income_fen - y.business_cost_fen) * 4
             {flagged} ORDER BY 1
             """, ("$v", v));
@@ -260,16 +272,19 @@ public abstract class DashboardCases(AppFixture fixture)
     {
         var v = fixture.Village;
         var asOf = "2025-06-30";
-        var cap = Sql.Scalar(Db, "SELECT amount_fen / 100 FROM standard WHERE standard_kind = '产业奖补上限' AND valid_from <= $d AND (valid_to IS NULL OR valid_to >= $d)", ("$d", asOf));
+        var cap = Sql.Scalar(Db,
+            "SELECT amount_fen / 100 FROM standard WHERE standard_kind = '产业奖补上限' AND valid_from <= $d AND (valid_to IS NULL OR valid_to >= $d)", ("$d", asOf));
         var data = await Run("village", v, "village-4-assistance.graphql", new { asOf, rewardCap = cap });
         Assert.NotEmpty(data["standards"]!["nodes"]!.AsArray());
         Assert.Equal(Sql.Strings(Db, """
                 SELECT standard_kind || '|' || unit || '|' || (amount_fen / 100) FROM standard
-                WHERE standard_kind IN ('低保', '特困', '产业奖补上限', '产业奖补比例') AND valid_from <= $d AND (valid_to IS NULL OR valid_to >= $d) ORDER BY standard_kind, standard_id
+                WHERE standard_kind IN ('低保', '特困', '产业奖补上限', '产业奖补比例') AND valid_from <= $d AND (valid_to IS NULL OR valid_to >= $d) ORDER BY
+                  standard_kind, standard_id
                 """, ("$d", asOf)),
             data["standards"]!["nodes"]!.AsArray().Select(n => $"{n!["kind"]}|{n["unit"]}|{n["amount"]!.GetValue<decimal>():0}").ToList());
         AggregateAssert.Equal(Db, data["received"]!, """
-            SELECT item, period, COUNT(*), COUNT(DISTINCT household_id), SUM(amount_fen) / 100.0, AVG(amount_fen) / 100.0, MIN(amount_fen) / 100.0, MAX(amount_fen) / 100.0
+            SELECT item, period, COUNT(*), COUNT(DISTINCT household_id), SUM(amount_fen) / 100.0, AVG(amount_fen) / 100.0, MIN(amount_fen) / 100.0,
+              MAX(amount_fen) / 100.0
             FROM assistance WHERE village_code = $v AND item IN ('低保', '特困供养', '到户产业奖补') GROUP BY 1, 2 ORDER BY 1, 2
             """, ("$v", v));
         AggregateAssert.Equal(Db, data["overCap"]!, """
@@ -284,7 +299,9 @@ public abstract class DashboardCases(AppFixture fixture)
     [Fact]
     public async Task Village_5_projects()
     {
-        var v = Sql.Strings(Db, "SELECT site_code FROM project WHERE length(site_code) = 12 AND site_code NOT LIKE '%000' GROUP BY site_code ORDER BY COUNT(*) DESC, site_code LIMIT 1")[0];
+        var v = Sql.Strings(Db,
+            "SELECT site_code FROM project WHERE length(site_code) = 12 AND site_code NOT LIKE '%000' GROUP BY site_code ORDER BY COUNT(*) DESC, " +
+            "site_code LIMIT 1")[0];
         var data = await Run("village", v, "village-5-projects.graphql", new { village = v });
         // Beneficiary persons from the definition: members of beneficiary households that are 脱贫户 or monitored.
         AggregateAssert.Equal(Db, data["projects"]!, """
@@ -308,7 +325,9 @@ public abstract class DashboardCases(AppFixture fixture)
         // Pending as of 2025-12-31: reported by then; more than 15 days: reported before 2025-12-16. The township with
         // the most such cases, so the list is not empty on any seed.
         var (asOf, cutoff) = ("2025-12-31", "2025-12-16");
-        var t = Sql.Strings(Db, "SELECT township_code FROM monitoring_case WHERE case_status IN ('待核实', '待审核') AND reported_at < $c GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1", ("$c", cutoff))[0];
+        var t = Sql.Strings(Db,
+            "SELECT township_code FROM monitoring_case WHERE case_status IN ('待核实', '待审核') AND reported_at < $c GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1",
+            ("$c", cutoff))[0];
         var data = await Run("township", t, "township-2-cases.graphql", new { asOf });
         AggregateAssert.Equal(Db, data["pending"]!, """
             SELECT village_code, case_status, COUNT(*) FROM monitoring_case
@@ -359,7 +378,8 @@ public abstract class DashboardCases(AppFixture fixture)
         const string period = "(SELECT * FROM monitoring_case WHERE reported_at >= '2025-01-01' AND reported_at <= '2025-09-30')";
         AggregateAssert.Equal(Db, data["byRisk"]!, $"""
             SELECT c.main_risk, c.case_status, COUNT(*), AVG(c.days_to_identify), p.p0, p.p1, MAX(c.days_to_identify) FROM {period} c
-            LEFT JOIN ({PercentileSql.Per(period, ["main_risk", "case_status"], "days_to_identify", 0.5, 0.9)}) p ON p.k0 IS c.main_risk AND p.k1 IS c.case_status
+            LEFT JOIN ({PercentileSql.Per(period, ["main_risk", "case_status"], "days_to_identify", 0.5, 0.9)}) p ON p.k0 IS c.main_risk AND p.k1 IS
+              c.case_status
             GROUP BY 1, 2 ORDER BY 1, 2
             """);
         AggregateAssert.Equal(Db, data["period"]!, $"""

@@ -14,7 +14,8 @@ public static class PercentileSql
     {
         var partition = keys.Length == 0 ? "" : "PARTITION BY " + string.Join(", ", keys);
         var keyColumns = keys.Select((k, i) => $"{k} AS k{i}, ");
-        var inner = $"SELECT {string.Concat(keyColumns)}{value} AS v, ROW_NUMBER() OVER ({partition} ORDER BY {value}) - 1 AS i, COUNT(*) OVER ({partition}) AS n "
+        var inner = $"SELECT {string.Concat(keyColumns)}{value} AS v, ROW_NUMBER() OVER ({partition} ORDER BY {value}) - 1 AS i, COUNT(*) OVER " +
+            $"({partition}) AS n "
             + $"FROM {rows} AS src WHERE {value} IS NOT NULL";
         var columns = ps.Select((p, j) =>
         {

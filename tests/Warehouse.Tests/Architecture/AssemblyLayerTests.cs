@@ -1,7 +1,7 @@
-using Xunit;
 using System.Reflection;
 using System.Xml.Linq;
 using Warehouse.Tests.Database;
+using Xunit;
 
 namespace Warehouse.Tests.Architecture;
 
@@ -43,7 +43,8 @@ public class AssemblyLayerTests
     {
         var listed = Allowed.Select(row => Path.GetFileName((string)row[0])).ToHashSet();
         var inSolution = File.ReadLines(Path.Combine(RepoPaths.Root, "Warehouse.sln"))
-            .Where(l => l.StartsWith("Project(", StringComparison.Ordinal) && l.Contains("src", StringComparison.Ordinal) && l.Contains(".csproj", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("Project(", StringComparison.Ordinal) && l.Contains("src", StringComparison.Ordinal)
+                && l.Contains(".csproj", StringComparison.Ordinal))
             .Select(l => l.Split('"')[3])
             .ToArray();
         Assert.NotEmpty(inSolution);

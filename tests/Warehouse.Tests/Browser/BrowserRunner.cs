@@ -69,7 +69,8 @@ internal static class BrowserRunner
         }
         var output = await stdout;
         var errors = await stderr;
-        Assert.True(process.ExitCode == 0, $"Browser scenario '{scenario}' failed (exit {process.ExitCode}); screenshot in {ScreenshotDir}.\n{output}\n{errors}");
+        Assert.True(process.ExitCode == 0,
+            $"Browser scenario '{scenario}' failed (exit {process.ExitCode}); screenshot in {ScreenshotDir}.\n{output}\n{errors}");
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
         Assert.True(line is not null, $"Browser scenario '{scenario}' printed no RESULT line.\n{output}\n{errors}");
         return JsonNode.Parse(line!["RESULT ".Length..])!.AsObject();

@@ -65,9 +65,12 @@ public sealed class UiBrowserTests
             Assert.Contains("where={\"monitorType\":{\"neq\":null},\"riskClearedAt\":{\"eq\":null}}", exportQuery, StringComparison.Ordinal);
             Assert.Contains("order=[{\"monitoredAt\":\"ASC\"}]", exportQuery, StringComparison.Ordinal);
             Assert.Contains("fields=id,address,phone,monitorType,riskTypes,monitoredAt,perCapitaNetIncome,safetyNet", exportQuery, StringComparison.Ordinal);
-            var lines = result["csv"]!.GetValue<string>().TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+            var lines = result["csv"]!.GetValue<string>().TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))
+                .ToList();
             Assert.StartsWith("id,address,phone,", lines[0], StringComparison.Ordinal);
-            var expected = Sql.Strings(app.Database, "SELECT household_id FROM household WHERE village_code = $v AND monitor_type IS NOT NULL AND risk_cleared_at IS NULL ORDER BY monitored_at, household_id", ("$v", village));
+            var expected = Sql.Strings(app.Database,
+                "SELECT household_id FROM household WHERE village_code = $v AND monitor_type IS NOT NULL AND risk_cleared_at IS NULL ORDER BY " +
+                "monitored_at, household_id", ("$v", village));
             Assert.True(expected.Count > 5, "the example's first: 5 must not limit the download; pick a village with more monitored households");
             Assert.Equal(expected, lines.Skip(1).Select(l => l.Split(',')[0]).ToList());
 
@@ -79,7 +82,8 @@ public sealed class UiBrowserTests
             var output = await RunCurlAsync(curl, app.Token("village", village, null));
             var body = System.Text.Json.Nodes.JsonNode.Parse(output)!.AsObject();
             Assert.True(body["errors"] is null, output);
-            Assert.Equal(Sql.Scalar(app.Database, "SELECT COUNT(*) FROM household WHERE village_code = $v AND monitor_type IS NOT NULL AND risk_cleared_at IS NULL", ("$v", village)),
+            Assert.Equal(Sql.Scalar(app.Database,
+                "SELECT COUNT(*) FROM household WHERE village_code = $v AND monitor_type IS NOT NULL AND risk_cleared_at IS NULL", ("$v", village)),
                 body["data"]!["households"]!["totalCount"]!.GetValue<long>());
         }
     }
@@ -163,7 +167,8 @@ public sealed class UiBrowserTests
             const string Cells = "FROM sec_field_permission WHERE role = 'village' AND type_name = 'Workshop'";
             var total = Sql.Scalar(app.Database, $"SELECT COUNT(*) {Cells}");
             var toChange = Sql.Scalar(app.Database, $"SELECT COUNT(*) {Cells} AND field_name <> 'id' AND access <> 'HIDDEN'");
-            var othersBefore = Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission WHERE NOT (role = 'village' AND type_name = 'Workshop')");
+            var othersBefore = Sql.Scalar(app.Database,
+                "SELECT SUM(version) FROM sec_field_permission WHERE NOT (role = 'village' AND type_name = 'Workshop')");
 
             var result = await BrowserRunner.RunAsync("admin-bulk", url, "type=Workshop", "role=village", "access=HIDDEN");
 
@@ -174,8 +179,10 @@ public sealed class UiBrowserTests
             Assert.Equal(0, result["otherRolesPending"]!.GetValue<long>());
             Assert.Equal(0, Sql.Scalar(app.Database, $"SELECT COUNT(*) {Cells} AND field_name <> 'id' AND access <> 'HIDDEN'"));
             Assert.Equal("FULL", Sql.Text(app.Database, $"SELECT access {Cells} AND field_name = 'id'"));
-            Assert.Equal(toChange, Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'PERMISSION_CHANGE' AND type_name = 'Workshop'"));
-            Assert.Equal(othersBefore, Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission WHERE NOT (role = 'village' AND type_name = 'Workshop')"));
+            Assert.Equal(toChange,
+                Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'PERMISSION_CHANGE' AND type_name = 'Workshop'"));
+            Assert.Equal(othersBefore,
+                Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission WHERE NOT (role = 'village' AND type_name = 'Workshop')"));
         }
     }
 
@@ -187,14 +194,18 @@ public sealed class UiBrowserTests
         {
             var cellCount = Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_field_permission");
             var versionsBefore = Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission");
-            Assert.Equal("FULL", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'"));
-            Assert.Equal("FULL", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
+            Assert.Equal("FULL",
+                Sql.Text(app.Database,
+                "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'"));
+            Assert.Equal("FULL",
+                Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
 
             var result = await BrowserRunner.RunAsync("admin-roundtrip", url, "changes=village|Household|householdAttr|HIDDEN;county|Member|education|HIDDEN");
 
             Assert.Equal(cellCount, result["exportedCells"]!.GetValue<long>());
             Assert.Equal(2, result["imported"]!.GetValue<int>());
-            Assert.Equal(["county|Member|education", "village|Household|householdAttr"], result["pending"]!.AsArray().Select(p => p!.GetValue<string>()).Order(StringComparer.Ordinal));
+            Assert.Equal(["county|Member|education", "village|Household|householdAttr"], result["pending"]!.AsArray().Select(p => p!.GetValue<string>())
+                .Order(StringComparer.Ordinal));
             Assert.Equal(2, result["reimported"]!.GetValue<int>());
             Assert.Contains("you edited version 1", result["conflict"]!.GetValue<string>(), StringComparison.Ordinal);
             // The console lists the server's details (extensions.details), one stale cell per line.
@@ -203,8 +214,11 @@ public sealed class UiBrowserTests
             Assert.StartsWith("county Member.education: you edited version 1", items[0], StringComparison.Ordinal);
             Assert.StartsWith("village Household.householdAttr: you edited version 1", items[1], StringComparison.Ordinal);
             // Only the first import was applied: the two cells, once each.
-            Assert.Equal("HIDDEN", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'"));
-            Assert.Equal("HIDDEN", Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
+            Assert.Equal("HIDDEN",
+                Sql.Text(app.Database,
+                "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'"));
+            Assert.Equal("HIDDEN",
+                Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
             Assert.Equal(versionsBefore + 2, Sql.Scalar(app.Database, "SELECT SUM(version) FROM sec_field_permission"));
         }
     }
@@ -220,8 +234,10 @@ public sealed class UiBrowserTests
             Assert.Contains("county Household.phone", result["message"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.Equal(result["other"]!.GetValue<string>(), result["reloaded"]!.GetValue<string>());
             // Only the other admin's change was applied.
-            Assert.Equal(result["other"]!.GetValue<string>(), Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Household' AND field_name='phone'"));
-            Assert.Equal(result["versionBefore"]!.GetValue<long>() + 1, Sql.Scalar(app.Database, "SELECT version FROM sec_field_permission WHERE role='county' AND type_name='Household' AND field_name='phone'"));
+            Assert.Equal(result["other"]!.GetValue<string>(),
+                Sql.Text(app.Database, "SELECT access FROM sec_field_permission WHERE role='county' AND type_name='Household' AND field_name='phone'"));
+            Assert.Equal(result["versionBefore"]!.GetValue<long>() + 1, Sql.Scalar(app.Database,
+                "SELECT version FROM sec_field_permission WHERE role='county' AND type_name='Household' AND field_name='phone'"));
         }
     }
 }

@@ -14,9 +14,11 @@ public sealed partial class CatalogueColumnTypeTests
     public void Varchar_columns_are_exactly_the_non_unicode_catalogue_fields()
     {
         var script = string.Join('\n', Directory.GetFiles(RepoPaths.Db("sqlserver"), "*.sql").Order(StringComparer.Ordinal).Select(File.ReadAllText));
-        var types = ColumnType().Matches(script).GroupBy(m => m.Groups["name"].Value).ToDictionary(g => g.Key, g => g.Select(m => m.Groups["type"].Value.ToLowerInvariant()).Distinct().ToList());
+        var types = ColumnType().Matches(script).GroupBy(m => m.Groups["name"].Value).ToDictionary(g => g.Key, g =>
+            g.Select(m => m.Groups["type"].Value.ToLowerInvariant()).Distinct().ToList());
         var mismatches = new List<string>();
-        foreach (var field in WarehouseCatalogue.Default.Entities.SelectMany(e => e.Fields).Where(f => f.Property.PropertyType == typeof(string) && f.Column != "link_id"))
+        foreach (var field in WarehouseCatalogue.Default.Entities.SelectMany(e => e.Fields)
+            .Where(f => f.Property.PropertyType == typeof(string) && f.Column != "link_id"))
         {
             Assert.True(types.TryGetValue(field.Column, out var found), $"{field.QualifiedName}: column {field.Column} not found in the T-SQL base tables");
             var expected = field.IsUnicodeText ? "nvarchar" : "varchar";

@@ -57,7 +57,8 @@ public sealed class PostgresLoadTests
                 }
                 // updated_at is text in SQLite and timestamptz in PostgreSQL: compared as the same UTC instant.
                 var value = reader.GetName(i) == "updated_at" && !reader.IsDBNull(i)
-                    ? Warehouse.Data.Timestamps.ToIso(reader.GetValue(i) is string text ? Warehouse.Data.Timestamps.FromSqliteText(text) : reader.GetDateTime(i))
+                    ? Warehouse.Data.Timestamps.ToIso(reader.GetValue(i) is string text ? Warehouse.Data.Timestamps.FromSqliteText(
+                        text) : reader.GetDateTime(i))
                     : Sql.Text(reader.GetValue(i));
                 hash.AppendData(Encoding.UTF8.GetBytes((value ?? "\u0000null") + "\u001f"));
             }

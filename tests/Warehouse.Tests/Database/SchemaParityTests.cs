@@ -296,11 +296,17 @@ internal static class TSqlSchemaReader
     // The SQLite affinity family each SQL Server type stores as in the twin script.
     private static string Family(DataTypeReference? type) => type switch
     {
-        SqlDataTypeReference { SqlDataTypeOption: SqlDataTypeOption.Int or SqlDataTypeOption.BigInt or
-            SqlDataTypeOption.SmallInt or SqlDataTypeOption.TinyInt or SqlDataTypeOption.Bit } => "integer",
-        SqlDataTypeReference { SqlDataTypeOption: SqlDataTypeOption.Char or SqlDataTypeOption.VarChar or
+        SqlDataTypeReference
+        {
+            SqlDataTypeOption: SqlDataTypeOption.Int or SqlDataTypeOption.BigInt or
+            SqlDataTypeOption.SmallInt or SqlDataTypeOption.TinyInt or SqlDataTypeOption.Bit
+        } => "integer",
+        SqlDataTypeReference
+        {
+            SqlDataTypeOption: SqlDataTypeOption.Char or SqlDataTypeOption.VarChar or
             SqlDataTypeOption.NChar or SqlDataTypeOption.NVarChar or SqlDataTypeOption.Date or
-            SqlDataTypeOption.DateTime2 or SqlDataTypeOption.DateTimeOffset } => "text",
+            SqlDataTypeOption.DateTime2 or SqlDataTypeOption.DateTimeOffset
+        } => "text",
         SqlDataTypeReference sql => $"other:{sql.SqlDataTypeOption}",
         null => "other:(none)",
         _ => $"other:{type.GetType().Name}",

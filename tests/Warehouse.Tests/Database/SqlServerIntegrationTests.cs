@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
@@ -18,7 +17,11 @@ public sealed class SqlServerIntegrationTests
 {
     private static readonly Lazy<DatabaseOptions> Prepared = new(() =>
     {
-        var options = new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = Environment.GetEnvironmentVariable(SqlServerFactAttribute.Variable)! };
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.SqlServer, ConnectionString = Environment.GetEnvironmentVariable(
+            SqlServerFactAttribute.Variable)!
+        };
         MigrationRunner.Run(options);
         if (!Seeder.HasData(options))
         {
@@ -42,13 +45,15 @@ public sealed class SqlServerIntegrationTests
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", app.Token("county", "139901000000"));
         var data = await WarehouseApp.DataAsync(client, """
-            { households(where: {perCapitaNetIncome: {lt: 8500}}, order: [{perCapitaNetIncome: DESC}], first: 25) { totalCount nodes { id perCapitaNetIncome } } }
+            { households(where: {perCapitaNetIncome: {lt: 8500}}, order: [{perCapitaNetIncome: DESC}], first: 25) { totalCount nodes { id
+              perCapitaNetIncome } } }
             """);
         await using var c = new SqlConnection(Prepared.Value.ConnectionString);
         await c.OpenAsync();
         await using var count = new SqlCommand("SELECT COUNT(*) FROM api.households WHERE per_capita_net_income_fen < 850000", c);
         Assert.Equal((int)(await count.ExecuteScalarAsync())!, data["households"]!["totalCount"]!.GetValue<int>());
-        await using var ids = new SqlCommand("SELECT TOP 25 household_id FROM api.households WHERE per_capita_net_income_fen < 850000 ORDER BY per_capita_net_income_fen DESC, household_id", c);
+        await using var ids = new SqlCommand(
+            "SELECT TOP 25 household_id FROM api.households WHERE per_capita_net_income_fen < 850000 ORDER BY per_capita_net_income_fen DESC, household_id", c);
         var expected = new List<string>();
         await using (var r = await ids.ExecuteReaderAsync())
         {
@@ -63,7 +68,8 @@ public sealed class SqlServerIntegrationTests
     private sealed class SqlServerApp(string connection) : WebApplicationFactory<Program>
     {
         public string Token(string role, string region) =>
-            new Warehouse.Security.LocalTokenIssuer(new Warehouse.Security.LocalIssuerOptions { SigningKey = WarehouseApp.SigningKey }).Issue("sqlserver-test", role, region, TimeSpan.FromMinutes(10));
+            new Warehouse.Security.LocalTokenIssuer(new Warehouse.Security.LocalIssuerOptions { SigningKey = WarehouseApp.SigningKey })
+                .Issue("sqlserver-test", role, region, TimeSpan.FromMinutes(10));
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

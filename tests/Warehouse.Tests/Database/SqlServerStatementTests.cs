@@ -43,7 +43,8 @@ public sealed class SqlServerStatementTests(ITestOutputHelper output)
         var shadow = new ShadowSqlServer();
         using var baseApp = new WarehouseApp();
         // Without log providers: thousands of requests would otherwise print every SQLite command to the console.
-        using var app = baseApp.WithWebHostBuilder(b => b.ConfigureLogging(l => l.ClearProviders()).ConfigureServices(s => s.ConfigureDbContext<WarehouseDbContext>((_, o) => o
+        using var app = baseApp.WithWebHostBuilder(b => b.ConfigureLogging(l => l.ClearProviders())
+            .ConfigureServices(s => s.ConfigureDbContext<WarehouseDbContext>((_, o) => o
             .ReplaceService<IAsyncQueryProvider, ShadowQueryProvider>()
             .AddInterceptors(new ShadowSaveInterceptor()))));
         var run = new ShapeRun(app, baseApp.Database, shadow);
@@ -84,8 +85,12 @@ public sealed class SqlServerStatementTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{run.Requests} requests in {started.Elapsed.TotalSeconds:0.0} s; {shadow.Statements.Count} SQL Server statements captured, {distinct.Count} distinct.");
-        output.WriteLine($"Bound: {binder.Statements} statements, {binder.ObjectReferences} table/view references, {binder.ColumnReferences} column references checked, {binder.UncheckedColumnReferences} column references to sources of unknown columns (not checked).");
+        output.WriteLine(
+            $"{run.Requests} requests in {started.Elapsed.TotalSeconds:0.0} s; {shadow.Statements.Count} SQL Server statements captured, " +
+            $"{distinct.Count} distinct.");
+        output.WriteLine(
+            $"Bound: {binder.Statements} statements, {binder.ObjectReferences} table/view references, {binder.ColumnReferences} column references " +
+            $"checked, {binder.UncheckedColumnReferences} column references to sources of unknown columns (not checked).");
         output.WriteLine($"Catalogue: {catalogue.Objects.Count} tables and views from db/sqlserver ({catalogue.Objects.Count(o => o.IsView)} views).");
         output.WriteLine($"Refused for permissions (expected for some roles): {run.Refused.Count}.");
         foreach (var r in run.Refused.Take(10))
@@ -100,7 +105,8 @@ public sealed class SqlServerStatementTests(ITestOutputHelper output)
         var report = new List<string>();
         if (shadow.Failures.Count > 0)
         {
-            report.Add($"The SQL Server provider failed {shadow.Failures.Count} times:" + Environment.NewLine + string.Join(Environment.NewLine, shadow.Failures.Take(10)));
+            report.Add($"The SQL Server provider failed {shadow.Failures.Count} times:" + Environment.NewLine
+                + string.Join(Environment.NewLine, shadow.Failures.Take(10)));
         }
         if (run.Unexpected.Count > 0)
         {
@@ -114,7 +120,8 @@ public sealed class SqlServerStatementTests(ITestOutputHelper output)
         Assert.Empty(MustCover.Except(run.Covered));
         Assert.Equal(0, binder.UncheckedColumnReferences);
         Assert.Contains(shadow.Statements, s => s.Sql.Contains("[api].[households]", StringComparison.Ordinal));
-        Assert.Contains(shadow.Statements, s => s.Sql.Contains("INSERT INTO [sec].[audit_record]", StringComparison.Ordinal) || s.Sql.Contains("MERGE [sec].[audit_record]", StringComparison.Ordinal));
+        Assert.Contains(shadow.Statements, s => s.Sql.Contains("INSERT INTO [sec].[audit_record]", StringComparison.Ordinal)
+            || s.Sql.Contains("MERGE [sec].[audit_record]", StringComparison.Ordinal));
     }
 }
 

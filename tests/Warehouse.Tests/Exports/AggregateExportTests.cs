@@ -12,7 +12,8 @@ public sealed class AggregateExportTests(AppFixture fixture) : IClassFixture<App
     {
         var township = fixture.Township;
         var client = fixture.App.ClientFor("township", township, user: "pivot-user");
-        var rows = await ExportHttp.CsvAsync(client, "/export/aggregate/households.csv?groupBy=villageCode,monitorType&measures=count,sum.householdSize,max.perCapitaNetIncome&bom=true");
+        var rows = await ExportHttp.CsvAsync(client,
+            "/export/aggregate/households.csv?groupBy=villageCode,monitorType&measures=count,sum.householdSize,max.perCapitaNetIncome&bom=true");
         Assert.StartsWith("\uFEFF", rows[0][0], StringComparison.Ordinal); // bom=true, for Excel
         rows[0][0] = rows[0][0].TrimStart('\uFEFF');
         Assert.Equal(["villageCode", "monitorType", "count", "sum.householdSize", "max.perCapitaNetIncome"], rows[0]);
@@ -32,9 +33,12 @@ public sealed class AggregateExportTests(AppFixture fixture) : IClassFixture<App
                     r.GetInt64(3).ToString(CultureInfo.InvariantCulture), (r.GetInt64(4) / 100m).ToString("0.00", CultureInfo.InvariantCulture)));
             }
         }
-        var actual = rows.Skip(1).Select(r => string.Join('|', r[0], r[1], r[2], r[3], decimal.Parse(r[4], CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
+        var actual = rows.Skip(1).Select(r => string.Join('|', r[0], r[1], r[2], r[3], decimal.Parse(r[4], CultureInfo.InvariantCulture)
+            .ToString("0.00", CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(expected, actual);
-        Assert.Equal(1, Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'pivot-user' AND operation = 'aggregate/households.csv'"));
+        Assert.Equal(1,
+            Sql.Scalar(fixture.App.Database,
+            "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'pivot-user' AND operation = 'aggregate/households.csv'"));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Text;
-using Warehouse.Exports;
 using Warehouse.Catalogue;
+using Warehouse.Exports;
 using Xunit;
 
 namespace Warehouse.Tests.Exports;
@@ -53,7 +53,8 @@ public sealed class CsvExportWriterTests
         Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            var columns = new[] { Column("perCapitaNetIncome"), Column("monitoredAt"), Column("waterSafe"), Column("riskTypes"), Column("householdSize"), Column("exitYear") };
+            var columns = new[] { Column("perCapitaNetIncome"), Column("monitoredAt"), Column("waterSafe"), Column("riskTypes"), Column("householdSize"),
+                Column("exitYear") };
             var text = Write(columns, [10323.4m, new DateOnly(2024, 3, 9), true, new[] { "因病", "因学" }, 4, null], labels: false);
             Assert.Equal("10323.40,2024-03-09,true,因病;因学,4,\r\n", text.Split("\r\n", 2)[1]);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -12,7 +11,8 @@ namespace Warehouse.Tests.Exports;
 /// </summary>
 public sealed class CsvFormulaGuardTests : IDisposable
 {
-    private static readonly string[] Hostile = ["=HYPERLINK(\"http://x.test\",\"点击\")", "+86 1841234", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd", "\t=1+1", "\r=1+1"];
+    private static readonly string[] Hostile = ["=HYPERLINK(\"http://x.test\",\"点击\")", "+86 1841234", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd", "\t=1+1",
+        "\r=1+1"];
     private readonly WarehouseApp _app = new();
     private readonly List<string> _ids;
     private readonly string _village;
@@ -47,7 +47,8 @@ public sealed class CsvFormulaGuardTests : IDisposable
     public async Task Row_export_prefixes_formula_text_unless_turned_off(string? parameter, bool guarded)
     {
         var client = _app.ClientFor("county", "139901000000");
-        var rows = await ExportHttp.CsvAsync(client, ExportHttp.Url("jobs.csv", fields: "id,employer,workRegion,monthlyWage", where: Where, order: "[{\"id\":\"ASC\"}]", extra: parameter));
+        var rows = await ExportHttp.CsvAsync(client, ExportHttp.Url("jobs.csv", fields: "id,employer,workRegion,monthlyWage", where: Where,
+            order: "[{\"id\":\"ASC\"}]", extra: parameter));
         Assert.Equal(["id", "employer", "workRegion", "monthlyWage"], rows[0]);
         Assert.Equal(_ids.Count, rows.Count - 1);
         for (var i = 0; i < Hostile.Length; i++)
@@ -67,7 +68,8 @@ public sealed class CsvFormulaGuardTests : IDisposable
     public async Task Aggregate_export_prefixes_formula_group_values_unless_turned_off(string? parameter, bool guarded)
     {
         var client = _app.ClientFor("village", _village);
-        var url = "/export/aggregate/jobs.csv?groupBy=workRegion&measures=count,sum.monthlyWage&where=" + Uri.EscapeDataString(Where) + (parameter is null ? "" : "&" + parameter);
+        var url = "/export/aggregate/jobs.csv?groupBy=workRegion&measures=count,sum.monthlyWage&where=" + Uri.EscapeDataString(Where)
+            + (parameter is null ? "" : "&" + parameter);
         var rows = await ExportHttp.CsvAsync(client, url);
         Assert.Equal(["workRegion", "count", "sum.monthlyWage"], rows[0]);
         var byKey = rows.Skip(1).ToDictionary(r => r[0], r => r);

@@ -43,7 +43,8 @@ public sealed class ExportAbortTests : IDisposable
         string? detail = null;
         for (var i = 0; i < 100 && detail is null; i++)
         {
-            detail = Sql.Text(db, "SELECT detail FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = @u AND row_count IS NOT NULL", ("@u", "abort-" + file));
+            detail = Sql.Text(db, "SELECT detail FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = @u AND row_count IS NOT NULL",
+                ("@u", "abort-" + file));
             if (detail is null)
             {
                 await Task.Delay(100);

@@ -32,7 +32,8 @@ public sealed partial class ExportContentTests(AppFixture fixtures) : IClassFixt
         const string where = """{"perCapitaNetIncome":{"lt":12000},"householdAttr":{"eq":"脱贫户"}}""";
         const string order = """[{"perCapitaNetIncome":"DESC"}]""";
         var csv = await ExportHttp.CsvAsync(client, ExportHttp.Url("households.csv", HouseholdFields, where, order));
-        var graph = await ExportHttp.GraphNodesAsync(client, "households", HouseholdFields.Replace(',', ' '), where, order, "HouseholdFilterInput", "HouseholdSortInput");
+        var graph = await ExportHttp.GraphNodesAsync(client, "households", HouseholdFields.Replace(',', ' '), where, order, "HouseholdFilterInput",
+            "HouseholdSortInput");
 
         var columns = HouseholdFields.Split(',');
         Assert.Equal(columns, csv[0]);
@@ -130,12 +131,15 @@ public sealed partial class ExportContentTests(AppFixture fixtures) : IClassFixt
         var client = fixture.App.ClientFor("village", fixture.Village);
         var response = await ExportHttp.GetAsync(client, ExportHttp.Url("members.csv", "id,diseaseName,shoeSize,household.bankAccount,jobs.employer"));
         Assert.Equal(400, response.Status);
-        var errors = response.Json["errors"]!.AsArray().Select(e => (Code: e!["extensions"]!["code"]!.GetValue<string>(), Field: e["extensions"]!["field"]!.GetValue<string>(),
+        var errors = response.Json["errors"]!.AsArray().Select(e => (Code: e!["extensions"]!["code"]!.GetValue<string>(),
+            Field: e["extensions"]!["field"]!.GetValue<string>(),
             Message: e["message"]!.GetValue<string>())).ToList();
-        Assert.Contains(errors, e => e is { Code: "FIELD_HIDDEN", Field: "diseaseName" } && e.Message.Contains("Member.diseaseName", StringComparison.Ordinal) && e.Message.Contains("village", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e is { Code: "FIELD_HIDDEN", Field: "diseaseName" } && e.Message.Contains("Member.diseaseName", StringComparison.Ordinal)
+            && e.Message.Contains("village", StringComparison.Ordinal));
         Assert.Contains(errors, e => e is { Code: "UNKNOWN_FIELD", Field: "shoeSize" });
         Assert.Contains(errors, e => e is { Code: "UNKNOWN_FIELD", Field: "jobs.employer" });
-        Assert.Contains(errors, e => e is { Code: "FIELD_HIDDEN", Field: "household.bankAccount" } && e.Message.Contains("Household.bankAccount", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e is { Code: "FIELD_HIDDEN", Field: "household.bankAccount" }
+            && e.Message.Contains("Household.bankAccount", StringComparison.Ordinal));
         Assert.Equal(4, errors.Count);
 
         var county = fixture.App.ClientFor("county", fixture.County);
@@ -207,7 +211,8 @@ public sealed partial class ExportContentTests(AppFixture fixtures) : IClassFixt
         var db = fixture.App.Database;
         Assert.Equal(2, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'export-auditor'"));
         var started = JsonNode.Parse(Sql.Text(db,
-            "SELECT detail FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'export-auditor' AND role = 'village' AND type_name = 'Household' AND operation = 'households.csv' AND row_count IS NULL")!)!;
+            "SELECT detail FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'export-auditor' AND role = 'village' AND type_name = " +
+                "'Household' AND operation = 'households.csv' AND row_count IS NULL")!)!;
         Assert.Equal("started", started["phase"]!.GetValue<string>());
         Assert.Equal(["id", "phone", "householdSize"], started["fields"]!.AsArray().Select(f => f!.GetValue<string>()));
         // householdSize is personal (PER): the operator stays, the value is a keyed pseudonym (docs/security.md#audit-trail).
@@ -218,7 +223,10 @@ public sealed partial class ExportContentTests(AppFixture fixtures) : IClassFixt
         Assert.Equal("completed", completed["phase"]!.GetValue<string>());
         Assert.Equal(exportId, completed["exportId"]!.GetValue<string>());
         // The start record is written first.
-        Assert.Equal(1, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record a JOIN sec_audit_record b ON a.id < b.id WHERE a.user_id = 'export-auditor' AND b.user_id = 'export-auditor' AND a.row_count IS NULL AND b.row_count IS NOT NULL"));
+        Assert.Equal(1,
+            Sql.Scalar(db,
+            "SELECT COUNT(*) FROM sec_audit_record a JOIN sec_audit_record b ON a.id < b.id WHERE a.user_id = 'export-auditor' AND b.user_id = " +
+            "'export-auditor' AND a.row_count IS NULL AND b.row_count IS NOT NULL"));
     }
 
     [ProviderTheory]

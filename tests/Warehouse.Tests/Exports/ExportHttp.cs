@@ -66,7 +66,8 @@ public static class ExportHttp
         string? after = null;
         while (true)
         {
-            var query = $"query($where: {filterType}, $order: [{sortType}!], $after: String) {{ {rootField}(first: 500, where: $where, order: $order, after: $after) {{ nodes {{ {selection} }} pageInfo {{ hasNextPage endCursor }} }} }}";
+            var query = $"query($where: {filterType}, $order: [{sortType}!], $after: String) {{ "
+            + $"{rootField}(first: 500, where: $where, order: $order, after: $after) {{ nodes {{ {selection} }} pageInfo {{ hasNextPage endCursor }} }} }}";
             var variables = new JsonObject
             {
                 ["where"] = where is null ? null : JsonNode.Parse(where),

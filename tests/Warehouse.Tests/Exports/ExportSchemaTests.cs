@@ -10,8 +10,10 @@ public sealed class ExportSchemaTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task Columns_have_names_labels_and_types_as_the_role_exports_them()
     {
-        var county = await ColumnsAsync(fixture.App.ClientFor("county", fixture.County), "/export/members.schema.json?fields=id,birthDate,householdId,household.perCapitaNetIncome");
-        var village = await ColumnsAsync(fixture.App.ClientFor("village", fixture.Village), "/export/members.schema.json?fields=id,birthDate,householdId,household.perCapitaNetIncome");
+        var county = await ColumnsAsync(fixture.App.ClientFor("county", fixture.County),
+            "/export/members.schema.json?fields=id,birthDate,householdId,household.perCapitaNetIncome");
+        var village = await ColumnsAsync(fixture.App.ClientFor("village", fixture.Village),
+            "/export/members.schema.json?fields=id,birthDate,householdId,household.perCapitaNetIncome");
         Assert.Equal(["id", "birthDate", "householdId", "household.perCapitaNetIncome"], county.Keys);
         Assert.Equal("string", county["id"]["type"]!.GetValue<string>());
         Assert.False(county["id"]["nullable"]!.GetValue<bool>());

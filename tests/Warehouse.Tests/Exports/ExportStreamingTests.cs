@@ -34,18 +34,22 @@ public sealed class ExportStreamingTests(ITestOutputHelper output) : IDisposable
         await Measure(client, "/export/assistance.csv?where=" + Uri.EscapeDataString("""{"id":{"startsWith":"zz09-"}}"""), checkStreaming: false);
 
         // About a fifth of the rows: the original ids, copied four times (zz01- to zz04-).
-        var fifth = Uri.EscapeDataString("""{"or":[{"id":{"startsWith":"zz01-"}},{"id":{"startsWith":"zz02-"}},{"id":{"startsWith":"zz03-"}},{"id":{"startsWith":"zz04-"}}]}""");
+        var fifth = Uri.EscapeDataString(
+            """{"or":[{"id":{"startsWith":"zz01-"}},{"id":{"startsWith":"zz02-"}},{"id":{"startsWith":"zz03-"}},{"id":{"startsWith":"zz04-"}}]}""");
         var small = await Measure(client, "/export/assistance.csv?where=" + fifth, checkStreaming: false);
         var large = await Measure(client, "/export/assistance.csv", checkStreaming: true, readable);
         Assert.Equal(readableOriginal * 4, small.Rows);
         Assert.Equal(readable, large.Rows);
         output.WriteLine($"small: {small.Rows:N0} rows, {small.Bytes:N0} bytes, {small.Seconds:F2} s, peak live memory growth {small.PeakGrowth / 1e6:F1} MB");
-        output.WriteLine($"large: {large.Rows:N0} rows, {large.Bytes:N0} bytes, {large.Seconds:F2} s ({large.Rows / large.Seconds:N0} rows/s), peak live memory growth {large.PeakGrowth / 1e6:F1} MB");
+        output.WriteLine(
+            $"large: {large.Rows:N0} rows, {large.Bytes:N0} bytes, {large.Seconds:F2} s ({large.Rows / large.Seconds:N0} rows/s), peak live memory " +
+            $"growth {large.PeakGrowth / 1e6:F1} MB");
 
         // Six times the rows must not take anywhere near six times the memory: allow 2x plus 8 MB of noise.
         Assert.True(large.PeakGrowth < 2 * small.PeakGrowth + 8_000_000,
             $"heap grew {large.PeakGrowth:N0} bytes for {large.Rows:N0} rows vs {small.PeakGrowth:N0} for {small.Rows:N0}");
-        Assert.Equal(1, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'bulk-exporter' AND row_count = @n", ("@n", readable)));
+        Assert.Equal(1, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'bulk-exporter' AND row_count = @n",
+            ("@n", readable)));
     }
 
     private async Task<(long Rows, long Bytes, double Seconds, long PeakGrowth)> Measure(HttpClient client, string url, bool checkStreaming, long expected = 0)

@@ -20,7 +20,8 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
     private List<(string Id, DateTime At, string Township, string Village)> Households() =>
         [.. Sql.Strings(fixture.App.Database, "SELECT household_id || '|' || updated_at || '|' || township_code || '|' || village_code FROM household")
             .Select(l => l.Split('|'))
-            .Select(p => (p[0], DateTime.ParseExact(p[1], "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), p[2], p[3]))];
+            .Select(p => (p[0], DateTime.ParseExact(p[1], "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), p[2], p[3]))];
 
     /// <summary>An export's where: updatedAt ≥ the given text.</summary>
     private static string Since(string time) => "{\"updatedAt\":{\"gte\":\"" + time + "\"}}";
@@ -44,9 +45,13 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
         foreach (var entity in WarehouseCatalogue.Default.Entities.Where(e => e.Exposed))
         {
             var view = "api_" + entity.View;
-            Assert.Equal(0, Sql.Scalar(fixture.App.Database, $"SELECT COUNT(*) FROM {view} WHERE updated_at IS NULL OR updated_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]'"));
+            Assert.Equal(0,
+                Sql.Scalar(fixture.App.Database,
+                $"SELECT COUNT(*) FROM {view} WHERE updated_at IS NULL OR updated_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] " +
+                $"[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]'"));
             var max = Sql.Text(fixture.App.Database, $"SELECT MAX(updated_at) FROM {view}")!;
-            Assert.True(DateTime.Parse(max, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) < reference, $"{view}: {max} is not before {reference:O}");
+            Assert.True(DateTime.Parse(max, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) < reference,
+                $"{view}: {max} is not before {reference:O}");
         }
         var times = Households().Select(h => h.At).ToList();
         var months = times.Select(t => (t.Year, t.Month)).Distinct().Count();
@@ -111,7 +116,8 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
             {
                 var text = node!["updatedAt"]!.GetValue<string>();
                 Assert.EndsWith("Z", text, StringComparison.Ordinal);
-                var stored = Sql.Text(fixture.App.Database, "SELECT updated_at FROM household WHERE household_id = @id", ("@id", node["id"]!.GetValue<string>()))!;
+                var stored = Sql.Text(fixture.App.Database, "SELECT updated_at FROM household WHERE household_id = @id",
+                    ("@id", node["id"]!.GetValue<string>()))!;
                 Assert.Equal(DateTime.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
                     DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal));
             }
@@ -119,7 +125,8 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
             foreach (var entity in WarehouseCatalogue.Default.Entities.Where(e => e.Exposed))
             {
                 var body = await WarehouseApp.PostAsync(client,
-                    $"{{ {entity.ListField}(first: 1, where: {{updatedAt: {{lt: \"2100-01-01T00:00:00Z\"}}}}, order: [{{updatedAt: DESC}}]) {{ nodes {{ updatedAt }} }} }}");
+                    $"{{ {entity.ListField}(first: 1, where: {{updatedAt: {{lt: \"2100-01-01T00:00:00Z\"}}}}, order: [{{updatedAt: DESC}}]) " +
+                        $"{{ nodes {{ updatedAt }} }} }}");
                 Assert.True(body["errors"] is null, $"{role} {entity.ListField}: {body["errors"]?.ToJsonString()}");
             }
         }
@@ -147,7 +154,8 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
     public async Task A_date_without_a_time_or_a_time_finer_than_a_millisecond_is_refused(string value)
     {
         var client = fixture.App.ClientFor("county", fixture.County);
-        var body = await WarehouseApp.PostAsync(client, "query($t: DateTime) { households(first: 1, where: {updatedAt: {gte: $t}}) { nodes { id } } }", new { t = value }, expectStatus: null);
+        var body = await WarehouseApp.PostAsync(client, "query($t: DateTime) { households(first: 1, where: {updatedAt: {gte: $t}}) { nodes { id } } }",
+            new { t = value }, expectStatus: null);
         Assert.NotNull(body["errors"]);
         Assert.Null(body["data"]?["households"]?["nodes"]);
         var export = await ExportHttp.GetAsync(client, ExportHttp.Url("households.jsonl", "id", where: Since(value)));
@@ -213,7 +221,8 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
         var threshold = Thresholds([.. households.Select(h => h.At)])[2];
         var expected = households.Where(h => h.At >= threshold).GroupBy(h => h.Village)
             .Select(g => g.Key + "|" + g.Count().ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
-        var rows = await ExportHttp.CsvAsync(client, "/export/aggregate/households.csv?groupBy=villageCode&measures=count&where=" + Uri.EscapeDataString(Since(Iso(threshold))));
+        var rows = await ExportHttp.CsvAsync(client, "/export/aggregate/households.csv?groupBy=villageCode&measures=count&where="
+            + Uri.EscapeDataString(Since(Iso(threshold))));
         Assert.Equal(["villageCode", "count"], rows[0]);
         Assert.Equal(expected, rows.Skip(1).Select(r => r[0] + "|" + r[1]).Order(StringComparer.Ordinal));
     }
@@ -236,7 +245,8 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
 
         var after = Sql.Text(db, "SELECT updated_at FROM member WHERE member_id = @id", ("@id", id))!;
         Assert.True(string.CompareOrdinal(after, before) > 0, $"{before} → {after}");
-        Assert.True(DateTime.Parse(after, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) >= lastRefresh.AddMilliseconds(-1));
+        Assert.True(DateTime.Parse(after, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) >= lastRefresh.AddMilliseconds(-1));
         Assert.Equal(keyBefore, Sql.Scalar(db, "SELECT record_key FROM member WHERE member_id = @id", ("@id", id)));
         var nodes = (await WarehouseApp.DataAsync(client, query))["members"]!["nodes"]!.AsArray();
         Assert.Equal([id], nodes.Select(n => n!["id"]!.GetValue<string>()));
@@ -244,9 +254,12 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
         // A load that sets updated_at itself keeps its value; an insert without one gets the insert time.
         Sql.Execute(db, $"UPDATE member SET work_months = work_months + 1, updated_at = '2020-01-02 03:04:05.678' WHERE member_id = '{id}'");
         Assert.Equal("2020-01-02 03:04:05.678", Sql.Text(db, "SELECT updated_at FROM member WHERE member_id = @id", ("@id", id)));
-        Sql.Execute(db, "INSERT INTO standard (standard_id, county_code, region_code, standard_kind, unit, amount_fen, valid_from) VALUES ('S-new', '139901000000', '139901000000', '低保', '元/月', 70000, '2026-01-01')");
+        Sql.Execute(db,
+            "INSERT INTO standard (standard_id, county_code, region_code, standard_kind, unit, amount_fen, valid_from) VALUES ('S-new', " +
+            "'139901000000', '139901000000', '低保', '元/月', 70000, '2026-01-01')");
         var inserted = Sql.Text(db, "SELECT updated_at FROM standard WHERE standard_id = 'S-new'")!;
-        Assert.True(DateTime.Parse(inserted, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) >= lastRefresh.AddMilliseconds(-1), inserted);
+        Assert.True(DateTime.Parse(inserted, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) >= lastRefresh.AddMilliseconds(-1), inserted);
     }
 
     /// <summary>Ids of every household matching the filter, paged through the graph, sorted ordinally.</summary>
@@ -257,7 +270,8 @@ public sealed class IncrementalRefreshTests(AppFixture fixture) : IClassFixture<
         while (true)
         {
             var page = (await WarehouseApp.DataAsync(client,
-                $"query($after: String) {{ households(where: {{{filter}}}, first: 500, after: $after) {{ nodes {{ id }} pageInfo {{ hasNextPage endCursor }} }} }}",
+                $"query($after: String) {{ households(where: {{{filter}}}, first: 500, after: $after) {{ nodes {{ id }} pageInfo " +
+                    $"{{ hasNextPage endCursor }} }} }}",
                 new { after }))["households"]!;
             ids.AddRange(page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
             if (!page["pageInfo"]!["hasNextPage"]!.GetValue<bool>())

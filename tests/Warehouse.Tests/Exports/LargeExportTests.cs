@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Warehouse.Aggregation;
-using Warehouse.Exports;
 using Warehouse.Catalogue;
+using Warehouse.Exports;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -20,7 +20,8 @@ public sealed class LargeExportTests(AppFixture fixture, ITestOutputHelper outpu
     public async Task Aggregate_csv_over_16k_arrives_whole_with_its_bom()
     {
         var client = fixture.App.ClientFor("county", fixture.County);
-        var response = await ExportHttp.GetAsync(client, "/export/aggregate/households.csv?groupBy=id&measures=count,avg.perCapitaNetIncome,sum.householdSize&bom=true&first=10000");
+        var response = await ExportHttp.GetAsync(client,
+            "/export/aggregate/households.csv?groupBy=id&measures=count,avg.perCapitaNetIncome,sum.householdSize&bom=true&first=10000");
         Assert.True(response.Status == 200, response.Text);
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), response.Body[..3]);
         Assert.True(response.Body.Length > 64 * 1024, $"{response.Body.Length} bytes");
@@ -34,7 +35,8 @@ public sealed class LargeExportTests(AppFixture fixture, ITestOutputHelper outpu
     public async Task The_reported_aggregate_request_is_whole()
     {
         var client = fixture.App.ClientFor("county", fixture.County);
-        var response = await ExportHttp.GetAsync(client, "/export/aggregate/households.csv?groupBy=villageCode,monitorType&measures=count,avg.perCapitaNetIncome&bom=true");
+        var response = await ExportHttp.GetAsync(client,
+            "/export/aggregate/households.csv?groupBy=villageCode,monitorType&measures=count,avg.perCapitaNetIncome&bom=true");
         Assert.True(response.Status == 200, response.Text);
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), response.Body[..3]);
         var rows = Rfc4180.Parse(response.Text.TrimStart('\uFEFF'));
@@ -84,8 +86,16 @@ public sealed class LargeExportTests(AppFixture fixture, ITestOutputHelper outpu
     {
         var client = fixture.App.ClientFor("county", fixture.County);
         var selection = "nodes { id countyCode townshipCode villageCode householdAttr monitorType riskTypes householdSize perCapitaNetIncome netIncome }";
-        var aliases = string.Join(" ", Enumerable.Range(0, 6).Select(i => $"a{i}: households(first: 500, order: [{{perCapitaNetIncome: {(i % 2 == 0 ? "ASC" : "DESC")}}}, {{id: ASC}}]) {{ {selection} }}"));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ " + aliases + " }" }) };
+        var aliases = string.Join(" ", Enumerable.Range(0, 6)
+            .Select(i => $"a{i}: households(first: 500, order: [{{perCapitaNetIncome: {(i % 2 == 0 ? "ASC" : "DESC")}}}, {{id: ASC}}]) {{ {selection} }}"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                query = "{ "
+            + aliases + " }"
+            })
+        };
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(200, (int)response.StatusCode);
@@ -100,7 +110,8 @@ public sealed class LargeExportTests(AppFixture fixture, ITestOutputHelper outpu
     {
         var resolver = app.Services.GetRequiredService<Warehouse.Security.AccessResolver>();
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new("sub", $"large-{role}"), new(Warehouse.Security.LocalTokenIssuer.RoleClaim, role), new(Warehouse.Security.LocalTokenIssuer.RegionClaim, region)], "Bearer"));
+            [new("sub", $"large-{role}"), new(Warehouse.Security.LocalTokenIssuer.RoleClaim, role),
+                new(Warehouse.Security.LocalTokenIssuer.RegionClaim, region)], "Bearer"));
         return (await resolver.ResolveAsync(principal, CancellationToken.None)).Access!;
     }
 }

@@ -28,7 +28,9 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var file = await ParquetAsync(fixture.App.ClientFor(role, RegionOf(role)), ExportHttp.Url("households.parquet", HouseholdFields));
         var scope = role == "county" ? "county_code = @r" : "village_code = @r";
-        var expected = Households($"SELECT household_id, village_code, per_capita_net_income_fen, monitored_at, household_size, water_safe, risk_types FROM household WHERE {scope} ORDER BY household_id",
+        var expected = Households(
+            $"SELECT household_id, village_code, per_capita_net_income_fen, monitored_at, household_size, water_safe, risk_types FROM household " +
+            $"WHERE {scope} ORDER BY household_id",
             ("@r", RegionOf(role)));
         Assert.Equal(HouseholdFields.Split(','), file.Columns);
         Assert.True(expected.Count > 20, $"only {expected.Count} rows");
@@ -112,7 +114,8 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         using (var c = fixture.App.Database.Open())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT m.member_id, h.per_capita_net_income_fen FROM member m JOIN household h ON h.household_id = m.household_id WHERE m.village_code = @v";
+            cmd.CommandText = "SELECT m.member_id, h.per_capita_net_income_fen FROM member m JOIN household h ON h.household_id = m.household_id " +
+                "WHERE m.village_code = @v";
             cmd.Parameters.AddWithValue("@v", fixture.Village);
             using var r = cmd.ExecuteReader();
             while (r.Read())
@@ -150,15 +153,18 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         var file = await ParquetAsync(client, ExportHttp.Url("households.parquet", "id,phone"));
         var db = fixture.App.Database;
         var started = JsonNode.Parse(Sql.Text(db,
-            "SELECT detail FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'parquet-auditor' AND operation = 'households.parquet' AND row_count IS NULL")!)!;
+            "SELECT detail FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'parquet-auditor' AND operation = 'households.parquet' AND " +
+                "row_count IS NULL")!)!;
         Assert.Equal("parquet", started["format"]!.GetValue<string>());
-        Assert.Equal(1, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'parquet-auditor' AND row_count = @n", ("@n", file.Rows.Count)));
+        Assert.Equal(1, Sql.Scalar(db, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPORT' AND user_id = 'parquet-auditor' AND row_count = @n",
+            ("@n", file.Rows.Count)));
     }
 
     [Fact]
     public async Task An_empty_export_is_a_valid_file_with_the_schema()
     {
-        var file = await ParquetAsync(fixture.App.ClientFor("village", fixture.Village), ExportHttp.Url("households.parquet", HouseholdFields, """{"id":{"eq":"none"}}"""));
+        var file = await ParquetAsync(fixture.App.ClientFor("village", fixture.Village),
+            ExportHttp.Url("households.parquet", HouseholdFields, """{"id":{"eq":"none"}}"""));
         Assert.Empty(file.Rows);
         Assert.Equal(HouseholdFields.Split(','), file.Columns);
     }
@@ -233,7 +239,8 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
                     Assert.Equal(list, Assert.IsType<string[]>(file.Rows[i][c]));
                     continue;
                 }
-                Assert.True(Equals(expected[i][c], file.Rows[i][c]), $"row {i} ({expected[i][0]}), column {file.Columns[c]}: expected {expected[i][c]}, got {file.Rows[i][c]}");
+                Assert.True(Equals(expected[i][c], file.Rows[i][c]),
+                    $"row {i} ({expected[i][0]}), column {file.Columns[c]}: expected {expected[i][c]}, got {file.Rows[i][c]}");
             }
         }
     }

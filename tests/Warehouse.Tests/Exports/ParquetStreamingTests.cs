@@ -27,13 +27,18 @@ public sealed class ParquetStreamingTests(ITestOutputHelper output) : IDisposabl
         var client = _app.ClientFor("county", "139901000000", user: "parquet-bulk");
         await Measure(client, "/export/assistance.parquet?where=" + Uri.EscapeDataString("""{"id":{"startsWith":"zz09-"}}""")); // warm-up
 
-        var fifth = Uri.EscapeDataString("""{"or":[{"id":{"startsWith":"zz01-"}},{"id":{"startsWith":"zz02-"}},{"id":{"startsWith":"zz03-"}},{"id":{"startsWith":"zz04-"}}]}""");
+        var fifth = Uri.EscapeDataString(
+            """{"or":[{"id":{"startsWith":"zz01-"}},{"id":{"startsWith":"zz02-"}},{"id":{"startsWith":"zz03-"}},{"id":{"startsWith":"zz04-"}}]}""");
         var small = await Measure(client, "/export/assistance.parquet?where=" + fifth);
         var large = await Measure(client, "/export/assistance.parquet");
         var csv = await Measure(client, "/export/assistance.csv");
         output.WriteLine($"parquet small: {small.Bytes:N0} bytes, {small.Seconds:F2} s, peak live memory growth {small.PeakGrowth / 1e6:F1} MB");
-        output.WriteLine($"parquet large: {readable:N0} rows, {large.Bytes:N0} bytes, {large.Seconds:F2} s ({readable / large.Seconds:N0} rows/s), peak live memory growth {large.PeakGrowth / 1e6:F1} MB");
-        output.WriteLine($"csv large:     {readable:N0} rows, {csv.Bytes:N0} bytes, {csv.Seconds:F2} s ({readable / csv.Seconds:N0} rows/s), peak live memory growth {csv.PeakGrowth / 1e6:F1} MB");
+        output.WriteLine(
+            $"parquet large: {readable:N0} rows, {large.Bytes:N0} bytes, {large.Seconds:F2} s ({readable / large.Seconds:N0} rows/s), peak live " +
+            $"memory growth {large.PeakGrowth / 1e6:F1} MB");
+        output.WriteLine(
+            $"csv large:     {readable:N0} rows, {csv.Bytes:N0} bytes, {csv.Seconds:F2} s ({readable / csv.Seconds:N0} rows/s), peak live memory " +
+            $"growth {csv.PeakGrowth / 1e6:F1} MB");
 
         Assert.True(large.PeakGrowth < 2 * small.PeakGrowth + 16_000_000,
             $"heap grew {large.PeakGrowth:N0} bytes for the whole table vs {small.PeakGrowth:N0} for a fifth");

@@ -18,21 +18,25 @@ public sealed partial class TypedFeedTests(AppFixture fixture) : IClassFixture<A
         var response = await ExportHttp.GetAsync(client, ExportHttp.Url("households.jsonl", "id,perCapitaNetIncome", order: """[{"id":"ASC"}]"""));
         Assert.Equal(200, response.Status);
         var lines = response.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var expected = Sql.Strings(fixture.App.Database, "SELECT household_id || '|' || printf('%.2f', per_capita_net_income_fen / 100.0) FROM household ORDER BY household_id");
+        var expected = Sql.Strings(fixture.App.Database,
+            "SELECT household_id || '|' || printf('%.2f', per_capita_net_income_fen / 100.0) FROM household ORDER BY household_id");
         var actual = lines.Select(l => MoneyLine().Match(l)).Select(m => m.Success ? m.Groups[1].Value + "|" + m.Groups[2].Value : "no match").ToList();
         Assert.Equal(expected, actual);
         // Whole 元 amounts too (the case that made a column's type depend on the sample): 8500.00, not 8500.
-        Assert.Contains(actual, a => a.EndsWith(".00", StringComparison.Ordinal) || a.EndsWith("0", StringComparison.Ordinal));
+        Assert.Contains(actual, a => a.EndsWith(".00", StringComparison.Ordinal) || a.EndsWith('0'));
     }
 
     [Fact]
     public async Task Aggregate_measures_are_rounded_money_2_rates_4()
     {
         var client = fixture.App.ClientFor("county", fixture.County);
-        var rows = await ExportHttp.CsvAsync(client, "/export/aggregate/households.csv?groupBy=villageCode&measures=count,avg.perCapitaNetIncome,sum.perCapitaNetIncome,shareBelow8500,avg.householdSize");
+        var rows = await ExportHttp.CsvAsync(client,
+            "/export/aggregate/households.csv?groupBy=villageCode"
+            + "&measures=count,avg.perCapitaNetIncome,sum.perCapitaNetIncome,shareBelow8500,avg.householdSize");
         Assert.Equal(["villageCode", "count", "avg.perCapitaNetIncome", "sum.perCapitaNetIncome", "shareBelow8500", "avg.householdSize"], rows[0]);
         var expected = Sql.Strings(fixture.App.Database, """
-            SELECT village_code || '|' || printf('%.2f', ROUND(AVG(per_capita_net_income_fen) / 100.0 + 0.0000001, 2)) || '|' || printf('%.2f', SUM(per_capita_net_income_fen) / 100.0)
+            SELECT village_code || '|' || printf('%.2f', ROUND(AVG(per_capita_net_income_fen) / 100.0 + 0.0000001, 2)) || '|' || printf('%.2f',
+              SUM(per_capita_net_income_fen) / 100.0)
               || '|' || ROUND(SUM(per_capita_net_income_fen < 850000) * 1.0 / COUNT(*), 4) || '|' || ROUND(AVG(household_size), 4)
             FROM household GROUP BY village_code
             """).ToHashSet(StringComparer.Ordinal);
@@ -44,7 +48,8 @@ public sealed partial class TypedFeedTests(AppFixture fixture) : IClassFixture<A
             Assert.Matches(@"^\d+(\.\d{1,4})?$", r[5]);
             return string.Join('|', r[0], r[2], r[3], Number(r[4]), Number(r[5]));
         }).ToHashSet(StringComparer.Ordinal);
-        var expectedNormalised = expected.Select(e => e.Split('|')).Select(p => string.Join('|', p[0], p[1], p[2], Number(p[3]), Number(p[4]))).ToHashSet(StringComparer.Ordinal);
+        var expectedNormalised = expected.Select(e => e.Split('|')).Select(p => string.Join('|', p[0], p[1], p[2], Number(p[3]), Number(p[4])))
+            .ToHashSet(StringComparer.Ordinal);
         Assert.Equal(expectedNormalised, actual);
     }
 

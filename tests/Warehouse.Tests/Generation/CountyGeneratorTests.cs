@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -91,11 +92,17 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.InRange(_db.Real("SELECT AVG(per_capita_net_income_fen < 850000) FROM household"), 0.09, 0.17);
         Assert.InRange(_db.Real("SELECT AVG(household_attr = '脱贫户') FROM household"), 0.62, 0.78);
         Assert.InRange(_db.Real("SELECT AVG(monitor_type IS NOT NULL) FROM household"), 0.16, 0.24);
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household h WHERE household_size <> (SELECT COUNT(*) FROM member m WHERE m.household_id = h.household_id)"));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE (monitor_type IS NULL) <> (risk_types IS NULL) OR (monitor_type IS NULL) <> (monitored_at IS NULL)"));
+        Assert.Equal(0,
+            _db.Scalar("SELECT COUNT(*) FROM household h WHERE household_size <> (SELECT COUNT(*) FROM member m WHERE m.household_id = h.household_id)"));
+        Assert.Equal(0,
+            _db.Scalar(
+            "SELECT COUNT(*) FROM household WHERE (monitor_type IS NULL) <> (risk_types IS NULL) OR (monitor_type IS NULL) <> (monitored_at IS NULL)"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE risk_cleared_at IS NOT NULL AND risk_cleared_at <= monitored_at"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE (household_attr = '脱贫户') <> (exit_year IS NOT NULL)"));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household WHERE wage_income_fen < 0 OR business_cost_fen < 0 OR business_cost_fen > business_income_fen OR transfer_income_fen < 0"));
+        Assert.Equal(0,
+            _db.Scalar(
+            "SELECT COUNT(*) FROM household WHERE wage_income_fen < 0 OR business_cost_fen < 0 OR business_cost_fen > business_income_fen OR " +
+            "transfer_income_fen < 0"));
         Assert.InRange(_db.Real("SELECT AVG(per_capita_net_income_fen < prev_per_capita_net_income_fen) FROM household"), 0.05, 0.18);
     }
 
@@ -122,8 +129,13 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
                OR NOT EXISTS (SELECT 1 FROM employment e WHERE e.post_id = p.post_id AND e.member_id = m.member_id AND e.emp_form = '公益性岗位')
             """));
         Assert.True(_db.Scalar("SELECT COUNT(*) FROM welfare_post WHERE holder_member_id IS NULL") > 0);
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM employment WHERE (emp_form = '公益性岗位') <> (post_id IS NOT NULL) OR (emp_form = '帮扶车间') <> (workshop_id IS NOT NULL)"));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM welfare_post WHERE monthly_subsidy_fen NOT BETWEEN 30000 AND 80000 OR subsidy_paid_fen > subsidy_due_fen OR term_end < term_start"));
+        Assert.Equal(0,
+            _db.Scalar(
+            "SELECT COUNT(*) FROM employment WHERE (emp_form = '公益性岗位') <> (post_id IS NOT NULL) OR (emp_form = '帮扶车间') <> (workshop_id IS NOT NULL)"));
+        Assert.Equal(0,
+            _db.Scalar(
+            "SELECT COUNT(*) FROM welfare_post WHERE monthly_subsidy_fen NOT BETWEEN 30000 AND 80000 OR subsidy_paid_fen > subsidy_due_fen OR " +
+            "term_end < term_start"));
     }
 
     [Fact]
@@ -137,8 +149,14 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.True(_db.Scalar("SELECT MIN(n) FROM (" + perHousehold + ")") >= 2);
 
         // Safety-net households have the matching entitlement.
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household h WHERE safety_net = '低保' AND NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = h.household_id AND a.item = '低保')"));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM household h WHERE safety_net = '特困' AND NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = h.household_id AND a.item = '特困供养')"));
+        Assert.Equal(0,
+            _db.Scalar(
+            "SELECT COUNT(*) FROM household h WHERE safety_net = '低保' AND NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = " +
+            "h.household_id AND a.item = '低保')"));
+        Assert.Equal(0,
+            _db.Scalar(
+            "SELECT COUNT(*) FROM household h WHERE safety_net = '特困' AND NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = " +
+            "h.household_id AND a.item = '特困供养')"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '到户产业奖补' AND amount_fen > 800000"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '小额信贷' AND amount_fen > 5000000"));
     }
@@ -168,14 +186,17 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         // 低保 per person and 特困 per person, paid monthly at a twelfth of the yearly standard.
         Assert.Equal(0, _db.Scalar($"""
             SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
-            WHERE a.item = '低保' AND a.amount_fen <> {string.Format(standard, "低保")} / 12 * h.household_size
+            WHERE a.item = '低保' AND a.amount_fen <> {string.Format(CultureInfo.InvariantCulture, standard, "低保")} / 12 * h.household_size
             """));
-        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM assistance WHERE item = '特困供养' AND amount_fen <> {string.Format(standard, "特困")} / 12"));
+        Assert.Equal(0,
+            _db.Scalar(
+            $"SELECT COUNT(*) FROM assistance WHERE item = '特困供养' AND amount_fen <> {string.Format(CultureInfo.InvariantCulture, standard, "特困")} / 12"));
         // 到户产业奖补: only with business income, at most 10 % of it and at most the cap.
         Assert.Equal(0, _db.Scalar($"""
             SELECT COUNT(*) FROM assistance a JOIN household h ON h.household_id = a.household_id
             WHERE a.item = '到户产业奖补'
-              AND (h.business_income_fen <= 0 OR a.amount_fen * 10 > h.business_income_fen OR a.amount_fen > {string.Format(standard, "产业奖补上限")})
+              AND (h.business_income_fen <= 0 OR a.amount_fen * 10 > h.business_income_fen OR a.amount_fen >
+                {string.Format(CultureInfo.InvariantCulture, standard, "产业奖补上限")})
             """));
         Assert.True(_db.Scalar("SELECT COUNT(*) FROM assistance WHERE item = '到户产业奖补'") > 10);
     }
@@ -185,7 +206,8 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
     {
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM household h
-            WHERE (SELECT COUNT(DISTINCT income_year) FROM household_income_year y WHERE y.household_id = h.household_id AND y.income_year BETWEEN 2023 AND 2025) <> 3
+            WHERE (SELECT COUNT(DISTINCT income_year) FROM household_income_year y WHERE y.household_id = h.household_id AND y.income_year BETWEEN
+              2023 AND 2025) <> 3
             """));
         // The reference year is the household's own components; last year's per-capita income is prevPerCapitaNetIncome.
         Assert.Equal(0, _db.Scalar("""
@@ -199,7 +221,8 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
             """));
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM household_income_year
-            WHERE wage_income_fen < 0 OR business_income_fen < 0 OR business_cost_fen < 0 OR business_cost_fen > business_income_fen OR property_income_fen < 0 OR transfer_income_fen < 0
+            WHERE wage_income_fen < 0 OR business_income_fen < 0 OR business_cost_fen < 0 OR business_cost_fen > business_income_fen OR
+              property_income_fen < 0 OR transfer_income_fen < 0
             """));
         // Plausible movement: incomes grow in most households from the year before last to last year (about 6 %),
         // and some households' business income fell by more than 20 % this year (the city report's shock).
@@ -314,7 +337,8 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.True(n >= 100);
         // Median age on the reference date at least 50 (before: 43): the median birth date is on or before 1975-12-31.
         var medianBirth = _db.Connection.CreateCommand();
-        medianBirth.CommandText = "SELECT birth_date FROM (" + holders + ") ORDER BY birth_date LIMIT 1 OFFSET " + (n / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        medianBirth.CommandText = "SELECT birth_date FROM (" + holders + ") ORDER BY birth_date LIMIT 1 OFFSET "
+            + (n / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(string.CompareOrdinal((string)medianBirth.ExecuteScalar()!, "1975-12-31") <= 0);
         // At least three in four are 50 or older, disabled, ill or of weak labour.
         Assert.True(_db.Real("""
@@ -346,7 +370,8 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM project p
             WHERE EXISTS (SELECT 1 FROM fund_allocation a WHERE a.project_code = p.project_code AND a.source_type = '以工代赈')
-              AND p.labor_pay_fen * 100 < 15 * (SELECT SUM(a.amount_fen) FROM fund_allocation a WHERE a.project_code = p.project_code AND a.source_type = '以工代赈')
+              AND p.labor_pay_fen * 100 < 15 * (SELECT SUM(
+                  a.amount_fen) FROM fund_allocation a WHERE a.project_code = p.project_code AND a.source_type = '以工代赈')
             """));
     }
 
@@ -366,10 +391,12 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
         Assert.Equal(0, _db.Scalar("""
             SELECT COUNT(*) FROM fund_allocation a
             WHERE a.amount_fen < (SELECT COALESCE(SUM(d.amount_fen), 0) FROM fund_disbursement d WHERE d.alloc_id = a.alloc_id)
-               OR EXISTS (SELECT 1 FROM fund_disbursement d WHERE d.alloc_id = a.alloc_id AND (d.paid_at <= a.alloc_date OR d.amount_fen <= 0 OR d.project_code <> a.project_code))
+               OR EXISTS (SELECT 1 FROM fund_disbursement d WHERE d.alloc_id = a.alloc_id AND (d.paid_at <= a.alloc_date OR d.amount_fen <= 0 OR
+                 d.project_code <> a.project_code))
             """));
         Assert.True(_db.Real("SELECT SUM(CASE WHEN type = '产业发展' THEN total_invest_fen ELSE 0 END) * 1.0 / SUM(total_invest_fen) FROM project") >= 0.6);
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM project WHERE (lib_status = '竣工验收') <> (accepted_at IS NOT NULL) OR progress_pct NOT BETWEEN 0 AND 100"));
+        Assert.Equal(0, _db.Scalar(
+            "SELECT COUNT(*) FROM project WHERE (lib_status = '竣工验收') <> (accepted_at IS NOT NULL) OR progress_pct NOT BETWEEN 0 AND 100"));
     }
 
     [Fact]
@@ -377,19 +404,28 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
     {
         string[] orphans =
         [
-            "SELECT COUNT(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = m.household_id AND h.village_code = m.village_code AND h.township_code = m.township_code)",
-            "SELECT COUNT(*) FROM household h WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = h.village_code AND r.level = 'VILLAGE' AND r.township_code = h.township_code AND r.county_code = h.county_code)",
+            "SELECT COUNT(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = m.household_id AND h.village_code = " +
+                "m.village_code AND h.township_code = m.township_code)",
+            "SELECT COUNT(*) FROM household h WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = h.village_code AND r.level = 'VILLAGE' AND " +
+                "r.township_code = h.township_code AND r.county_code = h.county_code)",
             "SELECT COUNT(*) FROM region r WHERE r.parent_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM region p WHERE p.code = r.parent_code)",
-            "SELECT COUNT(*) FROM project p WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = p.site_code AND r.level IN ('TOWNSHIP', 'VILLAGE') AND r.township_code = p.township_code)",
-            "SELECT COUNT(*) FROM project_beneficiary b WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_code = b.project_code) OR NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = b.household_id AND h.village_code = b.village_code)",
-            "SELECT COUNT(*) FROM fund_allocation a WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_code = a.project_code AND p.township_code = a.township_code)",
+            "SELECT COUNT(*) FROM project p WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = p.site_code AND r.level IN ('TOWNSHIP', " +
+                "'VILLAGE') AND r.township_code = p.township_code)",
+            "SELECT COUNT(*) FROM project_beneficiary b WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_code = b.project_code) OR NOT " +
+                "EXISTS (SELECT 1 FROM household h WHERE h.household_id = b.household_id AND h.village_code = b.village_code)",
+            "SELECT COUNT(*) FROM fund_allocation a WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_code = a.project_code AND " +
+                "p.township_code = a.township_code)",
             "SELECT COUNT(*) FROM fund_disbursement d WHERE NOT EXISTS (SELECT 1 FROM fund_allocation a WHERE a.alloc_id = d.alloc_id)",
-            "SELECT COUNT(*) FROM welfare_post p WHERE p.holder_member_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = p.holder_member_id)",
-            "SELECT COUNT(*) FROM employment e WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = e.member_id AND m.household_id = e.household_id AND m.village_code = e.village_code)",
+            "SELECT COUNT(*) FROM welfare_post p WHERE p.holder_member_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = " +
+                "p.holder_member_id)",
+            "SELECT COUNT(*) FROM employment e WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = e.member_id AND m.household_id = " +
+                "e.household_id AND m.village_code = e.village_code)",
             "SELECT COUNT(*) FROM employment e WHERE e.workshop_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM workshop w WHERE w.workshop_id = e.workshop_id)",
             "SELECT COUNT(*) FROM employment e WHERE e.post_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM welfare_post p WHERE p.post_id = e.post_id)",
-            "SELECT COUNT(*) FROM assistance a WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = a.household_id AND h.village_code = a.village_code)",
-            "SELECT COUNT(*) FROM assistance a WHERE a.member_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = a.member_id AND m.household_id = a.household_id)",
+            "SELECT COUNT(*) FROM assistance a WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_id = a.household_id AND " +
+                "h.village_code = a.village_code)",
+            "SELECT COUNT(*) FROM assistance a WHERE a.member_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member m WHERE m.member_id = " +
+                "a.member_id AND m.household_id = a.household_id)",
             "SELECT COUNT(*) FROM workshop w WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = w.village_code AND r.township_code = w.township_code)",
         ];
         foreach (var sql in orphans)
@@ -397,7 +433,7 @@ public class CountyGeneratorTests : IClassFixture<GeneratedCounty>
             Assert.True(_db.Scalar(sql) == 0, sql);
         }
 
-        Assert.Equal(0, _db.Scalar("PRAGMA foreign_key_check") );
+        Assert.Equal(0, _db.Scalar("PRAGMA foreign_key_check"));
     }
 
     [Fact]

@@ -26,7 +26,11 @@ public sealed class GeneratedCounty : IDisposable
 
     public List<GenerationProgress> Progress { get; }
 
-    public static GeneratorOptions Options(int seed) => new() { Households = Households, Seed = seed, ReferenceDate = Warehouse.Tests.Infrastructure.TestDatabase.ReferenceDate };
+    public static GeneratorOptions Options(int seed) => new()
+    {
+        Households = Households, Seed = seed,
+        ReferenceDate = Warehouse.Tests.Infrastructure.TestDatabase.ReferenceDate
+    };
 
     /// <summary>Creates a temp database with every SQLite script applied in order and returns its path and an open connection.</summary>
     public static string CreateDatabase(out SqliteConnection connection)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Warehouse.Generation;
 using Xunit;
 
@@ -25,7 +26,11 @@ public sealed class WorkshopHeadcountTests : IDisposable
 
         using var sink = new SqliteBulkSink(_connection);
         CountyGenerator.Generate(
-            new GeneratorOptions { Households = 12_000, Seed = GeneratedCounty.Seed, ReferenceDate = Warehouse.Tests.Infrastructure.TestDatabase.ReferenceDate },
+            new GeneratorOptions
+            {
+                Households = 12_000, Seed = GeneratedCounty.Seed,
+                ReferenceDate = Warehouse.Tests.Infrastructure.TestDatabase.ReferenceDate
+            },
             new TableFilterSink(sink, Tables.Workshop, Tables.Employment));
     }
 
@@ -46,9 +51,9 @@ public sealed class WorkshopHeadcountTests : IDisposable
     [Fact]
     public void Workshop_headcount_on_a_date_is_well_below_the_years_records_and_moves_over_the_year()
     {
-        var records = Scalar("SELECT SUM(records) FROM (" + string.Format(Headcount, "2025-12-31") + ")");
-        var december = Scalar("SELECT SUM(on_date) FROM (" + string.Format(Headcount, "2025-12-31") + ")");
-        var june = Scalar("SELECT SUM(on_date) FROM (" + string.Format(Headcount, "2025-06-30") + ")");
+        var records = Scalar("SELECT SUM(records) FROM (" + string.Format(CultureInfo.InvariantCulture, Headcount, "2025-12-31") + ")");
+        var december = Scalar("SELECT SUM(on_date) FROM (" + string.Format(CultureInfo.InvariantCulture, Headcount, "2025-12-31") + ")");
+        var june = Scalar("SELECT SUM(on_date) FROM (" + string.Format(CultureInfo.InvariantCulture, Headcount, "2025-06-30") + ")");
         Assert.Equal(records, Scalar("SELECT COUNT(*) FROM employment WHERE emp_form = '帮扶车间'"));
         Assert.True(records >= 100, $"{records} workshop job records");
 
@@ -60,7 +65,8 @@ public sealed class WorkshopHeadcountTests : IDisposable
 
         // Workshop by workshop, the headcount on the date is never above the records and below them where there are
         // more than a few.
-        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM (" + string.Format(Headcount, "2025-12-31") + ") WHERE on_date > records OR (records >= 10 AND on_date = records)"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM (" + string.Format(CultureInfo.InvariantCulture, Headcount, "2025-12-31")
+            + ") WHERE on_date > records OR (records >= 10 AND on_date = records)"));
     }
 
     private long Scalar(string sql)

@@ -32,12 +32,14 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task Tampered_cursor_is_an_error_not_data()
     {
         var client = fixture.App.ClientFor("county", fixture.County);
-        var cursor = (await WarehouseApp.DataAsync(client, "{ households(first: 1) { pageInfo { endCursor } } }"))["households"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var cursor = (await WarehouseApp.DataAsync(client,
+            "{ households(first: 1) { pageInfo { endCursor } } }"))["households"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
         var tampered = cursor[..^3] + (cursor[^3] == 'A' ? 'B' : 'A') + cursor[^2..];
         var body = await WarehouseApp.PostAsync(client, "query($c: String) { households(after: $c) { nodes { id } } }", new { c = tampered });
         Assert.Equal("INVALID_CURSOR", WarehouseApp.FirstErrorCode(body));
         Assert.Null(body["data"]?["households"]);
-        var otherOrder = await WarehouseApp.PostAsync(client, "query($c: String) { households(after: $c, order: [{householdSize: ASC}]) { nodes { id } } }", new { c = cursor });
+        var otherOrder = await WarehouseApp.PostAsync(client, "query($c: String) { households(after: $c, order: [{householdSize: ASC}]) { nodes { id } } }",
+            new { c = cursor });
         Assert.Equal("INVALID_CURSOR", WarehouseApp.FirstErrorCode(otherOrder));
     }
 
@@ -72,18 +74,30 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task Media_types_follow_the_graphql_over_http_spec()
     {
         var client = fixture.App.ClientFor("county", fixture.County);
-        using var legacy = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{\"query\":\"{ nope }\"}", Encoding.UTF8, "application/json") };
+        using var legacy = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ nope }\"}", Encoding.UTF8,
+            "application/json")
+        };
         legacy.Headers.Accept.ParseAdd("application/json");
         using var legacyResponse = await client.SendAsync(legacy);
         Assert.Equal(HttpStatusCode.OK, legacyResponse.StatusCode);
         Assert.StartsWith("application/json", legacyResponse.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
 
-        using var modern = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{\"query\":\"{ nope }\"}", Encoding.UTF8, "application/json") };
+        using var modern = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ nope }\"}", Encoding.UTF8,
+            "application/json")
+        };
         modern.Headers.Accept.ParseAdd("application/graphql-response+json");
         using var modernResponse = await client.SendAsync(modern);
         Assert.Equal(HttpStatusCode.BadRequest, modernResponse.StatusCode);
 
-        using var unacceptable = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{\"query\":\"{ regions { totalCount } }\"}", Encoding.UTF8, "application/json") };
+        using var unacceptable = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ regions { totalCount } }\"}",
+            Encoding.UTF8, "application/json")
+        };
         unacceptable.Headers.Accept.ParseAdd("text/html");
         using var unacceptableResponse = await client.SendAsync(unacceptable);
         Assert.Equal(HttpStatusCode.NotAcceptable, unacceptableResponse.StatusCode);

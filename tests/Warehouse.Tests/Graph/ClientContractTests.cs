@@ -40,7 +40,8 @@ public sealed class ClientContractTests(AppFixture fixture) : IClassFixture<AppF
     public async Task Bad_money_strings_are_coded_errors(string literal)
     {
         var client = fixture.App.ClientFor("county", fixture.County);
-        var body = await WarehouseApp.PostAsync(client, $"{{ households(where: {{ perCapitaNetIncome: {{ lt: {literal} }} }}) {{ totalCount }} }}", expectStatus: null);
+        var body = await WarehouseApp.PostAsync(client, $"{{ households(where: {{ perCapitaNetIncome: {{ lt: {literal} }} }}) {{ totalCount }} }}",
+            expectStatus: null);
         Assert.NotNull(WarehouseApp.FirstErrorCode(body));
         Assert.True(body["data"] is null || body["data"]!["households"] is null);
     }

@@ -11,7 +11,8 @@ public sealed class DocumentCacheBoundTests
 {
     private static DocumentCache Cache(int documents, long characters) =>
         new(new DocumentCacheOptions { MaxDocuments = documents, MaxCharacters = characters }, new DocumentValidator(),
-            new ValidationRuleSets(new LimitsOptions(), new PagingOptions(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }));
+            new ValidationRuleSets(new LimitsOptions(), new PagingOptions(),
+                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }));
 
     [Theory]
     [InlineData(3, 1_000_000, 3)]

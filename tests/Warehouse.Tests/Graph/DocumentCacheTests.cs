@@ -81,7 +81,8 @@ public sealed class DocumentCacheTests : IDisposable
     [Fact]
     public async Task A_hidden_field_inside_a_variable_is_refused_for_a_cached_document()
     {
-        var village = _app.ClientFor("village", Sql.Strings(_app.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC LIMIT 1")[0]);
+        var village = _app.ClientFor("village",
+            Sql.Strings(_app.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC LIMIT 1")[0]);
         const string Query = "query($w: MemberFilterInput) { members(where: $w) { totalCount } }";
         await WarehouseApp.DataAsync(village, Query, new { w = new { education = new { eq = "x" } } });
         var hits = Cache.Hits;

@@ -37,22 +37,26 @@ public sealed class FilterTests(AppFixture fixtures) : IClassFixture<AppFixture>
         { "bool eq", """{"relocated": {"eq": true}}""", "relocated = 1" },
         { "bool neq", """{"waterSafe": {"neq": true}}""", "water_safe <> 1" },
         { "list some eq", """{"riskTypes": {"some": {"eq": "因病"}}}""", "',' || risk_types || ',' LIKE '%,因病,%'" },
-        { "list some in", """{"riskTypes": {"some": {"in": ["因学", "因残"]}}}""", "(',' || risk_types || ',' LIKE '%,因学,%' OR ',' || risk_types || ',' LIKE '%,因残,%')" },
-        { "list none", """{"monitorType": {"neq": null}, "riskTypes": {"none": {"eq": "因病"}}}""", "monitor_type IS NOT NULL AND NOT (risk_types IS NOT NULL AND ',' || risk_types || ',' LIKE '%,因病,%')" },
+        { "list some in", """{"riskTypes": {"some": {"in": ["因学", "因残"]}}}""",
+            "(',' || risk_types || ',' LIKE '%,因学,%' OR ',' || risk_types || ',' LIKE '%,因残,%')" },
+        { "list none", """{"monitorType": {"neq": null}, "riskTypes": {"none": {"eq": "因病"}}}""",
+            "monitor_type IS NOT NULL AND NOT (risk_types IS NOT NULL AND ',' || risk_types || ',' LIKE '%,因病,%')" },
         { "and", """{"and": [{"householdSize": {"eq": 1}}, {"safetyNet": {"eq": "低保"}}]}""", "household_size = 1 AND safety_net = '低保'" },
         { "or", """{"or": [{"householdSize": {"eq": 6}}, {"safetyNet": {"eq": "特困"}}]}""", "household_size = 6 OR safety_net = '特困'" },
         { "not", """{"not": {"householdAttr": {"eq": "脱贫户"}}}""", "NOT (household_attr = '脱贫户')" },
         { "members some", """{"members": {"some": {"healthStatus": {"eq": "残疾"}}}}""",
             "EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.health_status = '残疾' AND m.birth_date <= date('now', '-14 years'))" },
         { "members none", """{"members": {"none": {"workStatus": {"neq": "未务工"}}}}""",
-            "NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.work_status <> '未务工' AND m.birth_date <= date('now', '-14 years'))" },
+            "NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.work_status <> '未务工' AND m.birth_date <= date('now', " +
+                "'-14 years'))" },
         { "members all", """{"members": {"all": {"medIns": {"eq": true}}}}""",
             "NOT EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND NOT (m.med_ins = 1) AND m.birth_date <= date('now', '-14 years'))" },
         { "assistance any false", """{"assistance": {"any": false}}""",
             // Assistance for a child under 14 follows the child's rule: the county's relation filters do not see it.
             $"NOT EXISTS (SELECT 1 FROM assistance a WHERE a.household_id = h.household_id AND {Minors.AboutAdult("a.member_id")})" },
         { "nested relation", """{"members": {"some": {"jobs": {"some": {"empForm": {"eq": "帮扶车间"}}}}}}""",
-            "EXISTS (SELECT 1 FROM member m JOIN employment e ON e.member_id = m.member_id WHERE m.household_id = h.household_id AND e.emp_form = '帮扶车间' AND m.birth_date <= date('now', '-14 years'))" },
+            "EXISTS (SELECT 1 FROM member m JOIN employment e ON e.member_id = m.member_id WHERE m.household_id = h.household_id AND e.emp_form = " +
+                "'帮扶车间' AND m.birth_date <= date('now', '-14 years'))" },
         { "reference", """{"village": {"isExitedVillage": {"eq": true}}}""",
             "EXISTS (SELECT 1 FROM region r WHERE r.code = h.village_code AND r.is_exited_village = 1)" },
     };
@@ -80,7 +84,8 @@ public sealed class FilterTests(AppFixture fixtures) : IClassFixture<AppFixture>
         var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, """
-            { projects(where: {funds: {some: {sourceType: {eq: "以工代赈"}}}, beneficiaries: {some: {monitorType: {neq: null}}}}, first: 500, order: [{code: ASC}]) { totalCount nodes { code } } }
+            { projects(where: {funds: {some: {sourceType: {eq: "以工代赈"}}}, beneficiaries: {some: {monitorType: {neq: null}}}}, first: 500, order:
+              [{code: ASC}]) { totalCount nodes { code } } }
             """);
         var expected = Sql.Strings(fixture.App.Database, """
             SELECT p.project_code FROM project p

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -30,7 +29,8 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
     {
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, """
-            { regions(where: {level: {eq: TOWNSHIP}}, first: 2, order: [{code: ASC}]) { nodes { code children(order: [{code: ASC}]) { code parent { code } } } } }
+            { regions(where: {level: {eq: TOWNSHIP}}, first: 2, order: [{code: ASC}]) { nodes { code children(order: [{code: ASC}]) { code parent {
+              code } } } } }
             """);
         foreach (var township in data["regions"]!["nodes"]!.AsArray())
         {
@@ -48,7 +48,8 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
         var client = fixture.App.ClientFor("county", fixture.County);
         fixture.App.SqlLog.Clear();
         await WarehouseApp.DataAsync(client, "{ households(first: 5) { nodes { id householdSize } } }");
-        var select = fixture.App.SqlLog.Commands.Single(c => c.Contains("api_households", StringComparison.Ordinal) && c.Contains("LIMIT", StringComparison.Ordinal));
+        var select = fixture.App.SqlLog.Commands.Single(c => c.Contains("api_households", StringComparison.Ordinal)
+            && c.Contains("LIMIT", StringComparison.Ordinal));
         Assert.Contains("household_size", select, StringComparison.Ordinal);
         foreach (var column in new[] { "phone", "wage_income_fen", "bank_account", "address", "risk_types" })
         {
@@ -66,7 +67,8 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
             """);
         Assert.Equal(50, data["households"]!["nodes"]!.AsArray().Count);
         var commands = fixture.App.SqlLog.Commands;
-        Assert.Equal(1, commands.Count(c => c.Contains("FROM \"api_members\"", StringComparison.Ordinal) && !c.Contains("api_households", StringComparison.Ordinal)));
+        Assert.Equal(1, commands.Count(c => c.Contains("FROM \"api_members\"", StringComparison.Ordinal)
+            && !c.Contains("api_households", StringComparison.Ordinal)));
         Assert.Equal(1, commands.Count(c => c.Contains("FROM \"api_jobs\"", StringComparison.Ordinal)));
         Assert.Equal(1, commands.Count(c => c.Contains("FROM \"api_assistance\"", StringComparison.Ordinal)));
     }
@@ -76,9 +78,11 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
     {
         var client = fixture.App.ClientFor("county", fixture.County);
         var id = Sql.Strings(fixture.App.Database, "SELECT household_id FROM household ORDER BY household_id LIMIT 1 OFFSET 17")[0];
-        var data = await WarehouseApp.DataAsync(client, "query($id: String!) { household(id: $id) { id householdSize } missing: household(id: \"H9999999\") { id } }", new { id });
+        var data = await WarehouseApp.DataAsync(client,
+            "query($id: String!) { household(id: $id) { id householdSize } missing: household(id: \"H9999999\") { id } }", new { id });
         Assert.Equal(id, data["household"]!["id"]!.GetValue<string>());
-        Assert.Equal(Sql.Scalar(fixture.App.Database, "SELECT household_size FROM household WHERE household_id = @h", ("@h", id)), data["household"]!["householdSize"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(fixture.App.Database, "SELECT household_size FROM household WHERE household_id = @h", ("@h", id)),
+            data["household"]!["householdSize"]!.GetValue<int>());
         Assert.Null(data["missing"]);
     }
 

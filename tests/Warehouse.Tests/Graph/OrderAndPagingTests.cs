@@ -40,14 +40,17 @@ public sealed class OrderAndPagingTests(AppFixture fixtures) : IClassFixture<App
     [ProviderTheory]
     [InlineData(DatabaseProvider.Sqlite, """[{"perCapitaNetIncome": "ASC"}]""", "per_capita_net_income_fen ASC, household_id ASC")]
     [InlineData(DatabaseProvider.PostgreSql, """[{"perCapitaNetIncome": "ASC"}]""", "per_capita_net_income_fen ASC, household_id ASC")]
-    [InlineData(DatabaseProvider.Sqlite, """[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""", "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
-    [InlineData(DatabaseProvider.PostgreSql, """[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""", "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.Sqlite, """[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""",
+        "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
+    [InlineData(DatabaseProvider.PostgreSql, """[{"monitoredAt": "DESC"}, {"householdSize": "ASC"}]""",
+        "monitored_at DESC NULLS LAST, household_size ASC, household_id ASC")]
     [InlineData(DatabaseProvider.Sqlite, """[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
     [InlineData(DatabaseProvider.PostgreSql, """[{"monitorType": "ASC"}]""", "monitor_type ASC NULLS FIRST, household_id ASC")]
     [InlineData(DatabaseProvider.Sqlite, """[{"updatedAt": "ASC"}]""", "updated_at ASC, household_id ASC")]
     [InlineData(DatabaseProvider.PostgreSql, """[{"updatedAt": "ASC"}]""", "updated_at ASC, household_id ASC")]
     [InlineData(DatabaseProvider.Sqlite, """[{"updatedAt": "DESC"}, {"householdSize": "DESC"}]""", "updated_at DESC, household_size DESC, household_id ASC")]
-    [InlineData(DatabaseProvider.PostgreSql, """[{"updatedAt": "DESC"}, {"householdSize": "DESC"}]""", "updated_at DESC, household_size DESC, household_id ASC")]
+    [InlineData(DatabaseProvider.PostgreSql, """[{"updatedAt": "DESC"}, {"householdSize": "DESC"}]""",
+        "updated_at DESC, household_size DESC, household_id ASC")]
     public async Task Paging_forward_and_backward_covers_the_set_in_order(DatabaseProvider provider, string order, string sqlOrder)
     {
         var fixture = fixtures[provider];
@@ -106,9 +109,11 @@ public sealed class OrderAndPagingTests(AppFixture fixtures) : IClassFixture<App
     {
         var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
-        var first = (await WarehouseApp.DataAsync(client, "{ regions(first: 5, order: [{code: ASC}]) { edges { cursor node { code } } } }"))["regions"]!["edges"]!.AsArray();
+        var first = (await WarehouseApp.DataAsync(client,
+            "{ regions(first: 5, order: [{code: ASC}]) { edges { cursor node { code } } } }"))["regions"]!["edges"]!.AsArray();
         var cursor = first[2]!["cursor"]!.GetValue<string>();
-        var next = await WarehouseApp.DataAsync(client, "query($c: String) { regions(first: 2, after: $c, order: [{code: ASC}]) { nodes { code } } }", new { c = cursor });
+        var next = await WarehouseApp.DataAsync(client, "query($c: String) { regions(first: 2, after: $c, order: [{code: ASC}]) { nodes { code } } }",
+            new { c = cursor });
         var expected = Sql.Strings(fixture.App.Database, "SELECT code FROM region ORDER BY code LIMIT 2 OFFSET 3");
         Assert.Equal(expected, next["regions"]!["nodes"]!.AsArray().Select(n => n!["code"]!.GetValue<string>()).ToList());
     }
@@ -120,7 +125,8 @@ public sealed class OrderAndPagingTests(AppFixture fixtures) : IClassFixture<App
         var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, """{ jobs(where: {empForm: {eq: "公益性岗位"}}) { totalCount } }""");
-        Assert.Equal(Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM employment WHERE emp_form = '公益性岗位'"), data["jobs"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(fixture.App.Database, "SELECT COUNT(*) FROM employment WHERE emp_form = '公益性岗位'"),
+            data["jobs"]!["totalCount"]!.GetValue<int>());
     }
 
     private static List<string> Ids(JsonNode connection) =>

@@ -29,7 +29,8 @@ public sealed class AutomaticPersistedQueryTests
         Assert.Equal(expected, register.Body["data"]!["households"]!["totalCount"]!.GetValue<long>());
 
         // Another user (another role) sends the hash alone: the text is known, and it runs under that user's scope.
-        var village = app.ClientFor("village", Sql.Strings(app.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC LIMIT 1")[0]);
+        var village = app.ClientFor("village",
+            Sql.Strings(app.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC LIMIT 1")[0]);
         var hit = await PostAsync(client, new { extensions = Extensions(hash) });
         Assert.Equal(expected, hit.Body["data"]!["households"]!["totalCount"]!.GetValue<long>());
         var villageHit = await PostAsync(village, new { extensions = Extensions(hash) });

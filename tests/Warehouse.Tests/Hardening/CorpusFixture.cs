@@ -21,7 +21,9 @@ public sealed class CorpusFixture : IDisposable
     public string County => "139901000000";
     public string Township => Sql.Strings(App.Database, "SELECT code FROM region WHERE level='TOWNSHIP' ORDER BY code LIMIT 1")[0];
     /// <summary>The largest village of <see cref="Township"/>.</summary>
-    public string Village => Sql.Strings(App.Database, "SELECT village_code FROM household WHERE township_code = @t GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1", ("@t", Township))[0];
+    public string Village =>
+        Sql.Strings(App.Database,
+        "SELECT village_code FROM household WHERE township_code = @t GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1", ("@t", Township))[0];
 
     public void Dispose() => App.Dispose();
 }

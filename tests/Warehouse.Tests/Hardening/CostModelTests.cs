@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Warehouse.Tests.Exports;
 using Warehouse.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class CostModelTests(AppFixture fixture, ITestOutputHelper output)
         var text = new StringBuilder("{ __schema { types { ...I" + levels + " } } }\nfragment I0 on __Type { name }\n");
         for (var i = 1; i <= levels; i++)
         {
-            text.Append($"fragment I{i} on __Type {{ {string.Join(' ', Enumerable.Repeat($"...I{i - 1}", 10))} }}\n");
+            text.Append(CultureInfo.InvariantCulture, $"fragment I{i} on __Type {{ {string.Join(' ', Enumerable.Repeat($"...I{i - 1}", 10))} }}\n");
         }
         return text.ToString();
     }
@@ -30,7 +31,8 @@ public sealed class CostModelTests(AppFixture fixture, ITestOutputHelper output)
     /// <summary>30 × members → household → members.some → household → members.some → education: 180 conditions, under the 200 cap.</summary>
     public static string RelationChain(int items = 30) =>
         "{\"or\":[" + string.Join(',', Enumerable.Range(0, items).Select(i =>
-            $"{{\"household\":{{\"members\":{{\"some\":{{\"household\":{{\"members\":{{\"some\":{{\"education\":{{\"contains\":\"x{i}\"}}}}}}}}}}}}}}}}")) + "]}";
+            $"{{\"household\":{{\"members\":{{\"some\":{{\"household\":{{\"members\":{{\"some\":{{\"education\":{{\"contains\":\"x{i}\"}}}}}}}}}}}}}}}}"))
+                + "]}";
 
     [Fact]
     public async Task The_introspection_fragment_bomb_is_refused_in_milliseconds()

@@ -52,7 +52,8 @@ public sealed partial class DeadlineTests(ITestOutputHelper output)
         // cancelled when the token is seen first): it stopped at the limit, not at its end.
         var stopped = await WaitFor(() => app.SqlLog.Failures.Select(Duration).Where(d => d is not null).Max());
         output.WriteLine($"database-bound: the statement stopped after {stopped?.TotalMilliseconds:F0} ms");
-        Assert.True(stopped is { } d && d <= TimeSpan.FromSeconds(Limit) + Margin, $"statement ran {stopped?.TotalMilliseconds} ms: {string.Join(" | ", app.SqlLog.Failures)}");
+        Assert.True(stopped is { } d && d <= TimeSpan.FromSeconds(Limit) + Margin,
+            $"statement ran {stopped?.TotalMilliseconds} ms: {string.Join(" | ", app.SqlLog.Failures)}");
         await WarehouseApp.DataAsync(county, "{ regions(first: 1) { totalCount } }");
     }
 
@@ -85,7 +86,8 @@ public sealed partial class DeadlineTests(ITestOutputHelper output)
         output.WriteLine(late is null
             ? "cpu-bound: the timed-out execution had not ended 15 s after the answer"
             : $"cpu-bound: the timed-out execution stopped {late.Value.TotalMilliseconds:F0} ms after the deadline");
-        Assert.True(late is { } l && l <= Margin, $"the timed-out work ended {late?.TotalMilliseconds:F0} ms after the deadline: {string.Join(" | ", app.SqlLog.Abandoned)}");
+        Assert.True(late is { } l && l <= Margin,
+            $"the timed-out work ended {late?.TotalMilliseconds:F0} ms after the deadline: {string.Join(" | ", app.SqlLog.Abandoned)}");
     }
 
     /// <summary>

@@ -42,7 +42,8 @@ public sealed class FaultTests : IDisposable
         var admin = _app.ClientFor("admin", null);
         var version = (await WarehouseApp.DataAsync(admin, "{ permissionMatrix(role: \"village\", type: \"Member\") { field version } }"))["permissionMatrix"]!
             .AsArray().Single(c => c!["field"]!.GetValue<string>() == "gender")!["version"]!.GetValue<int>();
-        const string change = "mutation($v: Int!) { setFieldAccess(changes: [{role: \"village\", type: \"Member\", field: \"gender\", access: \"HIDDEN\", expectedVersion: $v}]) { version } }";
+        const string change = "mutation($v: Int!) { setFieldAccess(changes: [{role: \"village\", type: \"Member\", field: \"gender\", access: " +
+            "\"HIDDEN\", expectedVersion: $v}]) { version } }";
         using (var holder = _app.Database.Open())
         {
             using var lockCommand = holder.CreateCommand();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -105,13 +104,15 @@ public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixtu
             Assert.True(errors is { Count: > 0 }, $"{name}: expected {c.ExpectCode}: {Clip(text)}");
             // Every error carries a code; the first is the one asserted.
             Assert.All(errors!, e => Assert.False(string.IsNullOrEmpty(e?["extensions"]?["code"]?.GetValue<string>()), $"{name}: uncoded error: {Clip(text)}"));
-            Assert.True(WarehouseApp.FirstErrorCode(body) == c.ExpectCode, $"{name}: code {WarehouseApp.FirstErrorCode(body)} (expected {c.ExpectCode}): {Clip(text)}");
+            Assert.True(WarehouseApp.FirstErrorCode(body) == c.ExpectCode,
+                $"{name}: code {WarehouseApp.FirstErrorCode(body)} (expected {c.ExpectCode}): {Clip(text)}");
             Assert.DoesNotContain("Exception", errors!.ToJsonString(), StringComparison.Ordinal);
         }
         foreach (var (path, expected) in c.ExpectData ?? [])
         {
             var actual = At(body, path);
-            Assert.True(JsonNode.DeepEquals(actual, expected), $"{name}: {path} is {actual?.ToJsonString() ?? "null"} (expected {expected?.ToJsonString() ?? "null"})");
+            Assert.True(JsonNode.DeepEquals(actual, expected),
+                $"{name}: {path} is {actual?.ToJsonString() ?? "null"} (expected {expected?.ToJsonString() ?? "null"})");
         }
 
         // Harmless: nothing was dropped, added or changed, and the server answers a normal query.
@@ -121,7 +122,8 @@ public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixtu
 
     private async Task StillAnswers()
     {
-        var still = await WarehouseApp.DataAsync(fixture.App.ClientFor("county", fixture.County), "{ regions(first: 1) { totalCount } households(first: 1) { totalCount } }");
+        var still = await WarehouseApp.DataAsync(fixture.App.ClientFor("county", fixture.County),
+            "{ regions(first: 1) { totalCount } households(first: 1) { totalCount } }");
         Assert.True(still["households"]!["totalCount"]!.GetValue<int>() > 0);
     }
 
@@ -232,11 +234,13 @@ public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixtu
             vars["$CURSOR_TAMPERED$"] = cursor[..^3] + (cursor[^3] == 'A' ? 'B' : 'A') + cursor[^2..];
             vars["$CURSOR_TRUNCATED$"] = cursor[..(cursor.Length / 2)];
             vars["$CURSOR_EXTENDED$"] = cursor + "AAAA";
-            vars["$CURSOR_SIZE_ORDER$"] = await EndCursor(county, "{ households(first: 1, order: [{householdSize: ASC}]) { pageInfo { endCursor } } }", "households");
+            vars["$CURSOR_SIZE_ORDER$"] = await EndCursor(county, "{ households(first: 1, order: [{householdSize: ASC}]) { pageInfo { endCursor } } }",
+                "households");
             vars["$CURSOR_REGIONS$"] = await EndCursor(county, "{ regions(first: 1) { pageInfo { endCursor } } }", "regions");
             vars["$CURSOR_MEMBERS$"] = await EndCursor(county, "{ members(first: 1) { pageInfo { endCursor } } }", "members");
             // Signed by this server, but taken under another filter: the context changed, the signature did not.
-            vars["$CURSOR_FILTERED$"] = await EndCursor(county, "{ households(first: 1, where: {householdSize: {gt: 3}}) { pageInfo { endCursor } } }", "households");
+            vars["$CURSOR_FILTERED$"] = await EndCursor(county, "{ households(first: 1, where: {householdSize: {gt: 3}}) { pageInfo { endCursor } } }",
+                "households");
             vars["$CURSOR$"] = cursor;
         }
         vars["$VILLAGE$"] = fixture.Village;
@@ -309,7 +313,8 @@ public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixtu
     {
         var db = fixture.App.Database;
         var objects = Sql.Strings(db, "SELECT type || ':' || name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger', 'index') ORDER BY 1");
-        var tables = Sql.Strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sec_audit_record') ORDER BY 1");
+        var tables = Sql.Strings(db,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sec_audit_record') ORDER BY 1");
         Assert.Contains("household", tables);
         return string.Join(',', objects) + "|" + string.Join(',', tables.Select(t => $"{t}={Sql.Fingerprint(db, t)}"));
     }
@@ -328,7 +333,11 @@ public sealed class HostileInputCorpusTests(CorpusFixture fixture) : IClassFixtu
     private static Dictionary<string, CorpusCase> Load()
     {
         var folder = Path.Combine(RepoPaths.Root, "tests", "Warehouse.Tests", "Hardening", "Corpus");
-        var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        var options = new JsonSerializerOptions
+        {
+            PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true
+        };
         var cases = new Dictionary<string, CorpusCase>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {

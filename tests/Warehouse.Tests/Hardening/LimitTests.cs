@@ -20,7 +20,9 @@ public sealed class LimitTests(AppFixture fixture) : IClassFixture<AppFixture>
         var bomb = new StringBuilder("query { households(first: 10) { nodes { ...F0 } } }\n");
         for (var i = 0; i < 20; i++)
         {
-            bomb.Append(i < 19 ? $"fragment F{i} on Household {{ id members {{ id }} ...F{i + 1} ...F{i + 1} }}\n" : $"fragment F{i} on Household {{ id members {{ id }} }}\n");
+            bomb.Append(i < 19
+                ? $"fragment F{i} on Household {{ id members {{ id }} ...F{i + 1} ...F{i + 1} }}\n" : $"fragment F{i} on Household " +
+                $"{{ id members {{ id }} }}\n");
         }
         var operations = string.Join('\n', Enumerable.Range(0, 6).Select(i => $"query Q{i} {{ regions(first: 1) {{ totalCount }} }}"));
         return new()
@@ -40,14 +42,16 @@ public sealed class LimitTests(AppFixture fixture) : IClassFixture<AppFixture>
         fixture.App.SqlLog.Clear();
         var body = await WarehouseApp.PostAsync(County, query, expectStatus: 400);
         Assert.Equal(code, WarehouseApp.FirstErrorCode(body));
-        Assert.DoesNotContain(fixture.App.SqlLog.Commands, c => c.Contains("api_households", StringComparison.Ordinal) || c.Contains("api_regions", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.App.SqlLog.Commands, c => c.Contains("api_households", StringComparison.Ordinal)
+            || c.Contains("api_regions", StringComparison.Ordinal));
         await WarehouseApp.DataAsync(County, "{ regions(first: 1) { totalCount } }");
     }
 
     [Fact]
     public async Task Circular_fragments_fail_validation()
     {
-        var body = await WarehouseApp.PostAsync(County, "query { households(first: 1) { nodes { ...A } } } fragment A on Household { id ...B } fragment B on Household { id ...A }", expectStatus: 400);
+        var body = await WarehouseApp.PostAsync(County,
+            "query { households(first: 1) { nodes { ...A } } } fragment A on Household { id ...B } fragment B on Household { id ...A }", expectStatus: 400);
         Assert.Equal("NO_FRAGMENT_CYCLES", WarehouseApp.FirstErrorCode(body));
     }
 
@@ -92,7 +96,8 @@ public sealed class LimitTests(AppFixture fixture) : IClassFixture<AppFixture>
         using var response = await client.PostAsJsonAsync("/graphql", new
         {
             // Correlated subqueries over every assistance row: far longer than the 1 ms allowed.
-            query = "{ assistance(where: {household: {members: {some: {jobs: {none: {empForm: {eq: \"x\"}}}}}}}) { totalCount } households(first: 500) { totalCount nodes { id members { id } } } }",
+            query = "{ assistance(where: {household: {members: {some: {jobs: {none: {empForm: {eq: \"x\"}}}}}}}) { totalCount } households(first: " +
+                "500) { totalCount nodes { id members { id } } } }",
         });
         Assert.True(response.StatusCode == HttpStatusCode.GatewayTimeout, await response.Content.ReadAsStringAsync());
         Assert.Contains("QUERY_TIMEOUT", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

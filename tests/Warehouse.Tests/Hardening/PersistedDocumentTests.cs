@@ -19,7 +19,8 @@ public sealed class PersistedDocumentTests : IDisposable
     {
         _app = new WarehouseApp(provider, ("Warehouse:PersistedDocuments:AllowOnlyPersisted", "true"));
         var admin = _app.ClientFor("admin", null, user: "admin-docs");
-        var registered = await WarehouseApp.DataAsync(admin, "mutation($q: String!) { registerDocument(query: $q, name: \"low-income\") { documentId } }", new { q = Dashboard });
+        var registered = await WarehouseApp.DataAsync(admin, "mutation($q: String!) { registerDocument(query: $q, name: \"low-income\") { documentId } }",
+            new { q = Dashboard });
         var id = registered["registerDocument"]!["documentId"]!.GetValue<string>();
         Assert.StartsWith("sha256:", id, StringComparison.Ordinal);
         var again = await WarehouseApp.DataAsync(admin, "mutation($q: String!) { registerDocument(query: $q) { documentId } }", new { q = Dashboard });
@@ -28,7 +29,8 @@ public sealed class PersistedDocumentTests : IDisposable
         var county = _app.ClientFor("county", "139901000000");
         using var byId = await county.PostAsJsonAsync("/graphql", new { documentId = id });
         var body = JsonNode.Parse(await byId.Content.ReadAsStringAsync())!;
-        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM household WHERE per_capita_net_income_fen < 850000"), body["data"]!["households"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM household WHERE per_capita_net_income_fen < 850000"),
+            body["data"]!["households"]!["totalCount"]!.GetValue<int>());
 
         var raw = await WarehouseApp.PostAsync(county, Dashboard, expectStatus: 400);
         Assert.Equal("PERSISTED_DOCUMENT_REQUIRED", WarehouseApp.FirstErrorCode(raw));

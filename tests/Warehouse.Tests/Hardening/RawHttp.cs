@@ -13,7 +13,10 @@ internal static class RawHttp
 {
     public sealed record Response(int Status, string Body);
 
+    /// <param name="port">The loopback port of the server.</param>
+    /// <param name="request">The raw bytes to send, as they are.</param>
     /// <param name="halfClose">Shut down the sending side after the bytes (the client gives up mid-body).</param>
+    /// <param name="wait">How long to wait for the answer.</param>
     public static async Task<Response> SendAsync(int port, byte[] request, bool halfClose, TimeSpan wait)
     {
         using var tcp = new TcpClient();

@@ -66,7 +66,8 @@ public sealed class TestDatabase : IDisposable
                 // touches it once it is built, so copies are made one at a time (each takes well under a second).
                 PostgresServer.Execute($"CREATE DATABASE {name} TEMPLATE {PostgresTemplate.Value}");
             }
-            return new TestDatabase(provider, name, PostgresServer.ConnectionString(name), PostgresServer.ConnectionString(name, searchPath: "wh, api, sec, public"));
+            return new TestDatabase(provider, name, PostgresServer.ConnectionString(name),
+                PostgresServer.ConnectionString(name, searchPath: "wh, api, sec, public"));
         }
         return CopyOf(SqliteTemplate.Value);
     }

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Warehouse.Security;
 using Warehouse.Data;
+using Warehouse.Security;
 
 namespace Warehouse.Tests.Infrastructure;
 
@@ -114,7 +114,8 @@ public sealed class WarehouseApp : WebApplicationFactory<Program>
     public static async Task<JsonObject> DataAsync(HttpClient client, string query, object? variables = null)
     {
         var body = await PostAsync(client, query, variables);
-        Xunit.Assert.True(body["errors"] is null, "errors: " + body["errors"]?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Xunit.Assert.True(body["errors"] is null, "errors: " + body["errors"]?.ToJsonString(
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         return body["data"]!.AsObject();
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -14,7 +13,8 @@ public sealed class AsOfTests(AppFixture fixture) : IClassFixture<AppFixture>
     private TestDatabase Db => fixture.App.Database;
 
     // Age in whole years on $d from the calendar, independently of the date bounds the engine compiles to.
-    private const string Age = "(CAST(strftime('%Y', $d) AS INTEGER) - CAST(strftime('%Y', birth_date) AS INTEGER) - (strftime('%m-%d', $d) < strftime('%m-%d', birth_date)))";
+    private const string Age = "(CAST(strftime('%Y', $d) AS INTEGER) - CAST(strftime('%Y', birth_date) AS INTEGER) - (strftime('%m-%d', $d) < " +
+        "strftime('%m-%d', birth_date)))";
 
     [Theory]
     [InlineData("{gte: 16, lte: 59}", "BETWEEN 16 AND 59")]
@@ -26,10 +26,12 @@ public sealed class AsOfTests(AppFixture fixture) : IClassFixture<AppFixture>
         var v = fixture.Village;
         const string asOf = "2024-02-29";
         var data = await WarehouseApp.DataAsync(fixture.App.ClientFor("village", v),
-            $$"""query($d: DateOnly) { members(asOf: $d, where: {ageOnAsOf: {{filter}}}, first: 500, order: [{id: ASC}]) { totalCount nodes { id } } }""", new { d = asOf });
+            $$"""query($d: DateOnly) { members(asOf: $d, where: {ageOnAsOf: {{filter}}}, first: 500, order: [{id: ASC}]) { totalCount nodes { id } } }""",
+                new { d = asOf });
         var expected = Sql.Strings(Db, $"SELECT member_id FROM member WHERE village_code = $v AND {Age} {sql} ORDER BY 1 LIMIT 500", ("$v", v), ("$d", asOf));
         Assert.NotEmpty(expected);
-        Assert.Equal(Sql.Scalar(Db, $"SELECT COUNT(*) FROM member WHERE village_code = $v AND {Age} {sql}", ("$v", v), ("$d", asOf)), data["members"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(Db, $"SELECT COUNT(*) FROM member WHERE village_code = $v AND {Age} {sql}", ("$v", v), ("$d", asOf)),
+            data["members"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(expected, data["members"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList());
     }
 
@@ -59,7 +61,8 @@ public sealed class AsOfTests(AppFixture fixture) : IClassFixture<AppFixture>
               standards(asOf: $d, where: {inForceOnAsOf: {eq: true}}) { totalCount }
             }
             """, new { d = asOf });
-        Assert.Equal(Sql.Scalar(Db, "SELECT COUNT(*) FROM welfare_post WHERE township_code = $t AND term_end BETWEEN $d AND date($d, '+30 days')", ("$t", t), ("$d", asOf)),
+        Assert.Equal(Sql.Scalar(Db, "SELECT COUNT(*) FROM welfare_post WHERE township_code = $t AND term_end BETWEEN $d AND date($d, '+30 days')", ("$t", t),
+            ("$d", asOf)),
             data["posts"]!["totalCount"]!.GetValue<int>());
         // Township reads a child's job fields as null, so a child's job never matches a condition on them.
         Assert.Equal(Sql.Scalar(Db, $"""

@@ -55,13 +55,15 @@ public sealed class FilterCompilerTests : IDisposable
         var e = Assert.Throws<QueryException>(() => Compile(role, type, where));
         Assert.Equal(code, e.Code);
         // The message says where: the path in the filter, or the field the reader may not use.
-        Assert.True(e.Message.StartsWith("where", StringComparison.Ordinal) || e.Message.Contains(type + ".", StringComparison.Ordinal) || e.Message.Contains("Household.", StringComparison.Ordinal), e.Message);
+        Assert.True(e.Message.StartsWith("where", StringComparison.Ordinal) || e.Message.Contains(type + ".", StringComparison.Ordinal)
+            || e.Message.Contains("Household.", StringComparison.Ordinal), e.Message);
     }
 
     [Fact]
     public void Too_many_conditions_are_refused_before_sql()
     {
-        var or = new JsonArray([.. Enumerable.Range(0, FilterCompiler.MaxConditions + 1).Select(i => (JsonNode)new JsonObject { ["householdSize"] = new JsonObject { ["eq"] = i } })]);
+        var or = new JsonArray([.. Enumerable.Range(0, FilterCompiler.MaxConditions + 1)
+            .Select(i => (JsonNode)new JsonObject { ["householdSize"] = new JsonObject { ["eq"] = i } })]);
         var e = Assert.Throws<QueryException>(() => Compile("county", "Household", new JsonObject { ["or"] = or }.ToJsonString()));
         Assert.Equal(ErrorCodes.InvalidFilter, e.Code);
     }

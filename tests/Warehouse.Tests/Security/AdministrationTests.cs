@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
@@ -16,7 +15,8 @@ public sealed class AdministrationTests : IDisposable
 
     private async Task<int> VersionOf(string role, string type, string field)
     {
-        var data = await WarehouseApp.DataAsync(Admin, "query($r: String, $t: String) { permissionMatrix(role: $r, type: $t) { field version } }", new { r = role, t = type });
+        var data = await WarehouseApp.DataAsync(Admin, "query($r: String, $t: String) { permissionMatrix(role: $r, type: $t) { field version } }",
+            new { r = role, t = type });
         return data["permissionMatrix"]!.AsArray().Single(c => c!["field"]!.GetValue<string>() == field)!["version"]!.GetValue<int>();
     }
 
@@ -42,7 +42,10 @@ public sealed class AdministrationTests : IDisposable
         Assert.DoesNotContain("householdAttr", type["__type"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
         // Other roles are untouched.
         await WarehouseApp.DataAsync(_app.ClientFor("county", "139901000000"), "{ households(first: 1) { nodes { householdAttr } } }");
-        Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'PERMISSION_CHANGE' AND user_id = 'admin-1' AND field_name = 'householdAttr' AND detail LIKE '%FULL%HIDDEN%'"));
+        Assert.Equal(1,
+            Sql.Scalar(_app.Database,
+            "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'PERMISSION_CHANGE' AND user_id = 'admin-1' AND field_name = 'householdAttr' AND " +
+            "detail LIKE '%FULL%HIDDEN%'"));
     }
 
     [ProviderTheory]
@@ -54,7 +57,8 @@ public sealed class AdministrationTests : IDisposable
         await WarehouseApp.DataAsync(Admin, Set, new { c = new[] { Change("village", "Household", "phone", "MASKED", version) } });
         var stale = await WarehouseApp.PostAsync(Admin, Set, new { c = new[] { Change("village", "Household", "phone", "HIDDEN", version) } });
         Assert.Equal("STALE_VERSION", WarehouseApp.FirstErrorCode(stale));
-        Assert.Equal("MASKED", Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='phone'"));
+        Assert.Equal("MASKED",
+            Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='phone'"));
     }
 
     [ProviderTheory]
@@ -68,7 +72,8 @@ public sealed class AdministrationTests : IDisposable
             WarehouseApp.PostAsync(Admin, Set, new { c = new[] { Change("county", "Member", "education", "FULL", version) } }));
         Assert.Equal(1, results.Count(r => r["errors"] is null));
         Assert.Equal(1, results.Count(r => WarehouseApp.FirstErrorCode(r) == "STALE_VERSION"));
-        Assert.Equal(version + 1, Sql.Scalar(_app.Database, "SELECT version FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
+        Assert.Equal(version + 1,
+            Sql.Scalar(_app.Database, "SELECT version FROM sec_field_permission WHERE role='county' AND type_name='Member' AND field_name='education'"));
     }
 
     [ProviderTheory]
@@ -89,9 +94,14 @@ public sealed class AdministrationTests : IDisposable
         _app = new WarehouseApp(provider);
         var good = await VersionOf("village", "Member", "gender");
         var before = Sql.Scalar(_app.Database, "SELECT version FROM sec_matrix_version");
-        var body = await WarehouseApp.PostAsync(Admin, Set, new { c = new[] { Change("village", "Member", "gender", "HIDDEN", good), Change(role, type, field, access, 1) } });
+        var body = await WarehouseApp.PostAsync(Admin, Set, new
+        {
+            c = new[] { Change("village", "Member", "gender", "HIDDEN", good),
+            Change(role, type, field, access, 1) }
+        });
         Assert.Equal("INVALID_PERMISSION", WarehouseApp.FirstErrorCode(body));
-        Assert.Equal("FULL", Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Member' AND field_name='gender'"));
+        Assert.Equal("FULL",
+            Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Member' AND field_name='gender'"));
         Assert.Equal(before, Sql.Scalar(_app.Database, "SELECT version FROM sec_matrix_version"));
     }
 
@@ -107,7 +117,11 @@ public sealed class AdministrationTests : IDisposable
     {
         _app = new WarehouseApp(provider);
         var version = await VersionOf("village", type, field);
-        var body = await WarehouseApp.PostAsync(Admin, Set, new { c = new[] { new { role = "village", type, field, access = "HIDDEN", aggregateOnly = true, expectedVersion = version } } });
+        var body = await WarehouseApp.PostAsync(Admin, Set, new
+        {
+            c = new[] { new { role = "village", type, field, access = "HIDDEN", aggregateOnly = true,
+            expectedVersion = version } }
+        });
         Assert.Equal(code, WarehouseApp.FirstErrorCode(body));
     }
 
@@ -117,13 +131,15 @@ public sealed class AdministrationTests : IDisposable
     {
         _app = new WarehouseApp(provider);
         var village = Sql.Strings(_app.Database, "SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 1")[0];
-        var assigned = await WarehouseApp.DataAsync(Admin, "mutation($v: String!) { assignUser(userId: \"official-7\", role: \"village\", regionCode: $v) { version status } }", new { v = village });
+        var assigned = await WarehouseApp.DataAsync(Admin,
+            "mutation($v: String!) { assignUser(userId: \"official-7\", role: \"village\", regionCode: $v) { version status } }", new { v = village });
         Assert.Equal(1, assigned["assignUser"]!["version"]!.GetValue<int>());
         // The token claims county; the stored assignment makes the user a village official.
         var user = _app.ClientFor("county", "139901000000", user: "official-7");
         var me = await WarehouseApp.DataAsync(user, "{ myPermissions { role regionCode } households { totalCount } }");
         Assert.Equal("village", me["myPermissions"]!["role"]!.GetValue<string>());
-        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM household WHERE village_code = @v", ("@v", village)), me["households"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM household WHERE village_code = @v", ("@v", village)),
+            me["households"]!["totalCount"]!.GetValue<int>());
 
         var revoked = await WarehouseApp.PostAsync(Admin, "mutation { revokeUser(userId: \"official-7\", role: \"village\", expectedVersion: 1) { status } }");
         Assert.Equal("revoked", revoked["data"]!["revokeUser"]!["status"]!.GetValue<string>());
@@ -145,7 +161,8 @@ public sealed class AdministrationTests : IDisposable
         Assert.NotNull(body["errors"]);
         var ask = await WarehouseApp.PostAsync(village, "{ myPermissions(role: \"county\") { role } }");
         Assert.Equal("FORBIDDEN", WarehouseApp.FirstErrorCode(ask));
-        Assert.Equal("FULL", Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Member' AND field_name='gender'"));
+        Assert.Equal("FULL",
+            Sql.Text(_app.Database, "SELECT access FROM sec_field_permission WHERE role='village' AND type_name='Member' AND field_name='gender'"));
     }
 
     [ProviderTheory]
@@ -162,7 +179,8 @@ public sealed class AdministrationTests : IDisposable
         var page = first["auditTrail"]!.AsArray();
         Assert.Equal(2, page.Count);
         var last = page[1]!["id"]!.GetValue<long>();
-        var next = await WarehouseApp.DataAsync(Admin, "query($b: Long) { auditTrail(kind: \"PERMISSION_CHANGE\", first: 2, before: $b) { id } }", new { b = last });
+        var next = await WarehouseApp.DataAsync(Admin, "query($b: Long) { auditTrail(kind: \"PERMISSION_CHANGE\", first: 2, before: $b) { id } }",
+            new { b = last });
         Assert.Single(next["auditTrail"]!.AsArray());
         Assert.True(page[0]!["id"]!.GetValue<long>() > last);
     }

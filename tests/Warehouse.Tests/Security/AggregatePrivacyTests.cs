@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Warehouse.Tests.Exports;
 using Warehouse.Data;
+using Warehouse.Tests.Exports;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -89,7 +89,8 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
         fixture = fixtures[provider];
         var township = fixture.Township;
         var result = (await WarehouseApp.DataAsync(Client("county"), """
-            query($t: String!) { membersAggregate(where: {townshipCode: {eq: $t}}, groupBy: [VILLAGE_CODE, GENDER, SCHOOL_STATUS, HEALTH_STATUS], first: 10000) {
+            query($t: String!) { membersAggregate(where: {townshipCode: {eq: $t}}, groupBy: [VILLAGE_CODE, GENDER, SCHOOL_STATUS, HEALTH_STATUS],
+              first: 10000) {
                 protected withheldGroups groups { keys { villageCode gender schoolStatus healthStatus } count } } }
             """, new { t = township }))["membersAggregate"]!;
         Assert.True(result["protected"]!.GetValue<bool>());
@@ -129,8 +130,11 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
             { list: households(where: {members: {some: {schoolStatus: {neq: null}}}}) { totalCount }
               agg: householdsAggregate(where: {members: {some: {schoolStatus: {neq: null}}}}) { protected groups { count } } }
             """);
-        var expected = Sql.Scalar(Db, $"SELECT COUNT(*) FROM household h WHERE EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.school_status IS NOT NULL AND {Minors.Adult("m.")})");
-        var throughChildren = Sql.Scalar(Db, "SELECT COUNT(*) FROM household h WHERE EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.school_status IS NOT NULL)");
+        var expected = Sql.Scalar(Db,
+            $"SELECT COUNT(*) FROM household h WHERE EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.school_status IS " +
+            $"NOT NULL AND {Minors.Adult("m.")})");
+        var throughChildren = Sql.Scalar(Db,
+            "SELECT COUNT(*) FROM household h WHERE EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND m.school_status IS NOT NULL)");
         Assert.True(throughChildren > expected, "children must make a difference for this test to mean anything");
         Assert.Equal(expected, data["list"]!["totalCount"]!.GetValue<long>());
         Assert.False(data["agg"]!["protected"]!.GetValue<bool>());
@@ -148,8 +152,10 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
     [InlineData(DatabaseProvider.PostgreSql, "{ membersAggregate(where: {household: {id: {eq: \"H0000001\"}}}) { groups { count } } }")]
     [InlineData(DatabaseProvider.Sqlite, "{ assistanceAggregate(where: {channel: {eq: \"对公\"}}) { groups { count } } }")]
     [InlineData(DatabaseProvider.PostgreSql, "{ assistanceAggregate(where: {channel: {eq: \"对公\"}}) { groups { count } } }")]
-    [InlineData(DatabaseProvider.Sqlite, "{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
-    [InlineData(DatabaseProvider.PostgreSql, "{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.Sqlite,
+        "{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
+    [InlineData(DatabaseProvider.PostgreSql,
+        "{ membersAggregate(where: {or: [{villageCode: {eq: \"139901101202\"}}, {gender: {eq: \"女\"}}]}) { groups { count } } }")]
     public async Task Protected_aggregates_take_region_filters_only(DatabaseProvider provider, string query)
     {
         fixture = fixtures[provider];
@@ -180,8 +186,10 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
         fixture = fixtures[provider];
         var village = fixture.Village;
         var client = Client("county");
-        var child = Sql.Strings(Db, $"SELECT member_id FROM member WHERE village_code = @v AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@v", village))[0];
-        const string Query = "query($w: MemberFilterInput) { membersAggregate(where: $w, groupBy: [HEALTH_STATUS, ETHNICITY]) { groups { keys { healthStatus ethnicity } count } } }";
+        var child = Sql.Strings(Db, $"SELECT member_id FROM member WHERE village_code = @v AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1",
+            ("@v", village))[0];
+        const string Query = "query($w: MemberFilterInput) { membersAggregate(where: $w, groupBy: [HEALTH_STATUS, ETHNICITY]) { groups { keys { " +
+            "healthStatus ethnicity } count } } }";
         var all = await WarehouseApp.PostAsync(client, Query, new { w = new { villageCode = new { eq = village } } });
         Assert.Null(all["errors"]);
 
@@ -190,7 +198,8 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
         Assert.Equal("PROTECTED_AGGREGATE", WarehouseApp.FirstErrorCode(withoutChild));
 
         // The same through quasi-identifiers that single the child out, and through the child's household.
-        var row = Sql.Strings(Db, "SELECT relation || '|' || gender || '|' || IFNULL(education, '') FROM member WHERE member_id = @m", ("@m", child))[0].Split('|');
+        var row = Sql.Strings(Db, "SELECT relation || '|' || gender || '|' || IFNULL(education, '') FROM member WHERE member_id = @m",
+            ("@m", child))[0].Split('|');
         var quasi = await WarehouseApp.PostAsync(client, Query, new
         {
             w = new Dictionary<string, object>
@@ -244,7 +253,8 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
               isolated: assistance(where: {memberId: {neq: null}, not: {member: {id: {neq: null}}}}) { totalCount }
               agg: assistanceAggregate { protected groups { count } } }
             """);
-        var readable = Sql.Scalar(Db, $"SELECT COUNT(*) FROM assistance a LEFT JOIN member m ON m.member_id = a.member_id WHERE a.member_id IS NULL OR {Minors.Adult("m.")}");
+        var readable = Sql.Scalar(Db,
+            $"SELECT COUNT(*) FROM assistance a LEFT JOIN member m ON m.member_id = a.member_id WHERE a.member_id IS NULL OR {Minors.Adult("m.")}");
         Assert.Equal(readable, data["all"]!["totalCount"]!.GetValue<long>());
         Assert.Equal(0, data["isolated"]!["totalCount"]!.GetValue<long>());
         // Still counted in aggregates, protected.
@@ -252,7 +262,9 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
         Assert.True(data["agg"]!["protected"]!.GetValue<bool>());
         Assert.InRange(data["agg"]!["groups"]![0]!["count"]!.GetValue<long>(), total - 2, total + 2);
 
-        var id = Sql.Strings(Db, $"SELECT a.assist_id FROM assistance a JOIN member m ON m.member_id = a.member_id WHERE NOT ({Minors.Adult("m.")}) ORDER BY a.assist_id LIMIT 1")[0];
+        var id = Sql.Strings(Db,
+            $"SELECT a.assist_id FROM assistance a JOIN member m ON m.member_id = a.member_id WHERE NOT ({Minors.Adult("m.")}) ORDER BY " +
+            $"a.assist_id LIMIT 1")[0];
         var lookup = await WarehouseApp.DataAsync(county, "query($id: String!) { assistanceMeasure(id: $id) { id item } }", new { id });
         Assert.Null(lookup["assistanceMeasure"]);
         var csv = await ExportHttp.CsvAsync(county, "/export/assistance.csv?fields=id");
@@ -297,7 +309,8 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
             }
             """, new { t = township });
         using var c = Db.Connect();
-        using var cmd = Sql.Command(Db, c, "SELECT type_name, row_count, detail, operation FROM sec_audit_record WHERE user_id = 'aggregate-auditee' AND kind = 'AGGREGATE'", []);
+        using var cmd = Sql.Command(Db, c,
+            "SELECT type_name, row_count, detail, operation FROM sec_audit_record WHERE user_id = 'aggregate-auditee' AND kind = 'AGGREGATE'", []);
         using var r = cmd.ExecuteReader();
         Assert.True(r.Read(), "no AGGREGATE audit record");
         Assert.Equal("Member", r.GetString(0));
@@ -320,5 +333,6 @@ public sealed class AggregatePrivacyTests(AppFixture fixtures) : IClassFixture<A
     /// <summary>key → (count, households), from SQL whose first three columns are those.</summary>
     private static Dictionary<string, (long Count, long Households)> Truth(TestDatabase db, string sql, params (string Name, object Value)[] parameters) =>
         Aggregation.AggregateAssert.Rows(db, sql, parameters).ToDictionary(r => r[0],
-            r => (long.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+            r => (long.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)),
+                StringComparer.Ordinal);
 }

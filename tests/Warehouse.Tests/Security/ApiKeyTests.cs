@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Warehouse.Tests.Exports;
 using Warehouse.Data;
+using Warehouse.Tests.Exports;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -22,10 +22,12 @@ public sealed class ApiKeyTests : IDisposable
 
     private string Village => Sql.Strings(_app.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC LIMIT 1")[0];
 
-    private const string Issue = "mutation($u: String!, $e: DateTime!, $n: String) { issueApiKey(userId: $u, expiresAt: $e, note: $n) { secret key { id userId expiresAt revokedAt lastUsedAt } } }";
+    private const string Issue = "mutation($u: String!, $e: DateTime!, $n: String) { issueApiKey(userId: $u, expiresAt: $e, note: $n) { secret key " +
+        "{ id userId expiresAt revokedAt lastUsedAt } } }";
 
     private async Task AssignVillage(string user, string village) =>
-        await WarehouseApp.DataAsync(Admin, "mutation($u: String!, $v: String!) { assignUser(userId: $u, role: \"village\", regionCode: $v) { version } }", new { u = user, v = village });
+        await WarehouseApp.DataAsync(Admin, "mutation($u: String!, $v: String!) { assignUser(userId: $u, role: \"village\", regionCode: $v) { version } }",
+            new { u = user, v = village });
 
     private async Task<(string Id, string Secret)> IssueFor(string user)
     {
@@ -86,7 +88,8 @@ public sealed class ApiKeyTests : IDisposable
         // Uses are audited under the bound user, like any request.
         Assert.True(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE user_id = 'bi-gateway' AND kind = 'DATA_ACCESS'") >= 1);
         // An export writes a "started" and a "completed" record; the completed one carries the row count.
-        Assert.Equal(expected, Sql.Scalar(_app.Database, "SELECT row_count FROM sec_audit_record WHERE user_id = 'bi-gateway' AND kind = 'EXPORT' AND detail LIKE '%completed%'"));
+        Assert.Equal(expected,
+            Sql.Scalar(_app.Database, "SELECT row_count FROM sec_audit_record WHERE user_id = 'bi-gateway' AND kind = 'EXPORT' AND detail LIKE '%completed%'"));
         Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_api_key WHERE key_id = @k AND last_used_at IS NOT NULL", ("@k", id)));
 
         var listed = await WarehouseApp.DataAsync(Admin, "{ apiKeys(userId: \"bi-gateway\") { id userId note lastUsedAt revokedAt } }");
@@ -101,8 +104,14 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(401, export.Status);
         Assert.Equal("UNAUTHENTICATED", WarehouseApp.FirstErrorCode(export.Json));
 
-        Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'API_KEY_CHANGE' AND user_id = 'admin-keys' AND detail LIKE '%\"issue\"%' AND detail LIKE @k", ("@k", "%" + id + "%")));
-        Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'API_KEY_CHANGE' AND user_id = 'admin-keys' AND detail LIKE '%\"revoke\"%' AND detail LIKE @k", ("@k", "%" + id + "%")));
+        Assert.Equal(1,
+            Sql.Scalar(_app.Database,
+            "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'API_KEY_CHANGE' AND user_id = 'admin-keys' AND detail LIKE '%\"issue\"%' AND detail LIKE @k",
+            ("@k", "%" + id + "%")));
+        Assert.Equal(1,
+            Sql.Scalar(_app.Database,
+            "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'API_KEY_CHANGE' AND user_id = 'admin-keys' AND detail LIKE '%\"revoke\"%' AND detail LIKE @k",
+            ("@k", "%" + id + "%")));
     }
 
     [ProviderTheory]
@@ -167,7 +176,8 @@ public sealed class ApiKeyTests : IDisposable
         await WarehouseApp.DataAsync(Admin, "mutation { assignUser(userId: \"bi-promoted\", role: \"admin\", regionCode: \"139901000000\") { version } }");
         var key = KeyClient(secret, bearer: true);
         var rows = await WarehouseApp.DataAsync(key, "{ households { totalCount } }");
-        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM household WHERE village_code = @v", ("@v", village)), rows["households"]!["totalCount"]!.GetValue<long>());
+        Assert.Equal(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM household WHERE village_code = @v", ("@v", village)),
+            rows["households"]!["totalCount"]!.GetValue<long>());
         var (_, issue) = await Graph(key, "mutation { issueApiKey(userId: \"bi-promoted\", expiresAt: \"2099-01-01T00:00:00Z\") { secret } }");
         Assert.NotNull(issue["errors"]);
         var (_, audit) = await Graph(key, "{ auditTrail(first: 1) { id } }");

@@ -23,28 +23,38 @@ public sealed class AuditRedactionTests : IDisposable
     [Fact]
     public async Task Filter_values_on_personal_fields_are_pseudonymised_in_every_audit_record()
     {
-        var household = Sql.Strings(_app.Database, $"SELECT household_id FROM household h WHERE EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND {Minors.Adult("m.")}) ORDER BY household_id LIMIT 1")[0];
+        var household = Sql.Strings(_app.Database,
+            $"SELECT household_id FROM household h WHERE EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id AND " +
+            $"{Minors.Adult("m.")}) ORDER BY household_id LIMIT 1")[0];
         var village = Sql.Strings(_app.Database, "SELECT village_code FROM household WHERE household_id = @h", ("@h", household))[0];
-        var member = Sql.Strings(_app.Database, $"SELECT member_id FROM member m WHERE household_id = @h AND {Minors.Adult("m.")} ORDER BY member_id LIMIT 1", ("@h", household))[0];
+        var member = Sql.Strings(_app.Database, $"SELECT member_id FROM member m WHERE household_id = @h AND {Minors.Adult("m.")} ORDER BY member_id LIMIT 1",
+            ("@h", household))[0];
         Sql.Execute(_app.Database, $"UPDATE household SET phone = '{Phone}' WHERE household_id = '{household}'");
         Sql.Execute(_app.Database, $"UPDATE member SET name = '{Name}' WHERE member_id = '{member}'");
         var client = _app.ClientFor("village", village, user: "redaction-reader");
 
-        var where = "{\"phone\":{\"eq\":\"" + Phone + "\"},\"members\":{\"some\":{\"name\":{\"in\":[\"" + Name + "\"]}}},\"villageCode\":{\"eq\":\"" + village + "\"}}";
+        var where = "{\"phone\":{\"eq\":\"" + Phone + "\"},\"members\":{\"some\":{\"name\":{\"in\":[\"" + Name + "\"]}}},\"villageCode\":{\"eq\":\"" + village
+            + "\"}}";
         var rows = await ExportHttp.CsvAsync(client, ExportHttp.Url("households.csv", fields: "id,phone", where: where));
         Assert.Equal([household, Phone], rows.Single(r => r[0] != "id")); // the filter really found the planted row
-        var memberRows = await ExportHttp.CsvAsync(client, ExportHttp.Url("members.csv", fields: "id", where: "{\"or\":[{\"household\":{\"phone\":{\"eq\":\"" + Phone + "\"}}},{\"name\":{\"eq\":\"" + Name + "\"}}]}"));
+        var memberRows = await ExportHttp.CsvAsync(client, ExportHttp.Url("members.csv", fields: "id", where: "{\"or\":[{\"household\":{\"phone\":{\"eq\":\""
+            + Phone + "\"}}},{\"name\":{\"eq\":\"" + Name + "\"}}]}"));
         Assert.Contains([member], memberRows);
         var aggregate = await ExportHttp.CsvAsync(client, "/export/aggregate/households.csv?measures=count&where=" + Uri.EscapeDataString(where));
         Assert.Equal("1", aggregate[1][0]);
-        var graph = await WarehouseApp.DataAsync(client, "query Find($p: String) { households(where: {phone: {eq: $p}}) { nodes { id phone } } }", new { p = Phone });
+        var graph = await WarehouseApp.DataAsync(client, "query Find($p: String) { households(where: {phone: {eq: $p}}) { nodes { id phone } } }",
+            new { p = Phone });
         Assert.Equal(household, graph["households"]!["nodes"]![0]!["id"]!.GetValue<string>());
 
         // What the admin reads: every record of the reader, through the graph, and the raw rows.
         var admin = _app.ClientFor("admin", null);
         var trail = await WarehouseApp.PostAsync(admin, "{ auditTrail(userId: \"redaction-reader\", first: 500) { kind operation documentHash detail } }");
-        var trailText = trail.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var raw = string.Join('\n', Sql.Strings(_app.Database, "SELECT IFNULL(detail, '') || ' ' || IFNULL(operation, '') || ' ' || IFNULL(document_hash, '') FROM sec_audit_record WHERE user_id = 'redaction-reader'"));
+        var trailText = trail.ToJsonString(
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var raw = string.Join('\n',
+            Sql.Strings(_app.Database,
+            "SELECT IFNULL(detail, '') || ' ' || IFNULL(operation, '') || ' ' || IFNULL(document_hash, '') FROM sec_audit_record WHERE user_id = " +
+            "'redaction-reader'"));
         // Row exports write started + completed, the aggregate export one record: 2 + 2 + 1.
         Assert.Equal(5, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE user_id = 'redaction-reader' AND kind = 'EXPORT'"));
         foreach (var text in new[] { trailText, raw })
@@ -58,7 +68,10 @@ public sealed class AuditRedactionTests : IDisposable
         Assert.Contains(Pseudonym(Phone), raw, StringComparison.Ordinal);
         Assert.Contains(Pseudonym(Name), raw, StringComparison.Ordinal);
         // Values on internal fields (the village code) stay readable: investigators need them.
-        Assert.Contains(village, Sql.Strings(_app.Database, "SELECT detail FROM sec_audit_record WHERE user_id = 'redaction-reader' AND operation = 'households.csv' AND detail LIKE '%started%'")[0], StringComparison.Ordinal);
+        Assert.Contains(village,
+            Sql.Strings(_app.Database,
+            "SELECT detail FROM sec_audit_record WHERE user_id = 'redaction-reader' AND operation = 'households.csv' AND detail LIKE '%started%'")[0],
+            StringComparison.Ordinal);
     }
 
     private static string Pseudonym(string value) =>

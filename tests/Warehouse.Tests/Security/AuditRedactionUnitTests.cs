@@ -35,9 +35,11 @@ public sealed class AuditRedactionUnitTests
     // Combinators and relations (list relations with some/none/all/any, references) are followed into the target.
     [InlineData("Household", """{"or":[{"phone":{"eq":"1"}},{"not":{"members":{"some":{"name":{"eq":"张三"},"id":{"eq":"M1"}}}}}]}""",
         """{"or":[{"phone":{"eq":"P(1)"}},{"not":{"members":{"some":{"name":{"eq":"P(张三)"},"id":{"eq":"M1"}}}}}]}""")]
-    [InlineData("Household", """{"members":{"any":true,"none":{"birthDate":{"gte":"2012-01-01"}}}}""", """{"members":{"any":true,"none":{"birthDate":{"gte":"P(2012-01-01)"}}}}""")]
+    [InlineData("Household", """{"members":{"any":true,"none":{"birthDate":{"gte":"2012-01-01"}}}}""",
+        """{"members":{"any":true,"none":{"birthDate":{"gte":"P(2012-01-01)"}}}}""")]
     [InlineData("Job", """{"member":{"household":{"phone":{"eq":"139"}}}}""", """{"member":{"household":{"phone":{"eq":"P(139)"}}}}""")]
-    [InlineData("Project", """{"beneficiaries":{"some":{"address":{"startsWith":"一组"}}},"year":{"eq":2024}}""", """{"beneficiaries":{"some":{"address":{"startsWith":"P(一组)"}}},"year":{"eq":2024}}""")]
+    [InlineData("Project", """{"beneficiaries":{"some":{"address":{"startsWith":"一组"}}},"year":{"eq":2024}}""",
+        """{"beneficiaries":{"some":{"address":{"startsWith":"P(一组)"}}},"year":{"eq":2024}}""")]
     // A name the catalogue does not know: everything beneath it is pseudonymised.
     [InlineData("Household", """{"nickname":{"eq":"小明"}}""", """{"nickname":{"eq":"P(小明)"}}""")]
     public void Redacts(string type, string where, string expected)

@@ -17,7 +17,9 @@ public sealed class FieldAccessChoicesTests : IDisposable
 
     private async Task<List<JsonObject>> Cells(string role)
     {
-        var data = await WarehouseApp.DataAsync(Admin, "query($r: String) { permissionMatrix(role: $r) { type field access version allowedAccess mask accessRestriction aggregateOnlyRestriction } }", new { r = role });
+        var data = await WarehouseApp.DataAsync(Admin,
+            "query($r: String) { permissionMatrix(role: $r) { type field access version allowedAccess mask accessRestriction aggregateOnlyRestriction } }",
+            new { r = role });
         return data["permissionMatrix"]!.AsArray().Select(c => c!.AsObject()).ToList();
     }
 
@@ -33,7 +35,11 @@ public sealed class FieldAccessChoicesTests : IDisposable
 
         var body = await WarehouseApp.PostAsync(Admin, Set, new
         {
-            c = refused.Select(r => new { role = "village", type = r.Cell["type"]!.GetValue<string>(), field = r.Cell["field"]!.GetValue<string>(), access = r.Access, expectedVersion = r.Cell["version"]!.GetValue<int>() }).ToArray(),
+            c = refused.Select(r => new
+            {
+                role = "village", type = r.Cell["type"]!.GetValue<string>(), field = r.Cell["field"]!.GetValue<string>(),
+                access = r.Access, expectedVersion = r.Cell["version"]!.GetValue<int>()
+            }).ToArray(),
         }, expectStatus: null);
 
         Assert.True("INVALID_PERMISSION" == WarehouseApp.FirstErrorCode(body), body.ToJsonString()[..Math.Min(1500, body.ToJsonString().Length)]);
@@ -63,7 +69,11 @@ public sealed class FieldAccessChoicesTests : IDisposable
         Assert.NotEmpty(toMask);
         var data = await WarehouseApp.DataAsync(Admin, Set, new
         {
-            c = toMask.Select(c => new { role = "village", type = c["type"]!.GetValue<string>(), field = c["field"]!.GetValue<string>(), access = "MASKED", expectedVersion = c["version"]!.GetValue<int>() }).ToArray(),
+            c = toMask.Select(c => new
+            {
+                role = "village", type = c["type"]!.GetValue<string>(), field = c["field"]!.GetValue<string>(), access = "MASKED",
+                expectedVersion = c["version"]!.GetValue<int>()
+            }).ToArray(),
         });
         Assert.Equal(toMask.Count, data["setFieldAccess"]!.AsArray().Count(c => c!["access"]!.GetValue<string>() == "MASKED"));
     }

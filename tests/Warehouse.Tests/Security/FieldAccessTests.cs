@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
@@ -104,11 +103,14 @@ public sealed class FieldAccessTests(AppFixture fixtures) : IClassFixture<AppFix
         Assert.Equal("REVEAL_REASON_REQUIRED", WarehouseApp.FirstErrorCode(noReason));
         Assert.Null(noReason["data"]!["member"]!["idNumber"]);
 
-        var data = await WarehouseApp.DataAsync(client, "query($id: String!) { member(id: $id) { idNumber(reveal: \"核对低保资格 case 2025-118\") name } }", new { id });
-        Assert.Equal(Sql.Text(fixture.App.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", id)), data["member"]!["idNumber"]!.GetValue<string>());
+        var data = await WarehouseApp.DataAsync(client, "query($id: String!) { member(id: $id) { idNumber(reveal: \"核对低保资格 case 2025-118\") name } }",
+            new { id });
+        Assert.Equal(Sql.Text(fixture.App.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", id)),
+            data["member"]!["idNumber"]!.GetValue<string>());
         Assert.Contains("*", data["member"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(1, Sql.Scalar(fixture.App.Database,
-            "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-tester' AND type_name = 'Member' AND field_name = 'idNumber' AND record_id = @m AND reason = '核对低保资格 case 2025-118'", ("@m", id)));
+            "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-tester' AND type_name = 'Member' AND field_name = " +
+                "'idNumber' AND record_id = @m AND reason = '核对低保资格 case 2025-118'", ("@m", id)));
     }
 
     [ProviderTheory]
@@ -119,7 +121,8 @@ public sealed class FieldAccessTests(AppFixture fixtures) : IClassFixture<AppFix
         var client = fixture.App.ClientFor("village", fixture.Village, user: "audit-tester");
         await WarehouseApp.DataAsync(client, "query Visits { households(first: 7, order: [{id: ASC}]) { nodes { id phone monitorType } } }");
         var detail = Sql.Text(fixture.App.Database,
-            "SELECT detail FROM sec_audit_record WHERE kind = 'DATA_ACCESS' AND user_id = 'audit-tester' AND type_name = 'Household' AND operation = 'Visits' AND row_count = 7");
+            "SELECT detail FROM sec_audit_record WHERE kind = 'DATA_ACCESS' AND user_id = 'audit-tester' AND type_name = 'Household' AND operation " +
+                "= 'Visits' AND row_count = 7");
         Assert.NotNull(detail);
         Assert.Contains("phone", detail, StringComparison.Ordinal);
         Assert.Contains("monitorType", detail, StringComparison.Ordinal);
@@ -168,7 +171,8 @@ public sealed class FieldAccessTests(AppFixture fixtures) : IClassFixture<AppFix
     {
         var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
-        var body = await WarehouseApp.PostAsync(client, "mutation { assignUser(userId: \"x\", role: \"county\", regionCode: \"139901000000\") { version } }", expectStatus: 400);
+        var body = await WarehouseApp.PostAsync(client, "mutation { assignUser(userId: \"x\", role: \"county\", regionCode: \"139901000000\") { version } }",
+            expectStatus: 400);
         Assert.Null(body["data"]);
     }
 }

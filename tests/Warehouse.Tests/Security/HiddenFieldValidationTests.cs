@@ -19,9 +19,11 @@ public sealed class HiddenFieldValidationTests(AppFixture fixture) : IClassFixtu
         { "{ members(where: {diseaseNam: {eq: \"x\"}}) { totalCount } }", null, "ARGUMENTS_OF_CORRECT_TYPE" },
         { "{ members(where: {or: [{education: {eq: \"x\"}}, {diseaseName: {eq: \"x\"}}]}) { totalCount } }", null, "FIELD_HIDDEN" },
         { "query($w: MemberFilterInput = {diseaseName: {eq: \"x\"}}) { members(where: $w) { totalCount } }", null, "FIELD_HIDDEN" },
-        { "query($w: [MemberFilterInput!]) { members(where: {or: $w}) { totalCount } }", """{"w": [{"education": {"eq": "x"}}, {"diseaseName": {"eq": "x"}}]}""", "FIELD_HIDDEN" },
+        { "query($w: [MemberFilterInput!]) { members(where: {or: $w}) { totalCount } }",
+            """{"w": [{"education": {"eq": "x"}}, {"diseaseName": {"eq": "x"}}]}""", "FIELD_HIDDEN" },
         { "query($w: MemberFilterInput) { members(where: $w) { totalCount } }", """{"w": {"diseaseNam": {"eq": "x"}}}""", "INVALID_VALUE" },
-        { "query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }", """{"w": {"members": {"some": {"disabilityCertNo": {"eq": "x"}}}}}""", "FIELD_HIDDEN" },
+        { "query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }", """{"w": {"members": {"some": {"disabilityCertNo": {"eq": "x"}}}}}""",
+            "FIELD_HIDDEN" },
     };
 
     [Theory]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Warehouse.Catalogue;
-using Warehouse.Generation;
 using Warehouse.Querying;
 using Warehouse.Security;
 
@@ -172,7 +171,7 @@ public static class MaskCandidates
         return count;
     }
 
-    /// <summary>Rural addresses "<group>组<number>号": the group as stored, any house number 1–999.</summary>
+    /// <summary>Rural addresses "&lt;group&gt;组&lt;number&gt;号": the group as stored, any house number 1–999.</summary>
     private static IEnumerable<string> AddressCandidates(string stored)
     {
         var i = stored.IndexOf('组', StringComparison.Ordinal);

@@ -49,7 +49,8 @@ public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper outp
         {
             var rows = await SamplesAsync(field, access);
             Assert.True(rows.Count > 0, $"no sample rows for {field.QualifiedName} in {region}");
-            var cap = field.Mask is MaskKind.PersonName or MaskKind.PersonPayeeName or MaskKind.BankAccount or MaskKind.PersonPayeeAccount or MaskKind.GeoPoint ? 10_000 : 1_000_000;
+            var cap = field.Mask is MaskKind.PersonName or MaskKind.PersonPayeeName or MaskKind.BankAccount or MaskKind.PersonPayeeAccount or MaskKind.GeoPoint
+                ? 10_000 : 1_000_000;
             long least = long.MaxValue, leastAlone = long.MaxValue;
             foreach (var row in rows)
             {
@@ -62,8 +63,12 @@ public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper outp
                 leastAlone = Math.Min(leastAlone, alone);
             }
             var recoverable = least < Threshold && !(PublishesClass.Contains(field.Mask) && least == leastAlone);
+            var fewest = least >= cap
+                ? string.Create(CultureInfo.InvariantCulture, $">= {cap:N0}")
+                : least.ToString("N0", CultureInfo.InvariantCulture);
+            var maskAlone = PublishesClass.Contains(field.Mask) ? string.Create(CultureInfo.InvariantCulture, $" (mask alone {leastAlone:N0})") : "";
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"{role,-8} {field.QualifiedName,-28} {field.Mask,-18} fewest candidates {(least >= cap ? $">= {cap:N0}" : least.ToString("N0", CultureInfo.InvariantCulture))}{(PublishesClass.Contains(field.Mask) ? $" (mask alone {leastAlone:N0})" : "")}{(recoverable ? "  RECOVERABLE" : "")}");
+                $"{role,-8} {field.QualifiedName,-28} {field.Mask,-18} fewest candidates {fewest}{maskAlone}{(recoverable ? "  RECOVERABLE" : "")}");
             output.WriteLine(line);
             if (recoverable)
             {
@@ -90,7 +95,8 @@ public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper outp
         };
     }
 
-    /// <summary>Rows of the role's region holding a value (adults only for members: minors follow their own, stricter rule; person payees only for payee fields).</summary>
+    /// <summary>Rows of the role's region holding a value (adults only for members: minors follow their own, stricter rule; person payees only for
+    /// payee fields).</summary>
     private async Task<List<object>> SamplesAsync(FieldDef field, AccessContext access)
     {
         var contexts = fixture.App.Services.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();

@@ -21,7 +21,8 @@ public sealed class MinorRecordsTests(AppFixture fixtures) : IClassFixture<AppFi
         Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM member WHERE {Minors.Adult()}"), data["members"]!["totalCount"]!.GetValue<int>());
         var all = Sql.Scalar(db, "SELECT COUNT(*) FROM member");
         Assert.InRange(data["membersAggregate"]!["groups"]![0]!["count"]!.GetValue<int>(), all - 2, all + 2);
-        Assert.True(Sql.Scalar(db, $"SELECT COUNT(*) FROM member WHERE NOT ({Minors.Adult()})") > 0, "the county must have minors for this test to mean anything");
+        Assert.True(Sql.Scalar(db, $"SELECT COUNT(*) FROM member WHERE NOT ({Minors.Adult()})") > 0,
+            "the county must have minors for this test to mean anything");
     }
 
     [ProviderTheory]
@@ -35,7 +36,8 @@ public sealed class MinorRecordsTests(AppFixture fixtures) : IClassFixture<AppFi
         var minors = Sql.Strings(db, $"SELECT member_id FROM member WHERE township_code = @t AND NOT ({Minors.Adult()}) ORDER BY member_id", ("@t", township));
         Assert.NotEmpty(minors);
         var id = minors[0];
-        var row = (await WarehouseApp.DataAsync(client, "query($id: String!) { member(id: $id) { id name gender healthStatus relation } }", new { id }))["member"]!;
+        var row = (await WarehouseApp.DataAsync(client, "query($id: String!) { member(id: $id) { id name gender healthStatus relation } }",
+            new { id }))["member"]!;
         var name = Sql.Text(db, "SELECT name FROM member WHERE member_id = @m", ("@m", id))!;
         Assert.Equal(name[0] + new string('*', name.Length - 1), row["name"]!.GetValue<string>());
         Assert.Null(row["gender"]);
@@ -43,10 +45,13 @@ public sealed class MinorRecordsTests(AppFixture fixtures) : IClassFixture<AppFi
 
         // A filter on a personal field matches no minor, whatever the value; its negation matches them all.
         var health = Sql.Text(db, "SELECT health_status FROM member WHERE member_id = @m", ("@m", id))!;
-        var filtered = await WarehouseApp.DataAsync(client, "query($h: String!) { members(where: {healthStatus: {eq: $h}}, first: 500) { nodes { id } } }", new { h = health });
+        var filtered = await WarehouseApp.DataAsync(client, "query($h: String!) { members(where: {healthStatus: {eq: $h}}, first: 500) { nodes { id } } }",
+            new { h = health });
         Assert.DoesNotContain(filtered["members"]!["nodes"]!.AsArray(), n => minors.Contains(n!["id"]!.GetValue<string>()));
-        var negated = await WarehouseApp.DataAsync(client, "query($h: String!) { members(where: {not: {healthStatus: {eq: $h}}}) { totalCount } }", new { h = health });
-        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM member WHERE township_code = @t AND NOT ({Minors.Adult()} AND health_status = @h)", ("@t", township), ("@h", health)),
+        var negated = await WarehouseApp.DataAsync(client, "query($h: String!) { members(where: {not: {healthStatus: {eq: $h}}}) { totalCount } }",
+            new { h = health });
+        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM member WHERE township_code = @t AND NOT ({Minors.Adult()} AND health_status = @h)", ("@t", township),
+            ("@h", health)),
             negated["members"]!["totalCount"]!.GetValue<int>());
 
         // Ordering by a personal field puts minors where a missing value goes (first, ascending): not by their value.
@@ -64,8 +69,10 @@ public sealed class MinorRecordsTests(AppFixture fixtures) : IClassFixture<AppFi
     {
         var fixture = fixtures[provider];
         var village = fixture.Village;
-        var id = Sql.Strings(fixture.App.Database, $"SELECT member_id FROM member WHERE village_code = @v AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@v", village))[0];
-        var row = (await WarehouseApp.DataAsync(fixture.App.ClientFor("village", village), "query($id: String!) { member(id: $id) { name gender } }", new { id }))["member"]!;
+        var id = Sql.Strings(fixture.App.Database,
+            $"SELECT member_id FROM member WHERE village_code = @v AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@v", village))[0];
+        var row = (await WarehouseApp.DataAsync(fixture.App.ClientFor("village", village), "query($id: String!) { member(id: $id) { name gender } }",
+            new { id }))["member"]!;
         Assert.Equal(Sql.Text(fixture.App.Database, "SELECT name FROM member WHERE member_id = @m", ("@m", id)), row["name"]!.GetValue<string>());
         Assert.NotNull(row["gender"]);
     }
@@ -80,10 +87,12 @@ public sealed class MinorRecordsTests(AppFixture fixtures) : IClassFixture<AppFi
         var fixture = fixtures[provider];
         var township = fixture.Township;
         var db = fixture.App.Database;
-        var household = Sql.Strings(db, $"SELECT household_id FROM member WHERE township_code = @t AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1", ("@t", township))[0];
+        var household = Sql.Strings(db, $"SELECT household_id FROM member WHERE township_code = @t AND NOT ({Minors.Adult()}) ORDER BY member_id LIMIT 1",
+            ("@t", township))[0];
         var client = fixture.App.ClientFor(role, role == "county" ? fixture.County : township);
         var body = await WarehouseApp.PostAsync(client, """
-            query($h: String!) { membersAggregate(where: {householdId: {eq: $h}}, groupBy: [RELATION, GENDER]) { protected groups { keys { relation gender } count } } }
+            query($h: String!) { membersAggregate(where: {householdId: {eq: $h}}, groupBy: [RELATION, GENDER]) { protected groups { keys { relation
+              gender } count } } }
             """, new { h = household });
         if (role == "county")
         {
@@ -106,13 +115,16 @@ public sealed class MinorRecordsTests(AppFixture fixtures) : IClassFixture<AppFi
         var fixture = fixtures[provider];
         var db = fixture.App.Database;
         var (id, birth) = (Sql.Strings(db, $"SELECT member_id FROM member WHERE NOT ({Minors.Adult()}) ORDER BY birth_date LIMIT 1")[0],
-            DateOnly.Parse(Sql.Strings(db, $"SELECT birth_date FROM member WHERE NOT ({Minors.Adult()}) ORDER BY birth_date LIMIT 1")[0], System.Globalization.CultureInfo.InvariantCulture));
+            DateOnly.Parse(Sql.Strings(db, $"SELECT birth_date FROM member WHERE NOT ({Minors.Adult()}) ORDER BY birth_date LIMIT 1")[0],
+                System.Globalization.CultureInfo.InvariantCulture));
         var birthday = birth.AddYears(14);
         foreach (var (today, visible) in new[] { (birthday.AddDays(-1), false), (birthday, true) })
         {
             using var app = new WarehouseApp(provider) { Clock = FixedClock.On(today) };
-            var row = (await WarehouseApp.DataAsync(app.ClientFor("county", fixture.County), "query($id: String!) { member(id: $id) { id } }", new { id }))["member"];
-            Assert.True(visible == row is not null, $"on {today:yyyy-MM-dd} the member born {birth:yyyy-MM-dd} should be {(visible ? "readable" : "aggregate-only")} for the county");
+            var row = (await WarehouseApp.DataAsync(app.ClientFor("county", fixture.County), "query($id: String!) { member(id: $id) { id } }",
+                new { id }))["member"];
+            Assert.True(visible == row is not null,
+                $"on {today:yyyy-MM-dd} the member born {birth:yyyy-MM-dd} should be {(visible ? "readable" : "aggregate-only")} for the county");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
@@ -49,7 +48,8 @@ public sealed class RevealTests : IDisposable
         var body = await WarehouseApp.PostAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id, r = reason });
         Assert.Equal(code, WarehouseApp.FirstErrorCode(body));
         Assert.Null(body["data"]!["member"]!["idNumber"]);
-        Assert.DoesNotContain(Sql.Text(_app.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", id))!, body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sql.Text(_app.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", id))!, body.ToJsonString(),
+            StringComparison.Ordinal);
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-bad'"));
     }
 
@@ -63,11 +63,13 @@ public sealed class RevealTests : IDisposable
         _app = new WarehouseApp(provider);
         var client = _app.ClientFor("county", County);
         var reason = string.Join(gap, Enumerable.Range(0, visible).Select(i => "核对资格"[i % 4]));
-        var body = await WarehouseApp.PostAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id = AdultMember(4), r = reason });
+        var body = await WarehouseApp.PostAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }",
+            new { id = AdultMember(4), r = reason });
         Assert.Equal("REVEAL_REASON_INVALID", WarehouseApp.FirstErrorCode(body));
         // Exactly 500 after normalising is accepted (invisible characters do not count).
         var longest = string.Concat(Enumerable.Range(0, 500).Select(i => "核对资格"[i % 4] + "\u200B"));
-        await WarehouseApp.DataAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }", new { id = AdultMember(4), r = longest });
+        await WarehouseApp.DataAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }",
+            new { id = AdultMember(4), r = longest });
     }
 
     [ProviderTheory]
@@ -80,7 +82,9 @@ public sealed class RevealTests : IDisposable
         var data = await WarehouseApp.DataAsync(client, "query($id: String!, $r: String) { member(id: $id) { idNumber(reveal: $r) } }",
             new { id, r = "\u200B  核对\u200D低保\u0007资格\tcase\r\n2025-118 \uFEFF" });
         Assert.Equal(Sql.Text(_app.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", id)), data["member"]!["idNumber"]!.GetValue<string>());
-        Assert.Equal("核对低保资格 case 2025-118", Sql.Text(_app.Database, "SELECT reason FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-normalised' AND record_id = @m", ("@m", id)));
+        Assert.Equal("核对低保资格 case 2025-118",
+            Sql.Text(_app.Database, "SELECT reason FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-normalised' AND record_id = @m",
+            ("@m", id)));
     }
 
     [ProviderTheory]
@@ -95,9 +99,12 @@ public sealed class RevealTests : IDisposable
         Assert.Equal(expectedIds, nodes.Select(n => n!["id"]!.GetValue<string>()).ToList());
         foreach (var node in nodes)
         {
-            Assert.Equal(Sql.Text(_app.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", node!["id"]!.GetValue<string>())), node["idNumber"]!.GetValue<string>());
+            Assert.Equal(Sql.Text(_app.Database, "SELECT id_number FROM member WHERE member_id = @m", ("@m", node!["id"]!.GetValue<string>())),
+                node["idNumber"]!.GetValue<string>());
         }
-        var recorded = Sql.Strings(_app.Database, "SELECT record_id FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-page' AND type_name = 'Member' AND field_name = 'idNumber' AND reason = '核对医疗救助名单 2025-07' ORDER BY record_id");
+        var recorded = Sql.Strings(_app.Database,
+            "SELECT record_id FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-page' AND type_name = 'Member' AND field_name = " +
+            "'idNumber' AND reason = '核对医疗救助名单 2025-07' ORDER BY record_id");
         Assert.Equal(expectedIds, recorded);
     }
 
@@ -118,7 +125,8 @@ public sealed class RevealTests : IDisposable
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-bulk'"));
 
         // The cap counts records, not fields: name and idNumber of the same 50 members are within it.
-        var both = await WarehouseApp.DataAsync(client, "{ members(first: 50, order: [{id: ASC}]) { nodes { name(reveal: \"核对医疗救助名单 2025-07\") idNumber(reveal: \"核对医疗救助名单 2025-07\") } } }");
+        var both = await WarehouseApp.DataAsync(client,
+            "{ members(first: 50, order: [{id: ASC}]) { nodes { name(reveal: \"核对医疗救助名单 2025-07\") idNumber(reveal: \"核对医疗救助名单 2025-07\") } } }");
         Assert.Equal(50, both["members"]!["nodes"]!.AsArray().Count);
         Assert.Equal(100, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'REVEAL' AND user_id = 'reveal-bulk'"));
     }

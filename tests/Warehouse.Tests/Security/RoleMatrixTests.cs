@@ -21,7 +21,8 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
     [Fact]
     public async Task Matrix()
     {
-        var roles = new (string Role, string? Region)[] { ("county", fixture.County), ("township", fixture.Township), ("village", fixture.Village), ("admin", null) };
+        var roles = new (string Role, string? Region)[] { ("county", fixture.County), ("township", fixture.Township), ("village", fixture.Village),
+            ("admin", null) };
         var report = new StringBuilder();
         foreach (var (role, region) in roles)
         {
@@ -49,14 +50,17 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
             return result;
         }
         // Rows of adults only: minors' records follow their own rule, reported on a line of their own.
-        var where = entity.Minors is null ? "" : $", where: {{{entity.Key.Name}: {{in: [{string.Join(',', AdultKeys(entity, region).Select(k => $"\"{k}\""))}]}}}}";
-        var query = $"{{ {entity.ListField}(first: 40, order: [{{{entity.Key.Name}: ASC}}]{where}) {{ nodes {{ {string.Join(' ', readable.Select(f => f.Name))} }} }} }}";
+        var where = entity.Minors is null
+            ? "" : $", where: {{{entity.Key.Name}: {{in: [{string.Join(',', AdultKeys(entity, region).Select(k => $"\"{k}\""))}]}}}}";
+        var query = $"{{ {entity.ListField}(first: 40, order: [{{{entity.Key.Name}: ASC}}]{where}) " +
+            $"{{ nodes {{ {string.Join(' ', readable.Select(f => f.Name))} }} }} }}";
         var rows = (await WarehouseApp.DataAsync(client, query))[entity.ListField]!["nodes"]!.AsArray();
         var stored = StoredRows(entity, rows.Select(r => r![entity.Key.Name]!.GetValue<string>()).ToList());
         foreach (var field in readable)
         {
             var compared = rows.Select(r => stored[r![entity.Key.Name]!.GetValue<string>()])
-                .Zip(rows, (row, node) => (Shown: field.Kind == FieldKind.Timestamp ? Instant(Text(node![field.Name])) : Text(node![field.Name]), Stored: Normalize(field, row[field.Column]), Masked: MaskOf(entity, field, row)))
+                .Zip(rows, (row, node) => (Shown: field.Kind == FieldKind.Timestamp ? Instant(Text(node![field.Name])) : Text(node![field.Name]),
+                    Stored: Normalize(field, row[field.Column]), Masked: MaskOf(entity, field, row)))
                 .Where(p => p.Stored is not null).ToList();
             result[field.Name] = compared.Count == 0 ? "full(no values)"
                 : compared.All(p => p.Shown == p.Stored) ? "full"
@@ -83,8 +87,10 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
     /// <summary>What a role gets of a minor's member record: not found (aggregate-only), masked, or full.</summary>
     private async Task<string> MinorOutcome(HttpClient client)
     {
-        var (id, name) = (Sql.Strings(fixture.App.Database, $"SELECT member_id FROM member WHERE NOT ({Minors.Adult()}) AND village_code = @v ORDER BY member_id LIMIT 1", ("@v", fixture.Village))[0],
-            Sql.Strings(fixture.App.Database, $"SELECT name FROM member WHERE NOT ({Minors.Adult()}) AND village_code = @v ORDER BY member_id LIMIT 1", ("@v", fixture.Village))[0]);
+        var (id, name) = (Sql.Strings(fixture.App.Database,
+            $"SELECT member_id FROM member WHERE NOT ({Minors.Adult()}) AND village_code = @v ORDER BY member_id LIMIT 1", ("@v", fixture.Village))[0],
+            Sql.Strings(fixture.App.Database, $"SELECT name FROM member WHERE NOT ({Minors.Adult()}) AND village_code = @v ORDER BY member_id LIMIT 1",
+                ("@v", fixture.Village))[0]);
         var body = await WarehouseApp.PostAsync(client, "query($id: String!) { member(id: $id) { name healthStatus } }", new { id }, expectStatus: null);
         if (body["errors"] is not null && body["data"] is null)
         {
@@ -99,7 +105,8 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
     {
         using var c = fixture.App.Database.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT * FROM {DbNames.QuotedView(DatabaseProvider.Sqlite, entity.View)} WHERE {entity.Key.Column} IN ({string.Join(',', keys.Select((_, i) => "@k" + i))})";
+        cmd.CommandText = $"SELECT * FROM {DbNames.QuotedView(DatabaseProvider.Sqlite, entity.View)} WHERE {entity.Key.Column} IN " +
+            $"({string.Join(',', keys.Select((_, i) => "@k" + i))})";
         for (var i = 0; i < keys.Count; i++)
         {
             cmd.Parameters.AddWithValue("@k" + i, keys[i]);
@@ -117,7 +124,8 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
     /// <summary>What the field's mask gives for the stored row (the mask's own output, sibling columns included).</summary>
     private static string? MaskOf(EntityDef entity, FieldDef field, Dictionary<string, object?> row) =>
         field.Mask == MaskKind.None ? null
-            : Masks.Apply(field.Mask, row[field.Column], name => entity.Fields.FirstOrDefault(f => f.Property.Name == name) is { } sibling ? row[sibling.Column] : null);
+            : Masks.Apply(field.Mask, row[field.Column], name => entity.Fields.FirstOrDefault(f => f.Property.Name == name) is { } sibling
+                ? row[sibling.Column] : null);
 
     private static string? Text(JsonNode? node) => node switch
     {

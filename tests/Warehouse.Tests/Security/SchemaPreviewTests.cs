@@ -29,7 +29,8 @@ public sealed class SchemaPreviewTests : IDisposable
     {
         var villageCode = Sql.Strings(_app.Database, "SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 1")[0];
         var village = _app.ClientFor("village", villageCode);
-        var version = Sql.Scalar(_app.Database, "SELECT version FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'");
+        var version = Sql.Scalar(_app.Database,
+            "SELECT version FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'");
         await WarehouseApp.DataAsync(Admin, "mutation($c: [FieldAccessChangeInput!]!) { setFieldAccess(changes: $c) { version } }",
             new { c = new[] { new { role = "village", type = "Household", field = "householdAttr", access = "HIDDEN", expectedVersion = version } } });
 

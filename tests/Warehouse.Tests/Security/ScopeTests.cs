@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
@@ -34,13 +33,17 @@ public sealed class ScopeTests(AppFixture fixtures) : IClassFixture<AppFixture>
         Assert.Equal(Sql.Strings(db, $"SELECT household_id FROM household WHERE {column} = @r ORDER BY household_id LIMIT 500", ("@r", region)),
             data["households"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList());
         // The county reads no minors' rows (aggregate-only); township and village read them (masked or full).
-        var members = role == "county" ? $"SELECT COUNT(*) FROM member WHERE {column} = @r AND {Minors.Adult()}" : $"SELECT COUNT(*) FROM member WHERE {column} = @r";
+        var members = role == "county"
+            ? $"SELECT COUNT(*) FROM member WHERE {column} = @r AND {Minors.Adult()}" : $"SELECT COUNT(*) FROM member WHERE {column} = @r";
         Assert.Equal(Sql.Scalar(db, members, ("@r", region)), data["members"]!["totalCount"]!.GetValue<int>());
         // Records about a minor follow the minor: the county does not read them one by one either.
         string About(string memberColumn) => role == "county" ? " AND " + Minors.AboutAdult(memberColumn) : "";
-        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM employment WHERE {column} = @r{About("employment.member_id")}", ("@r", region)), data["jobs"]!["totalCount"]!.GetValue<int>());
-        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM assistance WHERE {column} = @r{About("assistance.member_id")}", ("@r", region)), data["assistance"]!["totalCount"]!.GetValue<int>());
-        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM welfare_post WHERE {column} = @r{About("welfare_post.holder_member_id")}", ("@r", region)), data["posts"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM employment WHERE {column} = @r{About("employment.member_id")}", ("@r", region)),
+            data["jobs"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM assistance WHERE {column} = @r{About("assistance.member_id")}", ("@r", region)),
+            data["assistance"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Sql.Scalar(db, $"SELECT COUNT(*) FROM welfare_post WHERE {column} = @r{About("welfare_post.holder_member_id")}", ("@r", region)),
+            data["posts"]!["totalCount"]!.GetValue<int>());
         // Published entities are visible county-wide to every role.
         Assert.Equal(Sql.Scalar(db, "SELECT COUNT(*) FROM project"), data["projects"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(Sql.Scalar(db, "SELECT COUNT(*) FROM region"), data["regions"]!["totalCount"]!.GetValue<int>());
@@ -55,7 +58,8 @@ public sealed class ScopeTests(AppFixture fixtures) : IClassFixture<AppFixture>
         var outside = Sql.Strings(fixture.App.Database, "SELECT household_id FROM household WHERE village_code <> @v LIMIT 1", ("@v", village))[0];
         var inside = Sql.Strings(fixture.App.Database, "SELECT household_id FROM household WHERE village_code = @v LIMIT 1", ("@v", village))[0];
         var client = fixture.App.ClientFor("village", village);
-        var data = await WarehouseApp.DataAsync(client, "query($a: String!, $b: String!) { a: household(id: $a) { id } b: household(id: $b) { id } }", new { a = outside, b = inside });
+        var data = await WarehouseApp.DataAsync(client, "query($a: String!, $b: String!) { a: household(id: $a) { id } b: household(id: $b) { id } }",
+            new { a = outside, b = inside });
         Assert.Null(data["a"]);
         Assert.Equal(inside, data["b"]!["id"]!.GetValue<string>());
     }
@@ -90,7 +94,8 @@ public sealed class ScopeTests(AppFixture fixtures) : IClassFixture<AppFixture>
             """, new { v = village });
         Assert.Equal(0, data["viaBeneficiaries"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(0, data["viaWorkshopJobs"]!["totalCount"]!.GetValue<int>());
-        Assert.All(data["nestedJobs"]!["nodes"]!.AsArray().SelectMany(w => w!["jobs"]!.AsArray()), j => Assert.Equal(village, j!["villageCode"]!.GetValue<string>()));
+        Assert.All(data["nestedJobs"]!["nodes"]!.AsArray().SelectMany(w => w!["jobs"]!.AsArray()), j =>
+            Assert.Equal(village, j!["villageCode"]!.GetValue<string>()));
     }
 
     [ProviderTheory]
@@ -101,7 +106,8 @@ public sealed class ScopeTests(AppFixture fixtures) : IClassFixture<AppFixture>
         // A post in the village held by a member: the holder is in the same village; the township sees it too.
         var township = fixture.Township;
         var client = fixture.App.ClientFor("township", township);
-        var data = await WarehouseApp.DataAsync(client, "{ posts(first: 200, where: {holderMemberId: {neq: null}}) { nodes { villageCode holder { villageCode townshipCode } } } }");
+        var data = await WarehouseApp.DataAsync(client,
+            "{ posts(first: 200, where: {holderMemberId: {neq: null}}) { nodes { villageCode holder { villageCode townshipCode } } } }");
         Assert.All(data["posts"]!["nodes"]!.AsArray(), p => Assert.Equal(township, p!["holder"]!["townshipCode"]!.GetValue<string>()));
     }
 

@@ -19,7 +19,8 @@ public sealed class UiAccessTests : IDisposable
     {
         var admin = _app.ClientFor("admin", null, user: "admin-1");
         var village = Sql.Strings(_app.Database, "SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 1")[0];
-        await WarehouseApp.DataAsync(admin, "mutation($v: String!) { assignUser(userId: \"official-9\", role: \"village\", regionCode: $v) { version } }", new { v = village });
+        await WarehouseApp.DataAsync(admin, "mutation($v: String!) { assignUser(userId: \"official-9\", role: \"village\", regionCode: $v) { version } }",
+            new { v = village });
         var token = _app.Token("village", village, user: "official-9");
 
         // Before the revocation the user reads the region list (every region of the warehouse, by SQL).

@@ -55,7 +55,8 @@ internal sealed class DeadlineExecution(IDocumentExecuter executer, ILogger<Grap
         {
             result = null;
         }
-        catch (Exception e) when (Warehouse.Data.SqliteInterruptInterceptor.IsInterrupt(e) && timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
+        catch (Exception e) when (Warehouse.Data.SqliteInterruptInterceptor.IsInterrupt(e) && timeout.IsCancellationRequested
+            && !aborted.IsCancellationRequested)
         {
             result = null;
         }

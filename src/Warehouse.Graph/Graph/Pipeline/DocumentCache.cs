@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL.Validation.Errors;
 using GraphQLParser.Exceptions;
 using Warehouse.Limits;
 using Warehouse.Observability;
@@ -144,7 +143,8 @@ internal sealed class DocumentCache(DocumentCacheOptions options, IDocumentValid
         catch (GraphQLMaxDepthExceededException)
         {
             // Not measurable, so not run: the executor's own parser would fail on it without a code.
-            return new ParsedDocument(text, null, new ExecutionError($"The document nests deeper than {ParserMaxDepth} levels of syntax and is not run.") { Code = LimitErrors.MaxDepth });
+            return new ParsedDocument(text, null,
+                new ExecutionError($"The document nests deeper than {ParserMaxDepth} levels of syntax and is not run.") { Code = LimitErrors.MaxDepth });
         }
         catch (GraphQLParserException)
         {

@@ -1,7 +1,7 @@
 namespace Warehouse.Graph.Pipeline;
 
 /// <summary>The document cache (configuration section <c>Warehouse:DocumentCache</c>).</summary>
-public sealed class DocumentCacheOptions
+internal sealed class DocumentCacheOptions
 {
     public const string Section = "Warehouse:DocumentCache";
 

@@ -1,6 +1,6 @@
 using GraphQLParser.AST;
-using Warehouse.PersistedDocuments;
 using Warehouse.Catalogue;
+using Warehouse.PersistedDocuments;
 using Warehouse.Security;
 
 namespace Warehouse.Graph.Pipeline;
@@ -42,12 +42,14 @@ internal sealed class DocumentCacheWarmer(DocumentCacheOptions options, Persiste
                     var parsed = cache.Parse(document.Query);
                     foreach (var operation in parsed.Document?.Definitions.OfType<GraphQLOperationDefinition>() ?? [])
                     {
-                        var prepared = await cache.PrepareAsync(parsed, schema, key, operation.Name?.StringValue, new GraphRequestContext(access), null, stoppingToken);
+                        var prepared = await cache.PrepareAsync(parsed, schema, key, operation.Name?.StringValue, new GraphRequestContext(access), null,
+                            stoppingToken);
                         validated += prepared.Errors is null ? 1 : 0;
                     }
                 }
             }
-            logger.LogInformation("Document cache warmed: {Documents} persisted documents, {Validated} role/operation validations passed", documents.Count, validated);
+            logger.LogInformation("Document cache warmed: {Documents} persisted documents, {Validated} role/operation validations passed", documents.Count,
+                validated);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

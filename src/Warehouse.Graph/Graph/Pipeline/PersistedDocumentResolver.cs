@@ -1,7 +1,7 @@
 using GraphQL;
-using IPersistedDocumentLoader = GraphQL.PersistedDocuments.IPersistedDocumentLoader;
 using GraphQL.Transport;
 using Warehouse.PersistedDocuments;
+using IPersistedDocumentLoader = GraphQL.PersistedDocuments.IPersistedDocumentLoader;
 
 namespace Warehouse.Graph.Pipeline;
 
@@ -59,7 +59,8 @@ internal sealed class PersistedDocumentResolver(IPersistedDocumentLoader loader,
         if (persisted.AllowOnlyPersisted)
         {
             throw new BadRequest(AutomaticPersistedQueries.NotSupported,
-                "This server runs registered documents only; automatic persisted queries are off. Ask an admin to register the document and send its documentId.");
+                "This server runs registered documents only; automatic persisted queries are off. Ask an admin to register the document and send " +
+                    "its documentId.");
         }
         if (!string.IsNullOrEmpty(query))
         {
@@ -76,7 +77,8 @@ internal sealed class PersistedDocumentResolver(IPersistedDocumentLoader loader,
 
     /// <summary>Apollo-style extensions.persistedQuery.sha256Hash (automatic persisted queries, or a registered document's hash).</summary>
     private static string? PersistedHash(Inputs? extensions) =>
-        extensions?.TryGetValue("persistedQuery", out var pq) == true && pq is IDictionary<string, object?> d && d.TryGetValue("sha256Hash", out var h) && h is string hash
+        extensions?.TryGetValue("persistedQuery", out var pq) == true && pq is IDictionary<string, object?> d && d.TryGetValue("sha256Hash", out var h)
+            && h is string hash
             ? "sha256:" + hash.ToLowerInvariant()
             : null;
 }

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Warehouse.PersistedDocuments;
-using Warehouse.Security;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Graph.Pipeline;
 
@@ -21,7 +21,8 @@ internal sealed class RequestCaller(AccessResolver resolver, SchemaCache schemas
         }
         if (persisted.AllowOnlyPersisted && persistedId is null && !persisted.IsExempt(access.RoleName))
         {
-            throw new BadRequest(PersistedDocumentStore.Required, "This server runs registered documents only: send documentId (sha256:<hex>) instead of query.");
+            throw new BadRequest(PersistedDocumentStore.Required,
+                "This server runs registered documents only: send documentId (sha256:<hex>) instead of query.");
         }
         var key = new SchemaKey(access.DataRole, access.IsAdmin, access.Permissions.Version);
         return (access, key, schemas.Get(key, access.Permissions));

@@ -10,7 +10,8 @@ namespace Warehouse.Graph.Pipeline;
 /// </summary>
 internal sealed class ResponseAudit(AuditWriter audit, ILogger<ResponseAudit> logger)
 {
-    public async Task<ExecutionResult> RecordAsync(ExecutionResult result, GraphRequestContext context, string? operationName, string? documentHash, CancellationToken ct)
+    public async Task<ExecutionResult> RecordAsync(ExecutionResult result, GraphRequestContext context, string? operationName, string? documentHash,
+        CancellationToken ct)
     {
         result = RevealGate.Enforce(result, context.Audit);
         if (!result.Executed || result.Data is null || context.Audit.IsEmpty)
@@ -19,7 +20,8 @@ internal sealed class ResponseAudit(AuditWriter audit, ILogger<ResponseAudit> lo
         }
         try
         {
-            await audit.WriteAsync(context.Access, context.Audit, AuditKinds.DataAccess, operationName ?? result.Operation?.Name?.StringValue, documentHash, ct);
+            await audit.WriteAsync(context.Access, context.Audit, AuditKinds.DataAccess, operationName ?? result.Operation?.Name?.StringValue, documentHash,
+                ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -2,7 +2,6 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Warehouse.Catalogue;
-using Warehouse.Security;
 
 namespace Warehouse.Graph.Validation;
 

@@ -139,7 +139,8 @@ internal sealed class GraphShapes(IntrospectedSchema schema)
             var second = schema.Fields(target).FirstOrDefault(f => schema.Kind(f.Type.Name) == "OBJECT");
             var secondSelection = second is null ? "" : $" {second.Name} {{ {Leaves(second.Type.Name)} }}";
             var args = r.Arg("order") is { } order && r.Arg("where") is { } where
-                ? $"(where: {Condition(where.Type.Name)}, order: [{{ {schema.InputFields(order.Type.Name).First(f => schema.IsLeaf(f.Type.Name)).Name}: DESC }}])"
+                ? $"(where: {Condition(where.Type.Name)}, order: " +
+                    $"[{{ {schema.InputFields(order.Type.Name).First(f => schema.IsLeaf(f.Type.Name)).Name}: DESC }}])"
                 : "";
             yield return new($"{c.Field}.{r.Name}{(second is null ? "" : "." + second.Name)}",
                 $"{{ {c.Field}(first: 20) {{ nodes {{ {key} {r.Name}{args} {{ {Leaves(target)}{secondSelection} }} }} }} }}");
@@ -165,12 +166,14 @@ internal sealed class GraphShapes(IntrospectedSchema schema)
             // At most 12 measures per request: the engine holds 16 floating-point and 32 integer measures per query.
             foreach (var chunk in Leaves(family.Type.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Chunk(12))
             {
-                yield return new($"{a.Name} {family.Name} ({chunk[0]}…)", $"{{ {a.Name}(groupBy: [{keys[0]}]) {{ {head} {family.Name} {{ {string.Join(" ", chunk)} }} }} }} }}", family.Name);
+                yield return new($"{a.Name} {family.Name} ({chunk[0]}…)",
+                    $"{{ {a.Name}(groupBy: [{keys[0]}]) {{ {head} {family.Name} {{ {string.Join(" ", chunk)} }} }} }} }}", family.Name);
             }
         }
         var filter = Condition(a.Arg("where")!.Type.Name);
         yield return new($"{a.Name} where, having, order by measure",
-            $"{{ {a.Name}(where: {filter}, groupBy: [{string.Join(", ", keys.Take(2))}], having: [{{ measure: {measures[0]}, gte: 1 }}, {{ measure: {measures[^1]}, lt: 1000000 }}], order: [{{ measure: {measures[^1]}, direction: DESC }}], first: 3) {{ {head} }} }} }}",
+            $"{{ {a.Name}(where: {filter}, groupBy: [{string.Join(", ", keys.Take(2))}], having: [{{ measure: {measures[0]}, gte: 1 }}, " +
+                $"{{ measure: {measures[^1]}, lt: 1000000 }}], order: [{{ measure: {measures[^1]}, direction: DESC }}], first: 3) {{ {head} }} }} }}",
             "having/order");
         yield return new($"{a.Name} order by key",
             $"{{ {a.Name}(groupBy: [{keys[^1]}, {keys[0]}], order: [{{ key: {keys[^1]}, direction: DESC }}], first: 3) {{ {head} }} }} }}", "order by key");

@@ -1,6 +1,5 @@
 #pragma warning disable EF1001 // EntityQueryProvider is an EF Core internal; see ShadowSqlServer.
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 
 namespace Warehouse.Tests.Database.SqlServerShadow;

@@ -80,7 +80,9 @@ internal sealed class ShadowSqlServer
     internal void Record(DbCommand command)
     {
         var parameters = command.Parameters.Cast<DbParameter>()
-            .Select(p => $"{p.ParameterName} {p.DbType} = {(p.Value is null or DBNull ? "NULL" : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))}")
+            .Select(p =>
+                $"{p.ParameterName} {p.DbType} = " +
+                $"{(p.Value is null or DBNull ? "NULL" : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))}")
             .ToList();
         lock (_gate)
         {
@@ -119,7 +121,9 @@ internal sealed class ShadowSqlServer
             if (_statements.Count == before)
             {
                 // Empty results make First/Single throw after the command ran; without a command the provider failed.
-                _failures.Add($"{_origin}: the SQL Server provider produced no statement for {expression}{(error is null ? "" : $": {error.GetType().Name}: {error.Message}")}");
+                _failures.Add(
+                    $"{_origin}: the SQL Server provider produced no statement for " +
+                    $"{expression}{(error is null ? "" : $": {error.GetType().Name}: {error.Message}")}");
             }
         }
     }
@@ -154,7 +158,9 @@ internal sealed class ShadowSqlServer
             }
             if (_statements.Count == before)
             {
-                _failures.Add($"{_origin}: SaveChanges of {string.Join(", ", pending.Select(p => $"{p.State} {p.Metadata.ClrType.Name}"))} produced no statement{(error is null ? "" : $": {error.Message}")}");
+                _failures.Add(
+                    $"{_origin}: SaveChanges of {string.Join(", ", pending.Select(p => $"{p.State} {p.Metadata.ClrType.Name}"))} produced no " +
+                    $"statement{(error is null ? "" : $": {error.Message}")}");
             }
         }
     }
@@ -237,7 +243,8 @@ internal sealed class ShadowSqlServer
         protected override Expression VisitExtension(Expression node) => node switch
         {
             EntityQueryRootExpression root => new EntityQueryRootExpression(_provider,
-                db.Model.FindEntityType(root.EntityType.Name) ?? throw new InvalidOperationException($"{root.EntityType.Name} is not in the SQL Server model.")),
+                db.Model.FindEntityType(root.EntityType.Name) ?? throw new InvalidOperationException(
+                    $"{root.EntityType.Name} is not in the SQL Server model.")),
             QueryRootExpression other => throw new NotSupportedException($"Query root {other.GetType().Name} is not rebound to SQL Server."),
             _ => base.VisitExtension(node),
         };

@@ -27,7 +27,9 @@ internal sealed class ShapeRun(WebApplicationFactory<Program> app, TestDatabase 
     {
         var county = "139901000000";
         var township = Sql.Strings(database, "SELECT code FROM region WHERE level='TOWNSHIP' ORDER BY code LIMIT 1")[0];
-        var village = Sql.Strings(database, "SELECT village_code FROM household WHERE township_code = @t GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1", ("@t", township))[0];
+        var village = Sql.Strings(database,
+            "SELECT village_code FROM household WHERE township_code = @t GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1",
+            ("@t", township))[0];
         // The village reads most fields in full: every operator runs there. The township (minors masked) and the
         // county (minors out of scope, protected aggregates) run the per-field shapes with their own scope.
         await RoleAsync("village", village, everyOperator: true);
@@ -62,7 +64,8 @@ internal sealed class ShapeRun(WebApplicationFactory<Program> app, TestDatabase 
             // Lookup by the first row's key.
             if (c.Lookup is { } lookup && first?[c.Field]?["nodes"]?[0]?[lookup.Arg]?.GetValue<string>() is { } key)
             {
-                await PostAsync(client, $"{role}: {lookup.Field} lookup", $"query($k: String!) {{ {lookup.Field}({lookup.Arg}: $k) {{ {shapes.Leaves(c.Node)} }} }}", new { k = key });
+                await PostAsync(client, $"{role}: {lookup.Field} lookup",
+                    $"query($k: String!) {{ {lookup.Field}({lookup.Arg}: $k) {{ {shapes.Leaves(c.Node)} }} }}", new { k = key });
             }
             foreach (var (name, order) in everyOperator ? shapes.Orders(c) : shapes.Orders(c).TakeLast(1))
             {
@@ -86,7 +89,9 @@ internal sealed class ShapeRun(WebApplicationFactory<Program> app, TestDatabase 
     private async Task KeysetAsync(HttpClient client, string role, GraphShapes.Connection c, string name, string order)
     {
         var key = c.Lookup?.Arg ?? "id";
-        var page = $"query($after: String, $before: String, $first: Int, $last: Int) {{ {c.Field}(order: {order}, first: $first, after: $after, last: $last, before: $before) {{ nodes {{ {key} }} pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }} }} }}";
+        var page = $"query($after: String, $before: String, $first: Int, $last: Int) {{ "
+            + $"{c.Field}(order: {order}, first: $first, after: $after, last: $last, before: $before) {{ "
+            + $"nodes {{ {key} }} pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }} }} }}";
         var one = await PostAsync(client, $"{role}: {c.Field} {name}", page, new { first = 3 });
         if (one?[c.Field]?["pageInfo"]?["endCursor"]?.GetValue<string>() is not { } end)
         {
@@ -120,7 +125,8 @@ internal sealed class ShapeRun(WebApplicationFactory<Program> app, TestDatabase 
         {
             var codes = errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>() ?? "(no code)").Distinct().ToList();
             var line = $"{origin}: {string.Join(", ", codes)}: {errors[0]?["message"]}";
-            (codes.All(PermissionCodes.Contains) ? Refused : Unexpected).Add(codes.All(PermissionCodes.Contains) ? line : line + Environment.NewLine + document);
+            (codes.All(PermissionCodes.Contains) ? Refused : Unexpected).Add(codes.All(PermissionCodes.Contains) ? line : line + Environment.NewLine
+                + document);
             return null;
         }
         if (!response.IsSuccessStatusCode)
@@ -174,7 +180,8 @@ internal sealed class ShapeRun(WebApplicationFactory<Program> app, TestDatabase 
         var data = await PostAsync(client, "county: members for reveal", "{ members(first: 1) { nodes { id } } }");
         if (data?["members"]?["nodes"]?[0]?["id"]?.GetValue<string>() is { } id)
         {
-            if (await PostAsync(client, "county: reveal idNumber (audit write)", "query($id: String!) { member(id: $id) { idNumber(reveal: \"核实身份：入户核查\") } }", new { id }) is not null)
+            if (await PostAsync(client, "county: reveal idNumber (audit write)", "query($id: String!) { member(id: $id) { idNumber(reveal: \"核实身份：入户核查\") } }",
+                new { id }) is not null)
             {
                 Covered.Add("reveal");
             }
@@ -184,7 +191,8 @@ internal sealed class ShapeRun(WebApplicationFactory<Program> app, TestDatabase 
     private async Task AdministrationAsync(string village)
     {
         using var admin = Client("admin", null, "shadow-admin");
-        var matrix = await PostAsync(admin, "admin: permissionMatrix", "{ permissionMatrix(role: \"township\", type: \"Household\") { role type field access version } }");
+        var matrix = await PostAsync(admin, "admin: permissionMatrix",
+            "{ permissionMatrix(role: \"township\", type: \"Household\") { role type field access version } }");
         await PostAsync(admin, "admin: myPermissions", "{ myPermissions(role: \"county\") { role } }");
         await PostAsync(admin, "admin: assignments", "{ assignments { userId role regionCode status version } }");
         await PostAsync(admin, "admin: auditTrail", "{ auditTrail(first: 5) { id } }");
@@ -193,23 +201,34 @@ internal sealed class ShapeRun(WebApplicationFactory<Program> app, TestDatabase 
         await PostAsync(admin, "admin: persistedDocuments", "{ persistedDocuments { documentId name } }");
         if (matrix?["permissionMatrix"]?.AsArray().FirstOrDefault(c => c?["field"]?.GetValue<string>() == "exitYear") is { } cell)
         {
-            var change = new { role = "township", type = "Household", field = "exitYear", access = "HIDDEN", expectedVersion = cell["version"]!.GetValue<int>() };
-            await PostAsync(admin, "admin: setFieldAccess", "mutation($c: [FieldAccessChangeInput!]!) { setFieldAccess(changes: $c) { version } }", new { c = new[] { change } });
+            var change = new
+            {
+                role = "township", type = "Household", field = "exitYear", access = "HIDDEN",
+                expectedVersion = cell["version"]!.GetValue<int>()
+            };
+            await PostAsync(admin, "admin: setFieldAccess", "mutation($c: [FieldAccessChangeInput!]!) { setFieldAccess(changes: $c) { version } }",
+                new { c = new[] { change } });
         }
-        await PostAsync(admin, "admin: assignUser", "mutation($v: String!) { assignUser(userId: \"shadow-official\", role: \"village\", regionCode: $v) { version } }", new { v = village });
-        await PostAsync(admin, "admin: assignUser again (update)", "mutation($v: String!) { assignUser(userId: \"shadow-official\", role: \"village\", regionCode: $v, expectedVersion: 1) { version } }", new { v = village });
-        var issued = await PostAsync(admin, "admin: issueApiKey", "mutation($e: DateTime!) { issueApiKey(userId: \"shadow-official\", expiresAt: $e, note: \"bi\") { key { id } secret } }",
+        await PostAsync(admin, "admin: assignUser",
+            "mutation($v: String!) { assignUser(userId: \"shadow-official\", role: \"village\", regionCode: $v) { version } }", new { v = village });
+        await PostAsync(admin, "admin: assignUser again (update)",
+            "mutation($v: String!) { assignUser(userId: \"shadow-official\", role: \"village\", regionCode: $v, expectedVersion: 1) { version } }",
+            new { v = village });
+        var issued = await PostAsync(admin, "admin: issueApiKey",
+            "mutation($e: DateTime!) { issueApiKey(userId: \"shadow-official\", expiresAt: $e, note: \"bi\") { key { id } secret } }",
             new { e = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) });
         if (issued?["issueApiKey"] is { } key)
         {
             using var bi = app.CreateClient();
             bi.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key["secret"]!.GetValue<string>());
             await PostAsync(bi, "api key: households through a key", "{ households(first: 1) { nodes { id } } }");
-            await PostAsync(admin, "admin: revokeApiKey", "mutation($id: String!) { revokeApiKey(id: $id) { revokedAt } }", new { id = key["key"]!["id"]!.GetValue<string>() });
+            await PostAsync(admin, "admin: revokeApiKey", "mutation($id: String!) { revokeApiKey(id: $id) { revokedAt } }",
+                new { id = key["key"]!["id"]!.GetValue<string>() });
             Covered.Add("api keys");
         }
         await PostAsync(admin, "admin: revokeUser", "mutation { revokeUser(userId: \"shadow-official\", role: \"village\", expectedVersion: 2) { status } }");
-        var document = await PostAsync(admin, "admin: registerDocument", "mutation { registerDocument(query: \"{ regions(first: 1) { nodes { code } } }\", name: \"shadow\") { documentId } }");
+        var document = await PostAsync(admin, "admin: registerDocument",
+            "mutation { registerDocument(query: \"{ regions(first: 1) { nodes { code } } }\", name: \"shadow\") { documentId } }");
         if (document?["registerDocument"]?["documentId"]?.GetValue<string>() is { } documentId)
         {
             using var reader = Client("village", village);

@@ -127,7 +127,7 @@ internal sealed class TSqlBinder(TSqlObjectCatalogue catalogue)
         }
     }
 
-    private IReadOnlyList<string?>? BindQuerySpecification(QuerySpecification q, TSqlScope? parent)
+    private List<string?>? BindQuerySpecification(QuerySpecification q, TSqlScope? parent)
     {
         var scope = new TSqlScope(parent);
         foreach (var source in q.FromClause?.TableReferences ?? [])

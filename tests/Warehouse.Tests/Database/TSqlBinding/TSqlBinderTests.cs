@@ -58,15 +58,20 @@ public sealed class TSqlBinderTests
         { "SELECT [h].[village] AS [v] FROM [api].[households] AS [h] ORDER BY [v]", 2 },
         { "SELECT api.households.village FROM api.households", 1 },
         // Correlated EXISTS, derived table with aliases, CTE, OPENJSON, VALUES.
-        { "SELECT [h].[household_id] FROM [api].[households] AS [h] WHERE EXISTS (SELECT 1 FROM [api].[members] AS [m] WHERE [m].[household_id] = [h].[household_id] AND [m].[name] LIKE N'张%')", 4 },
-        { "SELECT [s].[k], [s].[c] FROM (SELECT [h].[village] AS [k], COUNT(*) AS [c] FROM [api].[households] AS [h] GROUP BY [h].[village]) AS [s] ORDER BY [s].[c] DESC", 5 },
+        { "SELECT [h].[household_id] FROM [api].[households] AS [h] WHERE EXISTS (SELECT 1 FROM [api].[members] AS [m] WHERE [m].[household_id] = " +
+            "[h].[household_id] AND [m].[name] LIKE N'张%')", 4 },
+        { "SELECT [s].[k], [s].[c] FROM (SELECT [h].[village] AS [k], COUNT(*) AS [c] FROM [api].[households] AS [h] GROUP BY [h].[village]) AS " +
+            "[s] ORDER BY [s].[c] DESC", 5 },
         { "WITH t AS (SELECT household_id AS id FROM api.households) SELECT t.id FROM t", 2 },
-        { "SELECT [h].[household_id] FROM [api].[households] AS [h] WHERE [h].[village] IN (SELECT [v].[value] FROM OPENJSON(@p) WITH ([value] varchar(12) '$') AS [v])", 3 },
+        { "SELECT [h].[household_id] FROM [api].[households] AS [h] WHERE [h].[village] IN (SELECT [v].[value] FROM OPENJSON(@p) WITH ([value] " +
+            "varchar(12) '$') AS [v])", 3 },
         { "SELECT DATEPART(year, [h].[income_fen]) FROM [api].[households] AS [h]", 1 },
-        { "SET NOCOUNT ON; INSERT INTO [wh].[member] ([member_id], [household_id], [name], [record_key]) OUTPUT INSERTED.[member_id] VALUES (@p0, @p1, @p2, @p3);", 5 },
+        { "SET NOCOUNT ON; INSERT INTO [wh].[member] ([member_id], [household_id], [name], [record_key]) OUTPUT INSERTED.[member_id] VALUES (@p0, " +
+            "@p1, @p2, @p3);", 5 },
         { "UPDATE [m] SET [m].[name] = N'x' FROM [wh].[member] AS [m] WHERE [m].[record_key] = 1", 2 },
         { "UPDATE [wh].[member] SET [name] = @p0 OUTPUT 1 WHERE [member_id] = @p1;", 2 },
-        { "MERGE [wh].[member] USING (VALUES (@p0, @p1, 0)) AS i ([member_id], [household_id], _Position) ON 1=0 WHEN NOT MATCHED THEN INSERT ([member_id], [household_id]) VALUES (i.[member_id], i.[household_id]) OUTPUT INSERTED.[member_id], i._Position;", 6 },
+        { "MERGE [wh].[member] USING (VALUES (@p0, @p1, 0)) AS i ([member_id], [household_id], _Position) ON 1=0 WHEN NOT MATCHED THEN INSERT " +
+            "([member_id], [household_id]) VALUES (i.[member_id], i.[household_id]) OUTPUT INSERTED.[member_id], i._Position;", 6 },
         { "DELETE FROM [wh].[member] WHERE [member_id] = @p0", 1 },
     };
 
@@ -92,7 +97,8 @@ public sealed class TSqlBinderTests
         { "SELECT [h].[household_id] FROM [nope].[households] AS [h]", "unknown schema nope" },
         { "SELECT [x].[household_id] FROM [api].[households] AS [h]", "no table, view or alias x in scope" },
         { "SELECT nope FROM api.households", "unknown column nope: no source in scope has it" },
-        { "SELECT [h].[household_id] FROM [api].[households] AS [h] WHERE EXISTS (SELECT 1 FROM [api].[members] AS [m] WHERE [m].[village] = [h].[village])", "unknown column village in api.members" },
+        { "SELECT [h].[household_id] FROM [api].[households] AS [h] WHERE EXISTS (SELECT 1 FROM [api].[members] AS [m] WHERE [m].[village] = [h].[village])",
+            "unknown column village in api.members" },
         { "SELECT [s].[c] FROM (SELECT COUNT(*) AS [n] FROM [api].[households] AS [h]) AS [s]", "unknown column c in derived table s" },
         { "INSERT INTO [wh].[member] ([member_id], [nope]) VALUES (@p0, @p1)", "unknown column nope in wh.member" },
         { "UPDATE [wh].[member] SET [name] = @p0 OUTPUT INSERTED.[nope] WHERE [member_id] = @p1", "unknown column nope in INSERTED of wh.member" },
@@ -125,9 +131,12 @@ public sealed class TSqlBinderTests
     }
 
     [Theory]
-    [InlineData("SELECT TOP(@p) [h].[household_id], [h].[per_capita_net_income_fen] FROM [api].[households] AS [h] WHERE [h].[village_code] = @v ORDER BY [h].[per_capita_net_income_fen] DESC, [h].[household_id]", null)]
+    [InlineData(
+        "SELECT TOP(@p) [h].[household_id], [h].[per_capita_net_income_fen] FROM [api].[households] AS [h] WHERE [h].[village_code] = @v ORDER BY " +
+        "[h].[per_capita_net_income_fen] DESC, [h].[household_id]", null)]
     // The base table's column that the view does not expose, and a view name of the SQLite dialect.
-    [InlineData("SELECT [h].[household_id], [h].[record_key], [h].[bank_branch] FROM [api].[households] AS [h]", "unknown column bank_branch in api.households")]
+    [InlineData("SELECT [h].[household_id], [h].[record_key], [h].[bank_branch] FROM [api].[households] AS [h]",
+        "unknown column bank_branch in api.households")]
     [InlineData("SELECT [a].[code] FROM [api_regions] AS [a]", "unknown table or view api_regions")]
     public void Statements_bind_against_the_real_scripts(string sql, string? expected)
     {

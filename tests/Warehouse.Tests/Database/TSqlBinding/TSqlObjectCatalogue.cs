@@ -91,7 +91,9 @@ internal sealed class TSqlObjectCatalogue
                     // No effect on which objects and columns exist (constraints, indexes, seed rows, triggers, settings).
                     break;
                 default:
-                    _problems.Add($"{scriptName}: line {statement.StartLine}: the catalogue does not understand {statement.GetType().Name}; teach TSqlObjectCatalogue what it creates.");
+                    _problems.Add(
+                        $"{scriptName}: line {statement.StartLine}: the catalogue does not understand {statement.GetType().Name}; teach " +
+                        $"TSqlObjectCatalogue what it creates.");
                     break;
             }
         }
