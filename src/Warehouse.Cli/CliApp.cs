@@ -25,6 +25,8 @@ public static class CliApp
                                                register a persisted document; prints its id
           token --role <county|township|village|admin> --region <12-digit code>
                 [--user ID] [--minutes N]      print a local development token (last line)
+          verify [--json] [--sample N]         check the database's api views against the catalogue's contract
+                                               (docs/own-warehouse.md); exit 0 servable, 1 not, 2 cannot open
 
         Options for every verb:
           --provider Sqlite|SqlServer|PostgreSql
@@ -58,6 +60,7 @@ public static class CliApp
                 "seed" => Verbs.Seed(Database(configuration), parsed, output),
                 "schema" => Verbs.Schema(parsed, output),
                 "token" => Verbs.Token(configuration, ApiRoot, parsed, output),
+                "verify" => VerifyVerb.Run(() => Database(configuration), parsed, output, error),
                 "register-document" => await Verbs.RegisterDocumentAsync(Database(configuration), parsed, output),
                 _ => await Unknown(args[0], error),
             };

@@ -3,7 +3,9 @@ namespace Warehouse.Cli;
 /// <summary>--name value options after the verb.</summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection", "file", "name", "as-of"];
+    private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection", "file", "name", "as-of", "sample"];
+    /// <summary>Options without a value (present or not).</summary>
+    private static readonly HashSet<string> Flags = ["json"];
     private readonly Dictionary<string, string> _values;
 
     private CliArguments(Dictionary<string, string> values) => _values = values;
@@ -19,6 +21,11 @@ public sealed class CliArguments
                 throw new ArgumentException($"unexpected argument '{arg}'");
             }
             var name = arg[2..];
+            if (Flags.Contains(name))
+            {
+                values[name] = "true";
+                continue;
+            }
             if (!Known.Contains(name))
             {
                 throw new ArgumentException($"unknown option --{name}");
@@ -33,6 +40,8 @@ public sealed class CliArguments
     }
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public bool Has(string name) => _values.ContainsKey(name);
 
     public int Int(string name, int fallback)
     {
