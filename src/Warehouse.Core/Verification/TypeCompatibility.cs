@@ -54,6 +54,13 @@ public static class TypeCompatibility
         return Accepted.TryGetValue((provider, valueType), out var names) && names.Contains(normalized, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The type the shipped scripts use (SQL Server, PostgreSQL) or the affinity to declare (SQLite).</summary>
+    public static string Canonical(DatabaseProvider provider, Type valueType) => provider == DatabaseProvider.Sqlite
+        ? valueType == typeof(string) || valueType == typeof(DateOnly) || valueType == typeof(DateTime) ? "TEXT" : "INTEGER"
+        : valueType == typeof(DateTime) && provider == DatabaseProvider.PostgreSql ? "timestamp with time zone"
+        : valueType == typeof(string) ? (provider == DatabaseProvider.SqlServer ? "varchar / nvarchar" : "varchar / text")
+        : Accepted[(provider, valueType)][0];
+
     /// <summary>What the report says is expected, e.g. "bigint" or "one of varchar, nvarchar, char, nchar".</summary>
     public static string Expected(DatabaseProvider provider, Type valueType)
     {
