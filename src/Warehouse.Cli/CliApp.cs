@@ -27,6 +27,7 @@ public static class CliApp
                 [--user ID] [--minutes N]      print a local development token (last line)
           verify [--json] [--sample N]         check the database's api views against the catalogue's contract
                                                (docs/own-warehouse.md); exit 0 servable, 1 not, 2 cannot open
+          verify --contract                    print the contract (views, columns, kinds, checks) as Markdown
 
         Options for every verb:
           --provider Sqlite|SqlServer|PostgreSql

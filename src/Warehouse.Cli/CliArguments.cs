@@ -5,7 +5,7 @@ public sealed class CliArguments
 {
     private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection", "file", "name", "as-of", "sample"];
     /// <summary>Options without a value (present or not).</summary>
-    private static readonly HashSet<string> Flags = ["json"];
+    private static readonly HashSet<string> Flags = ["json", "contract"];
     private readonly Dictionary<string, string> _values;
 
     private CliArguments(Dictionary<string, string> values) => _values = values;

@@ -18,6 +18,12 @@ internal static class VerifyVerb
 
     public static int Run(Func<DatabaseOptions> database, CliArguments args, TextWriter output, TextWriter error)
     {
+        if (args.Has("contract"))
+        {
+            // The contract alone, from the catalogue: no database needed.
+            output.Write(ContractTable.Markdown(WarehouseCatalogue.Default));
+            return Servable;
+        }
         DatabaseOptions options;
         int sample;
         try

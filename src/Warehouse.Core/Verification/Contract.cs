@@ -14,7 +14,7 @@ public static class Contract
     public static IReadOnlyList<ContractColumn> Columns(EntityDef entity)
     {
         var columns = entity.Fields
-            .Select(f => new ContractColumn(f.Column, Underlying(f.Property.PropertyType), f.IsNullable && f != entity.Key, f,
+            .Select(f => new ContractColumn(f.Column, Underlying(f.Property.PropertyType), MayBeNull(f.Property) && f != entity.Key, f,
                 f == entity.Key ? "key" : f.Label))
             .ToList();
         if (entity.Minors?.Column is { } subject)
@@ -89,6 +89,14 @@ public static class Contract
     private static FieldDef FieldOf(EntityDef entity, string property) =>
         entity.Fields.FirstOrDefault(f => f.Property.Name == property)
         ?? throw new InvalidOperationException($"{entity.TypeName}.{property} is a relation key but not a field.");
+
+    /// <summary>
+    /// As the row class declares it, nullable reference annotations included: a text the class declares non-null
+    /// (a region code, a vocabulary value) is sorted and paged on as never null (see SortCompiler) and scopes rows.
+    /// </summary>
+    private static bool MayBeNull(System.Reflection.PropertyInfo property) => property.PropertyType.IsValueType
+        ? Nullable.GetUnderlyingType(property.PropertyType) is not null
+        : new System.Reflection.NullabilityInfoContext().Create(property).ReadState != System.Reflection.NullabilityState.NotNull;
 
     private static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 }
