@@ -21,7 +21,7 @@ public static class ReportText
         {
             r.Rule,
             r.Severity == Severity.Error ? "error" : "warning",
-            r.Failures.Count > 0 ? "FAILED TO RUN" : r.Passed ? "ok" : r.Severity == Severity.Error ? "FAIL" : "WARN",
+            r.Failures.Count > 0 ? "FAILED TO RUN" : r.Passed && r.Views == 0 ? "n/a" : r.Passed ? "ok" : r.Severity == Severity.Error ? "FAIL" : "WARN",
             r.Count.ToString("N0", CultureInfo.InvariantCulture),
             r.Views.ToString(CultureInfo.InvariantCulture),
             r.Description,
@@ -31,7 +31,7 @@ public static class ReportText
             sb.Append(CultureInfo.InvariantCulture, $"\n{r.Rule} ({(r.Severity == Severity.Error ? "error" : "warning")}): {r.Count:N0} offending, first {r.Sample.Count}\n");
             if (r.Sample.Count > 0)
             {
-                Table(sb, ["view", "key", "column", "value"], r.Sample.Select(o => new[] { o.View, o.Key ?? "(null)", o.Column, o.Value ?? "(null)" }), rightAligned: [], indent: "  ");
+                Table(sb, ["view", "key", "column", "value"], r.Sample.Select(o => new[] { o.View, o.Key ?? (r.RowLevel ? "(null)" : "-"), o.Column.Length == 0 ? "-" : o.Column, o.Value ?? "(null)" }), rightAligned: [], indent: "  ");
             }
             foreach (var failure in r.Failures)
             {

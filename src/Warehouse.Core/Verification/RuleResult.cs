@@ -7,6 +7,9 @@ public sealed class RuleResult(Rule rule)
     public Severity Severity { get; } = rule.Severity;
     public string Description { get; } = rule.Description;
 
+    /// <summary>Whether the offences are rows (data rules) or views and columns (structure rules, which have no key).</summary>
+    public bool RowLevel { get; } = rule is DataRule;
+
     /// <summary>Offending rows (or views, or columns, for the structure rules) over all views.</summary>
     public long Count { get; internal set; }
 
