@@ -58,6 +58,12 @@ public sealed class VerifyCliTests
         Assert.Matches(@"date-plausible +warning +WARN +1 ", output);
         Assert.Matches($@"\n  members +{key} +birth_date +1800-01-01\n", output);
         Assert.Contains("SERVABLE: no error rule failed (1 warning rule(s) with findings).", output, StringComparison.Ordinal);
+        // Of the offending row, only the key and the offending column's value: not the member's name or ID number.
+        var name = Sql.Strings(db, $"SELECT name FROM api_members WHERE member_id = '{key}'").Single();
+        var idNumber = Sql.Strings(db, $"SELECT id_number FROM api_members WHERE member_id = '{key}'").Single();
+        var (_, json, _) = await Run("verify", "--connection", db.ConnectionString, "--json", "--sample", "1000");
+        Assert.DoesNotContain(name, output + json, StringComparison.Ordinal);
+        Assert.DoesNotContain(idNumber, output + json, StringComparison.Ordinal);
     }
 
     [Fact]
