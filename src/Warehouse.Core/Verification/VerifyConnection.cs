@@ -38,12 +38,17 @@ public static class VerifyConnection
     {
         try
         {
-            return database.Provider switch
+            switch (database.Provider)
             {
-                DatabaseProvider.SqlServer => new SqlConnectionStringBuilder(database.ConnectionString) is var s ? $"{s.DataSource}/{s.InitialCatalog}" : "",
-                DatabaseProvider.PostgreSql => new NpgsqlConnectionStringBuilder(database.ConnectionString) is var p ? $"{p.Host}:{p.Port}/{p.Database}" : "",
-                _ => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource,
-            };
+                case DatabaseProvider.SqlServer:
+                    var sql = new SqlConnectionStringBuilder(database.ConnectionString);
+                    return $"{sql.DataSource}/{sql.InitialCatalog}";
+                case DatabaseProvider.PostgreSql:
+                    var pg = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+                    return $"{pg.Host}:{pg.Port}/{pg.Database}";
+                default:
+                    return new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            }
         }
         catch (ArgumentException)
         {

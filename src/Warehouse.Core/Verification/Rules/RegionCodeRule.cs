@@ -39,6 +39,7 @@ public sealed class RegionCodeRule : RowConditionRule
             }
             codes.Add((entity.Key.Column, null));
         }
+        // Nesting: each narrower code starts with the county's 6 digits and the township's 9.
         for (var i = 0; i < codes.Count; i++)
         {
             if (codes[i].Level is not (RegionLevel.County or RegionLevel.Township))
@@ -47,9 +48,9 @@ public sealed class RegionCodeRule : RowConditionRule
             }
             var length = codes[i].Level == RegionLevel.County ? 6 : 9;
             var outer = d.Column(codes[i].Column);
-            foreach (var inner in codes.Skip(i + 1).Select(c => d.Column(c.Column)))
+            foreach (var (column, _) in codes.Skip(i + 1))
             {
-                var column = codes[codes.FindIndex(c => d.Column(c.Column) == inner)].Column;
+                var inner = d.Column(column);
                 yield return new RowCondition(column,
                     $"({inner} IS NOT NULL AND {outer} IS NOT NULL AND {d.Substring(inner, 1, length)} <> {d.Substring(outer, 1, length)})", inner);
             }
