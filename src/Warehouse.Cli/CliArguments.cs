@@ -3,9 +3,11 @@ namespace Warehouse.Cli;
 /// <summary>--name value options after the verb.</summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection", "file", "name", "as-of", "entity", "mapping", "report", "to-xlsx"];
-    /// <summary>Options without a value (switches).</summary>
-    private static readonly HashSet<string> Switches = ["accept-valid", "dry-run"];
+    private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection",
+        "file", "name", "as-of", "entity", "mapping", "report", "to-xlsx", "sample"];
+
+    /// <summary>Options without a value (switches: present or not).</summary>
+    private static readonly HashSet<string> Switches = ["accept-valid", "dry-run", "json", "contract"];
     private readonly Dictionary<string, string> _values;
 
     private CliArguments(Dictionary<string, string> values) => _values = values;
