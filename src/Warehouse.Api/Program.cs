@@ -1,10 +1,8 @@
-using Warehouse.Api.Imports;
-using Warehouse.Explain;
-using Warehouse.Exports;
-using Warehouse.Graph;
 using Warehouse.Api.Health;
 using Warehouse.Api.Hosting;
 using Warehouse.Api.Ide;
+using Warehouse.Api.Imports;
+using Warehouse.Explain;
 using Warehouse.Exports;
 using Warehouse.Graph;
 

@@ -32,6 +32,9 @@ internal static class CliApp
                                                write a synthetic county as import files (database untouched)
           token --role <county|township|village|admin> --region <12-digit code>
                 [--user ID] [--minutes N]      print a local development token (last line)
+          verify [--json] [--sample N]         check the database's api views against the catalogue's contract
+                                               (docs/own-warehouse.md); exit 0 servable, 1 not, 2 cannot open
+          verify --contract                    print the contract (views, columns, kinds, checks) as Markdown
 
         Options for every verb:
           --provider Sqlite|SqlServer|PostgreSql
@@ -68,6 +71,7 @@ internal static class CliApp
                 "seed" => Verbs.Seed(Database(configuration), parsed, output),
                 "schema" => Verbs.Schema(parsed, output),
                 "token" => Verbs.Token(configuration, ApiRoot, parsed, output),
+                "verify" => VerifyVerb.Run(() => Database(configuration), parsed, output, error),
                 "register-document" => await Verbs.RegisterDocumentAsync(Database(configuration), parsed, output),
                 _ => await Unknown(args[0], error),
             };

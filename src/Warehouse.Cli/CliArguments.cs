@@ -4,10 +4,10 @@ namespace Warehouse.Cli;
 internal sealed class CliArguments
 {
     private static readonly HashSet<string> Known = ["households", "seed", "county", "out", "role", "region", "user", "minutes", "provider", "connection",
-        "file", "name", "as-of", "entity", "mapping", "report", "to-xlsx"];
+        "file", "name", "as-of", "entity", "mapping", "report", "to-xlsx", "sample"];
 
-    /// <summary>Options without a value (switches).</summary>
-    private static readonly HashSet<string> Switches = ["accept-valid", "dry-run"];
+    /// <summary>Options without a value (switches: present or not).</summary>
+    private static readonly HashSet<string> Switches = ["accept-valid", "dry-run", "json", "contract"];
     private readonly Dictionary<string, string> _values;
 
     private CliArguments(Dictionary<string, string> values) => _values = values;

@@ -1,0 +1,12 @@
+namespace Warehouse.Verification;
+
+/// <summary>SQLite's column affinities; <see cref="None"/> is a column declared without a type (BLOB affinity, stores values as given).</summary>
+public enum SqliteAffinity
+{
+    Text,
+    Numeric,
+    Integer,
+    Real,
+    Blob,
+    None,
+}
