@@ -26,7 +26,8 @@ internal static class ImportVerbs
             DryRun = args.Has("dry-run"),
             User = args.Get("user") ?? Environment.UserName,
             Role = "cli",
-            Entity = args.Get("entity") is { } e ? ImportEntities.Find(e)?.Name ?? throw new CliException($"unknown entity '{e}': use {string.Join(", ", ImportEntities.All.Select(x => x.Name))}.") : null,
+            Entity = args.Get("entity") is { } e ? ImportEntities.Find(e)?.Name ?? throw new CliException(
+                $"unknown entity '{e}': use {string.Join(", ", ImportEntities.All.Select(x => x.Name))}.") : null,
             Mapping = args.Get("mapping") is { } m ? Load(m) : null,
             Progress = new ConsoleProgress(output),
         };
@@ -76,8 +77,10 @@ internal static class ImportVerbs
 
     public static int Template(CliArguments args, TextWriter output)
     {
-        var name = args.Get("entity") ?? throw new CliException($"import-template needs --entity ({string.Join(", ", ImportEntities.All.Select(x => x.Name))}).");
-        var entity = ImportEntities.Find(name) ?? throw new CliException($"unknown entity '{name}': use {string.Join(", ", ImportEntities.All.Select(x => x.Name))}.");
+        var name = args.Get("entity")
+            ?? throw new CliException($"import-template needs --entity ({string.Join(", ", ImportEntities.All.Select(x => x.Name))}).");
+        var entity = ImportEntities.Find(name)
+            ?? throw new CliException($"unknown entity '{name}': use {string.Join(", ", ImportEntities.All.Select(x => x.Name))}.");
         var path = args.Get("out") ?? $"{entity.Name}.xlsx";
         TemplateWriter.Write(entity, path);
         output.WriteLine($"wrote {path}: sheet {entity.Label} ({entity.Columns.Count} columns, one example row) and sheet {TemplateWriter.NotesSheet}");

@@ -1,12 +1,12 @@
-using System.Text.Json;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Warehouse.Security;
 using Warehouse.Data;
 using Warehouse.Import.Loading;
 using Warehouse.Import.Specs;
 using Warehouse.Import.Validation;
 using Warehouse.Querying;
+using Warehouse.Security;
 
 namespace Warehouse.Api.Imports;
 
@@ -25,7 +25,11 @@ public static class ImportEndpoints
     /// <summary>Reject lines returned in the response (all of them are counted; the CLI writes the full report).</summary>
     public const int MaxRejectsReturned = 1000;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase
+    };
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
@@ -45,7 +49,8 @@ public static class ImportEndpoints
         }
         if (ImportEntities.Find(entityName) is not { } entity)
         {
-            await Error(http, StatusCodes.Status404NotFound, "UNKNOWN_ENTITY", $"No importable entity '{entityName}': use {string.Join(", ", ImportEntities.All.Select(e => e.Name))}.");
+            await Error(http, StatusCodes.Status404NotFound, "UNKNOWN_ENTITY",
+                $"No importable entity '{entityName}': use {string.Join(", ", ImportEntities.All.Select(e => e.Name))}.");
             return;
         }
         if (http.Request.ContentLength > MaxBytes)

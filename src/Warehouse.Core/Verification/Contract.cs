@@ -19,11 +19,13 @@ public static class Contract
             .ToList();
         if (entity.Minors?.Column is { } subject)
         {
-            columns.Add(new ContractColumn(subject, typeof(DateOnly), Nullable: true, null, "birth date of the person the record is about (minors rule, never exposed)"));
+            columns.Add(new ContractColumn(subject, typeof(DateOnly), Nullable: true, null,
+                "birth date of the person the record is about (minors rule, never exposed)"));
         }
         if (entity.RecordKey is not null)
         {
-            columns.Add(new ContractColumn(DbNames.RecordKeyColumn, typeof(long), Nullable: false, null, "fixed random record key (aggregate noise, never exposed)"));
+            columns.Add(new ContractColumn(DbNames.RecordKeyColumn, typeof(long), Nullable: false, null,
+                "fixed random record key (aggregate noise, never exposed)"));
         }
         return columns;
     }
@@ -39,7 +41,8 @@ public static class Contract
     public static IReadOnlyList<(FieldDef Field, RegionLevel Level)> RegionCodes(EntityDef entity)
     {
         var list = new List<(FieldDef, RegionLevel)>();
-        foreach (var (name, level) in new[] { ("countyCode", RegionLevel.County), ("townshipCode", RegionLevel.Township), ("villageCode", RegionLevel.Village) })
+        foreach (var (name, level) in new[] { ("countyCode", RegionLevel.County), ("townshipCode", RegionLevel.Township),
+            ("villageCode", RegionLevel.Village) })
         {
             if (entity.Field(name) is { } field && field.Property.PropertyType == typeof(string))
             {

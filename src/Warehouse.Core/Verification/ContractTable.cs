@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Warehouse.Catalogue;
 using Warehouse.Data;
@@ -27,13 +28,16 @@ public static class ContractTable
         sb.Append("| kind | SQL Server | PostgreSQL | SQLite | used for |\n|---|---|---|---|---|\n");
         foreach (var (kind, type, meaning) in Kinds)
         {
-            sb.Append($"| {kind} | {TypeCompatibility.Expected(DatabaseProvider.SqlServer, type)} | {TypeCompatibility.Expected(DatabaseProvider.PostgreSql, type)} | {TypeCompatibility.Expected(DatabaseProvider.Sqlite, type)} | {meaning} |\n");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| {kind} | {TypeCompatibility.Expected(DatabaseProvider.SqlServer, type)} | " +
+                $"{TypeCompatibility.Expected(DatabaseProvider.PostgreSql, type)} | {TypeCompatibility.Expected(DatabaseProvider.Sqlite, type)} | " +
+                $"{meaning} |\n");
         }
         var references = Contract.References(catalogue);
         var regions = Contract.Regions(catalogue);
         foreach (var entity in catalogue.Entities)
         {
-            sb.Append($"\n#### `api.{entity.View}` ({entity.TypeName}, {entity.Label}): key `{entity.Key.Column}`\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\n#### `api.{entity.View}` ({entity.TypeName}, {entity.Label}): key `{entity.Key.Column}`\n\n");
             sb.Append("| column | kind | null | checked |\n|---|---|---|---|\n");
             var regionCodes = Contract.RegionCodes(entity).ToDictionary(c => c.Field, c => c.Level);
             foreach (var column in Contract.Columns(entity))
@@ -52,7 +56,8 @@ public static class ContractTable
                 {
                     checks.Add("COUNTY, TOWNSHIP or VILLAGE, the level of the code");
                 }
-                foreach (var r in references.Where(r => r.From == entity && r.FromField == column.Field && !(r.To == regions && regionCodes.ContainsKey(r.FromField))))
+                foreach (var r in references.Where(r => r.From == entity && r.FromField == column.Field
+                    && !(r.To == regions && regionCodes.ContainsKey(r.FromField))))
                 {
                     checks.Add($"→ `{r.To.View}.{r.ToField.Column}`");
                 }
@@ -65,7 +70,7 @@ public static class ContractTable
                     checks.Add("plausible date");
                 }
                 var kind = Kinds.First(k => k.Type == column.ValueType).Kind;
-                sb.Append($"| `{column.Name}` | {kind} | {(column.Nullable ? "yes" : "no")} | {string.Join("; ", checks)} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| `{column.Name}` | {kind} | {(column.Nullable ? "yes" : "no")} | {string.Join("; ", checks)} |\n");
             }
         }
         return sb.ToString();

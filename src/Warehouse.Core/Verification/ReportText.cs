@@ -9,7 +9,8 @@ public static class ReportText
     public static string Format(VerificationReport report)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"Warehouse verify: {report.Provider} {report.Database} (plausible dates {report.MinDate:yyyy-MM-dd} to {report.MaxDate:yyyy-MM-dd})\n\n");
+        sb.Append(CultureInfo.InvariantCulture,
+            $"Warehouse verify: {report.Provider} {report.Database} (plausible dates {report.MinDate:yyyy-MM-dd} to {report.MaxDate:yyyy-MM-dd})\n\n");
         Table(sb, ["view", "rows", "columns"], report.Views.Select(v => new[]
         {
             v.View,
@@ -28,10 +29,12 @@ public static class ReportText
         }), rightAligned: [3, 4]);
         foreach (var r in report.Rules.Where(r => !r.Passed))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"\n{r.Rule} ({(r.Severity == Severity.Error ? "error" : "warning")}): {r.Count:N0} offending, first {r.Sample.Count}\n");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"\n{r.Rule} ({(r.Severity == Severity.Error ? "error" : "warning")}): {r.Count:N0} offending, first {r.Sample.Count}\n");
             if (r.Sample.Count > 0)
             {
-                Table(sb, ["view", "key", "column", "value"], r.Sample.Select(o => new[] { o.View, o.Key ?? (r.RowLevel ? "(null)" : "-"), o.Column.Length == 0 ? "-" : o.Column, o.Value ?? "(null)" }), rightAligned: [], indent: "  ");
+                Table(sb, ["view", "key", "column", "value"], r.Sample.Select(o => new[] { o.View, o.Key ?? (r.RowLevel ? "(null)" : "-"),
+                    o.Column.Length == 0 ? "-" : o.Column, o.Value ?? "(null)" }), rightAligned: [], indent: "  ");
             }
             foreach (var failure in r.Failures)
             {
@@ -68,5 +71,6 @@ public static class ReportText
     }
 
     /// <summary>Columns in a terminal: CJK characters take two.</summary>
-    private static int Width(string text) => text.Sum(c => c >= '\u1100' && (c <= '\u115f' || (c >= '\u2e80' && c <= '\ua4cf') || (c >= '\uac00' && c <= '\ud7a3') || (c >= '\uf900' && c <= '\ufaff') || (c >= '\uff00' && c <= '\uff60')) ? 2 : 1);
+    private static int Width(string text) => text.Sum(c => c >= '\u1100' && (c <= '\u115f' || (c >= '\u2e80' && c <= '\ua4cf')
+        || (c >= '\uac00' && c <= '\ud7a3') || (c >= '\uf900' && c <= '\ufaff') || (c >= '\uff00' && c <= '\uff60')) ? 2 : 1);
 }

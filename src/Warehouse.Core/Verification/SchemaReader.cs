@@ -15,7 +15,8 @@ public static class SchemaReader
     public static string Statement(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.SqlServer =>
-            "SELECT [c].[TABLE_NAME], [c].[COLUMN_NAME], [c].[DATA_TYPE] FROM [INFORMATION_SCHEMA].[COLUMNS] AS [c] WHERE [c].[TABLE_SCHEMA] = 'api' ORDER BY [c].[TABLE_NAME], [c].[ORDINAL_POSITION]",
+            "SELECT [c].[TABLE_NAME], [c].[COLUMN_NAME], [c].[DATA_TYPE] FROM [INFORMATION_SCHEMA].[COLUMNS] AS [c] WHERE [c].[TABLE_SCHEMA] = " +
+                "'api' ORDER BY [c].[TABLE_NAME], [c].[ORDINAL_POSITION]",
         DatabaseProvider.PostgreSql =>
             "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_class AS c "
             + "JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid "

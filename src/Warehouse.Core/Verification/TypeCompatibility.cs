@@ -47,7 +47,8 @@ public static class TypeCompatibility
             {
                 // A column declared DATE or DATETIME has numeric affinity but keeps 'yyyy-MM-dd' text as text.
                 return affinity is SqliteAffinity.Text or SqliteAffinity.None
-                    || (affinity == SqliteAffinity.Numeric && (normalized.Contains("DATE", StringComparison.OrdinalIgnoreCase) || normalized.Contains("TIME", StringComparison.OrdinalIgnoreCase)));
+                    || (affinity == SqliteAffinity.Numeric && (normalized.Contains("DATE", StringComparison.OrdinalIgnoreCase)
+                        || normalized.Contains("TIME", StringComparison.OrdinalIgnoreCase)));
             }
             return SqliteAccepted.TryGetValue(valueType, out var ok) && ok.Contains(affinity);
         }
@@ -75,7 +76,8 @@ public static class TypeCompatibility
         return names.Length == 1 ? names[0] : "one of " + string.Join(", ", names);
     }
 
-    /// <summary>The type name without length, precision or scale: "character varying(20)" → "character varying", "timestamp(3) with time zone" → "timestamp with time zone".</summary>
+    /// <summary>The type name without length, precision or scale: "character varying(20)" → "character varying", "timestamp(3) with time zone" →
+    /// "timestamp with time zone".</summary>
     public static string Normalize(string declaredType)
     {
         var text = declaredType.Trim();
@@ -86,15 +88,18 @@ public static class TypeCompatibility
         return text.Trim();
     }
 
-    /// <summary>SQLite's affinity rules for a declared type, in their order (INT, then CHAR/CLOB/TEXT, then BLOB or none, then REAL/FLOA/DOUB, else NUMERIC).</summary>
+    /// <summary>SQLite's affinity rules for a declared type, in their order (INT, then CHAR/CLOB/TEXT, then BLOB or none, then REAL/FLOA/DOUB, else
+    /// NUMERIC).</summary>
     public static SqliteAffinity AffinityOf(string declaredType)
     {
         var t = declaredType.ToUpperInvariant();
         if (t.Contains("INT", StringComparison.Ordinal)) return SqliteAffinity.Integer;
-        if (t.Contains("CHAR", StringComparison.Ordinal) || t.Contains("CLOB", StringComparison.Ordinal) || t.Contains("TEXT", StringComparison.Ordinal)) return SqliteAffinity.Text;
+        if (t.Contains("CHAR", StringComparison.Ordinal) || t.Contains("CLOB", StringComparison.Ordinal)
+            || t.Contains("TEXT", StringComparison.Ordinal)) return SqliteAffinity.Text;
         if (t.Length == 0) return SqliteAffinity.None;
         if (t.Contains("BLOB", StringComparison.Ordinal)) return SqliteAffinity.Blob;
-        if (t.Contains("REAL", StringComparison.Ordinal) || t.Contains("FLOA", StringComparison.Ordinal) || t.Contains("DOUB", StringComparison.Ordinal)) return SqliteAffinity.Real;
+        if (t.Contains("REAL", StringComparison.Ordinal) || t.Contains("FLOA", StringComparison.Ordinal)
+            || t.Contains("DOUB", StringComparison.Ordinal)) return SqliteAffinity.Real;
         return SqliteAffinity.Numeric;
     }
 }

@@ -60,7 +60,11 @@ public sealed class Verifier(WarehouseCatalogue catalogue, VerifyOptions options
         var views = catalogue.Entities.Select(e => new ViewSummary(e.View, e.TypeName, schema.HasView(e.View),
             rows.TryGetValue(e, out var n) ? n : null, context.Columns(e).Count,
             context.Columns(e).Count(c => schema.Column(e.View, c.Name) is not null))).ToList();
-        return new VerificationReport { Provider = provider, Database = database, Today = options.Today, MinDate = options.MinDate, MaxDate = options.MaxDate, Views = views, Rules = results };
+        return new VerificationReport
+        {
+            Provider = provider, Database = database, Today = options.Today, MinDate = options.MinDate, MaxDate = options.MaxDate,
+            Views = views, Rules = results
+        };
     }
 
     /// <summary>Every data statement verify would run on a database with this schema (tests bind them for SQL Server).</summary>
@@ -79,7 +83,8 @@ public sealed class Verifier(WarehouseCatalogue catalogue, VerifyOptions options
         }
     }
 
-    private void Execute(DbConnection connection, string sql, DataRule rule, EntityDef entity, VerifyContext context, RuleResult result, Dictionary<EntityDef, long> rows)
+    private void Execute(DbConnection connection, string sql, DataRule rule, EntityDef entity, VerifyContext context, RuleResult result, Dictionary<EntityDef,
+        long> rows)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -104,7 +109,8 @@ public sealed class Verifier(WarehouseCatalogue catalogue, VerifyOptions options
             var value = reader.IsDBNull(2) ? null : reader.GetString(2);
             if (result.Sample.Count < options.Sample)
             {
-                result.Sample.Add(new Offence(entity.View, reader.IsDBNull(0) ? null : reader.GetString(0), column, rule.Explain(entity, column, value, context)));
+                result.Sample.Add(new Offence(entity.View, reader.IsDBNull(0) ? null : reader.GetString(0), column,
+                    rule.Explain(entity, column, value, context)));
             }
         }
     }

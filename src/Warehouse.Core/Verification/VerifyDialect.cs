@@ -67,12 +67,12 @@ public sealed class VerifyDialect(DatabaseProvider provider)
     /// Only SQLite needs it: its columns hold whatever was inserted (150.5 in an INTEGER column stays 150.5). On the
     /// typed engines the column-type rule already demands an integer type, which holds nothing else.
     /// </remarks>
-    public string NotWholeFen(string x) =>
+    public static string NotWholeFen(string x) =>
         $"(typeof({x}) IN ('text', 'blob') OR (typeof({x}) = 'real' AND {x} <> CAST({x} AS INTEGER)))";
 
     /// <summary>SQLite only: true when a value is date text in the stored format ('yyyy-MM-dd'; times 'yyyy-MM-dd HH:mm:ss[.fff]').</summary>
     /// <remarks>date() normalises what it accepts ('2025-02-30' becomes '2025-03-01'), so a date must come back unchanged.</remarks>
-    public string IsValidDate(string x, bool isTimestamp) => isTimestamp
+    public static string IsValidDate(string x, bool isTimestamp) => isTimestamp
         ? $"(typeof({x}) = 'text' AND datetime({x}) IS NOT NULL AND substr({x}, 11, 1) = ' ')"
         : $"(typeof({x}) = 'text' AND date({x}) IS {x})";
 

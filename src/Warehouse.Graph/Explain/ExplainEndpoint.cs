@@ -4,12 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Warehouse.Data;
 using Warehouse.Graph;
 using Warehouse.Graph.Pipeline;
 using Warehouse.Limits;
 using Warehouse.Security;
-using Warehouse.Data;
-using Warehouse.Querying;
 
 namespace Warehouse.Explain;
 
@@ -36,7 +35,8 @@ public static class ExplainEndpoint
         var access = ResolvedAccess.Of(http);
         if (!environment.IsDevelopment() && !access.IsAdmin)
         {
-            return Results.Json(ResolvedAccess.ForbiddenBody("Explain is offered in Development and to admins only."), statusCode: StatusCodes.Status403Forbidden);
+            return Results.Json(ResolvedAccess.ForbiddenBody("Explain is offered in Development and to admins only."),
+                statusCode: StatusCodes.Status403Forbidden);
         }
         var ct = http.RequestAborted;
         // The handler reads the body itself; it is buffered so it can be read here first (to refuse mutations).

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Warehouse.Data;

@@ -50,7 +50,8 @@ internal static class AggregateExport
         {
             db.AuditRecords.Add(new AuditRecordRow
             {
-                At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, UserId = access.UserId, Role = access.RoleName, Kind = AuditKinds.Export, TypeName = entity.TypeName,
+                At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, UserId = access.UserId, Role = access.RoleName,
+                Kind = AuditKinds.Export, TypeName = entity.TypeName,
                 Operation = $"aggregate/{entity.ListField}.csv", DocumentHash = ExportEndpoints.Hash(http.Request, redaction), RowCount = result.Groups.Count,
                 // Personal filter values as keyed pseudonyms: the admin who reads this reads no data.
                 Detail = AggregateAudit.Detail(request, result, redaction),

@@ -43,7 +43,11 @@ public sealed class PersistedDocumentStore(IDbContextFactory<WarehouseDbContext>
         {
             return existing;
         }
-        var row = new PersistedDocumentRow { DocumentId = id, Name = name, Query = query, CreatedAt = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, CreatedBy = by };
+        var row = new PersistedDocumentRow
+        {
+            DocumentId = id, Name = name, Query = query, CreatedAt = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime,
+            CreatedBy = by
+        };
         db.PersistedDocuments.Add(row);
         await db.SaveChangesAsync(ct);
         return row;

@@ -15,7 +15,8 @@ public static class ImportAudit
         $"INSERT INTO {dialect.AuditTable} (at, user_id, role, kind, operation, document_hash, row_count, detail) "
         + "VALUES (@at, @user_id, @role, @kind, @operation, @document_hash, @row_count, @detail)";
 
-    public static void Write(DbConnection connection, DbTransaction? transaction, Dialect dialect, ImportOptions options, IReadOnlyList<string> files, ImportResult result)
+    public static void Write(DbConnection connection, DbTransaction? transaction, Dialect dialect, ImportOptions options, IReadOnlyList<string> files,
+        ImportResult result)
     {
         var detail = JsonSerializer.Serialize(new
         {
@@ -23,7 +24,11 @@ public static class ImportAudit
             acceptValid = options.AcceptValid,
             files = files.Select(Path.GetFileName),
             rejects = result.Errors,
-            entities = result.Entities.ToDictionary(e => e.Key, e => new { read = e.Value.Read, rejected = e.Value.Rejected, inserted = e.Value.Inserted, updated = e.Value.Updated, unchanged = e.Value.Unchanged }),
+            entities = result.Entities.ToDictionary(e => e.Key, e => new
+            {
+                read = e.Value.Read, rejected = e.Value.Rejected, inserted = e.Value.Inserted,
+                updated = e.Value.Updated, unchanged = e.Value.Unchanged
+            }),
         });
         using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Warehouse.Data;
@@ -121,7 +120,8 @@ public static class ImportEngine
         {
             foreach (var (name, rules) in mapping.Entities)
             {
-                if (rules.Sheets.Contains(sheet.Sheet) || (options.Entity is not null && ImportEntities.Find(options.Entity)?.Name == ImportEntities.Find(name)?.Name && rules.Sheets.Count == 0))
+                if (rules.Sheets.Contains(sheet.Sheet) || (options.Entity is not null && ImportEntities.Find(options.Entity)?.Name == ImportEntities.Find(
+                    name)?.Name && rules.Sheets.Count == 0))
                 {
                     return (ImportEntities.Require(name), rules);
                 }

@@ -5,7 +5,8 @@ using Warehouse.Import.Specs;
 
 namespace Warehouse.Import.Loading;
 
-/// <summary>Writes one entity's valid rows with its prepared <see cref="UpsertStatement"/> inside the import's transaction, counting inserts, updates and unchanged rows.</summary>
+/// <summary>Writes one entity's valid rows with its prepared <see cref="UpsertStatement"/> inside the import's transaction, counting inserts, updates
+/// and unchanged rows.</summary>
 public static class TableWriter
 {
     public static void Write(DbConnection connection, DbTransaction transaction, Dialect dialect, EntitySpec entity, IReadOnlyList<object?[]> rows,

@@ -28,9 +28,11 @@ public static class UpsertStatement
             case DatabaseProvider.SqlServer:
                 return $"MERGE {table} WITH (HOLDLOCK) AS t USING (VALUES ({parameters})) AS s ({string.Join(", ", columns.Select(Q))}) "
                     + $"ON t.{Q(key)} = s.{Q(key)} "
-                    + $"WHEN MATCHED AND EXISTS (SELECT {string.Join(", ", rest.Select(c => "s." + Q(c)))} EXCEPT SELECT {string.Join(", ", rest.Select(c => "t." + Q(c)))}) "
+                    + $"WHEN MATCHED AND EXISTS (SELECT {string.Join(", ", rest.Select(c => "s." + Q(c)))} EXCEPT SELECT " +
+                        $"{string.Join(", ", rest.Select(c => "t." + Q(c)))}) "
                     + $"THEN UPDATE SET {string.Join(", ", rest.Select(c => $"{Q(c)} = s.{Q(c)}"))}, [updated_at] = SYSUTCDATETIME() "
-                    + $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns.Select(Q))}, [updated_at]) VALUES ({string.Join(", ", columns.Select(c => "s." + Q(c)))}, SYSUTCDATETIME());";
+                    + $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns.Select(Q))}, [updated_at]) VALUES " +
+                        $"({string.Join(", ", columns.Select(c => "s." + Q(c)))}, SYSUTCDATETIME());";
             default:
                 var extra = entity.HasRecordKey ? ", updated_at, record_key" : ", updated_at";
                 var extraValues = entity.HasRecordKey ? ", @updated_at, @record_key" : ", @updated_at";

@@ -13,7 +13,8 @@ public static class CsvSheetReader
         {
             headers = reader.MoveNext() ? Cells(reader.Current) : [];
         }
-        return new SourceSheet(Path.GetFileName(path), Path.GetFileNameWithoutExtension(path), headers.Select(h => (h ?? "").Trim().TrimStart('\uFEFF')).ToList(), () => Rows(path, encoding));
+        return new SourceSheet(Path.GetFileName(path), Path.GetFileNameWithoutExtension(path), headers.Select(h => (h ?? "").Trim().TrimStart('\uFEFF'))
+            .ToList(), () => Rows(path, encoding));
     }
 
     private static IEnumerable<SourceRow> Rows(string path, System.Text.Encoding encoding)

@@ -103,7 +103,8 @@ public static class ImportEntities
                 .Build(),
             new SpecBuilder(E("FundAllocation"), "fund_allocation")
                 .Key("alloc_id", "ZB2024-001")
-                .Reference("project_code", "projects", "XM2024-139901-001", required: true, [("county_code", "county_code"), ("township_code", "township_code")])
+                .Reference("project_code", "projects", "XM2024-139901-001", required: true,
+                    [("county_code", "county_code"), ("township_code", "township_code")])
                 .Add("doc_no", Text, "冀财农〔2024〕12号", required: true, maxLength: 100)
                 .Add("source_level", Vocabulary, "中央", required: true, vocabulary: Vocabularies.SourceLevel, maxLength: 20)
                 .Add("source_type", Vocabulary, "衔接资金", required: true, vocabulary: Vocabularies.SourceType, maxLength: 20)

@@ -16,8 +16,11 @@ public static class ColumnNotes
         ColumnKind.Flag => "是/否 / yes (是) or no (否)",
         ColumnKind.Vocabulary => "取值之一 / one of the values listed",
         ColumnKind.VocabularyList => "可多选，用“、”分隔 / several values separated by 、",
-        ColumnKind.IdNumber => "18位公民身份号码，校验位按GB 11643；同一文件内不得重复；须与出生日期一致 / 18-character ID number, GB 11643 check character, unique in the file, matching the birth date",
-        ColumnKind.RegionCode => $"12位统计用区划代码，须为库中已有的{string.Join("或", (c.RegionLevels ?? []).Select(Level))} / 12-digit code of an existing {string.Join(" or ", (c.RegionLevels ?? []).Select(l => l.ToLowerInvariant()))}",
+        ColumnKind.IdNumber =>
+            "18位公民身份号码，校验位按GB 11643；同一文件内不得重复；须与出生日期一致 / 18-character ID number, GB 11643 check character, unique in the file, matching the birth date",
+        ColumnKind.RegionCode =>
+            $"12位统计用区划代码，须为库中已有的{string.Join("或", (c.RegionLevels ?? []).Select(Level))} / 12-digit code of an existing " +
+            $"{string.Join(" or ", (c.RegionLevels ?? []).Select(l => l.ToLowerInvariant()))}",
         ColumnKind.Reference => $"须为本次导入或库中已有的{Target(c)}编号 / key of a {c.Reference!.Target} row in this load or already in the warehouse",
         _ => "",
     };
@@ -45,5 +48,6 @@ public static class ColumnNotes
 
     private static string Level(string level) => level switch { "COUNTY" => "县", "TOWNSHIP" => "乡镇", _ => "村" };
 
-    private static string Target(ColumnSpec c) => ImportEntities.Find(c.Reference!.Target)?.Label ?? c.Reference.Target switch { "workshops" => "帮扶车间", _ => c.Reference.Target };
+    private static string Target(ColumnSpec c) => ImportEntities.Find(c.Reference!.Target)?.Label
+        ?? c.Reference.Target switch { "workshops" => "帮扶车间", _ => c.Reference.Target };
 }

@@ -33,7 +33,8 @@ public static class CellParser
             ColumnKind.Vocabulary => spec.Vocabulary!.Contains(text) ? ParseResult.Ok(text) : ParseResult.Fail(RejectCode.NotInVocabulary, Allowed(spec)),
             ColumnKind.VocabularyList => List(spec, text),
             ColumnKind.IdNumber => IdNumberCheck.Parse(text),
-            ColumnKind.RegionCode => text.Length == 12 && !text.AsSpan().ContainsAnyExceptInRange('0', '9') ? ParseResult.Ok(text) : ParseResult.Fail(RejectCode.BadRegionCode),
+            ColumnKind.RegionCode => text.Length == 12 && !text.AsSpan().ContainsAnyExceptInRange('0', '9')
+                ? ParseResult.Ok(text) : ParseResult.Fail(RejectCode.BadRegionCode),
             _ => ParseResult.Ok(text),
         };
         if (!result.IsOk)
@@ -55,7 +56,8 @@ public static class CellParser
     private static ParseResult Int(string text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? ParseResult.Ok(i)
         // Excel stores every number as a double: "3.0" is a whole number.
-        : double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && Math.Abs(d) < int.MaxValue
+        : double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d)
+            && Math.Abs(d) < int.MaxValue
             ? ParseResult.Ok((int)d)
             : ParseResult.Fail(RejectCode.BadNumber);
 
@@ -66,7 +68,8 @@ public static class CellParser
         return bad is not null ? ParseResult.Fail(RejectCode.NotInVocabulary, $"{bad}: {Allowed(spec)}") : ParseResult.Ok(string.Join(",", items.Distinct()));
     }
 
-    private static string Allowed(ColumnSpec spec) => spec.Vocabulary!.Count <= 12 ? string.Join("/", spec.Vocabulary) : $"{spec.Vocabulary.Count} values, see the template";
+    private static string Allowed(ColumnSpec spec) => spec.Vocabulary!.Count <= 12 ? string.Join("/",
+        spec.Vocabulary) : $"{spec.Vocabulary.Count} values, see the template";
 
     private static string Range(ColumnSpec spec)
     {

@@ -35,7 +35,8 @@ public static partial class DateParser
         }
         if (s.Length == 8 && s.All(char.IsAsciiDigit))
         {
-            return Done(int.Parse(s[..4], CultureInfo.InvariantCulture), int.Parse(s[4..6], CultureInfo.InvariantCulture), month ? 1 : int.Parse(s[6..], CultureInfo.InvariantCulture));
+            return Done(int.Parse(s[..4], CultureInfo.InvariantCulture), int.Parse(s[4..6], CultureInfo.InvariantCulture),
+                month ? 1 : int.Parse(s[6..], CultureInfo.InvariantCulture));
         }
         if (month && YearMonth().Match(s) is { Success: true } ym)
         {

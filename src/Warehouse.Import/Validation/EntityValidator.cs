@@ -123,7 +123,8 @@ public sealed class EntityValidator
         var found = target.Find(key, out var rejected);
         if (found is null)
         {
-            code = reference.Target == ImportEntities.Regions ? RejectCode.RegionNotFound : rejected ? RejectCode.ReferenceRejected : RejectCode.ReferenceNotFound;
+            code = reference.Target == ImportEntities.Regions ? RejectCode.RegionNotFound : rejected
+                ? RejectCode.ReferenceRejected : RejectCode.ReferenceNotFound;
             return false;
         }
         if (spec.RegionLevels is { } levels && !levels.Contains(found[target.ColumnIndex("level")]))

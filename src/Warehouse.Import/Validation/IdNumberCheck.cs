@@ -38,7 +38,8 @@ public static class IdNumberCheck
     /// <summary>The birth date an 18-character ID number carries, or null when it is not a date.</summary>
     public static DateOnly? BirthDate(string id)
     {
-        if (id.Length < 14 || !int.TryParse(id.AsSpan(6, 4), out var y) || !int.TryParse(id.AsSpan(10, 2), out var m) || !int.TryParse(id.AsSpan(12, 2), out var d))
+        if (id.Length < 14 || !int.TryParse(id.AsSpan(6, 4), out var y) || !int.TryParse(id.AsSpan(10, 2), out var m)
+            || !int.TryParse(id.AsSpan(12, 2), out var d))
         {
             return null;
         }

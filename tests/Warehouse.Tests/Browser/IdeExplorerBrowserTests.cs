@@ -23,14 +23,16 @@ public sealed class IdeExplorerBrowserTests
             var village = Sql.Strings(app.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1")[0];
             var township = Sql.Strings(app.Database, "SELECT parent_code FROM region WHERE code = $v", ("$v", village))[0];
             var admin = app.ClientFor("admin", null, user: "admin-explorer");
-            var version = Sql.Scalar(app.Database, "SELECT version FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'");
+            var version = Sql.Scalar(app.Database,
+                "SELECT version FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'");
             await WarehouseApp.DataAsync(admin, "mutation($c: [FieldAccessChangeInput!]!) { setFieldAccess(changes: $c) { version } }",
                 new { c = new[] { new { role = "village", type = "Household", field = "householdAttr", access = "HIDDEN", expectedVersion = version } } });
             // Still offered to the county, so its absence below is the role's doing, not the schema's.
             var county = await WarehouseApp.DataAsync(app.ClientFor("county", "139901000000"), "{ __type(name: \"Household\") { fields { name } } }");
             Assert.Contains(county["__type"]!["fields"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "householdAttr");
 
-            var result = await BrowserRunner.RunAsync("ide-explorer", url, $"township={township}", $"village={village}", "visible=householdSize", $"width={width}");
+            var result = await BrowserRunner.RunAsync("ide-explorer", url, $"township={township}", $"village={village}", "visible=householdSize",
+                $"width={width}");
 
             var offered = result["offered"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
             Assert.Contains("householdSize", offered);
@@ -51,7 +53,8 @@ public sealed class IdeExplorerBrowserTests
             Assert.DoesNotContain(village, panel, StringComparison.Ordinal);
             Assert.All(Sql.Strings(app.Database, "SELECT household_id FROM household WHERE village_code = $v", ("$v", village)),
                 id => Assert.DoesNotContain(id, panel, StringComparison.Ordinal));
-            Assert.Equal(1, Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPLAIN' AND user_id = $u", ("$u", $"dev-village-{village}")));
+            Assert.Equal(1, Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE kind = 'EXPLAIN' AND user_id = $u",
+                ("$u", $"dev-village-{village}")));
             Assert.Empty(result["failed"]!.AsArray());
             Assert.Empty(result["consoleErrors"]!.AsArray());
         }

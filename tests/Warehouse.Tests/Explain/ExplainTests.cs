@@ -13,7 +13,8 @@ namespace Warehouse.Tests.Explain;
 /// </summary>
 public sealed class ExplainTests
 {
-    private const string Query = "query Page { households(first: 5, order: {householdSize: DESC}) { totalCount nodes { id address phone householdSize members { id relation } } } }";
+    private const string Query = "query Page { households(first: 5, order: {householdSize: DESC}) { totalCount nodes { id address phone " +
+        "householdSize members { id relation } } } }";
 
     private static string BusiestVillage(WarehouseApp app) =>
         Sql.Strings(app.Database, "SELECT village_code FROM household GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1")[0];
@@ -22,7 +23,9 @@ public sealed class ExplainTests
     private static async Task<HttpClient> AdminVillageOfficial(WarehouseApp app, string user, string village)
     {
         var admin = app.ClientFor("admin", null, user: "admin-explain");
-        await WarehouseApp.DataAsync(admin, "mutation($u: String!, $v: String!) { a: assignUser(userId: $u, role: \"village\", regionCode: $v) { version } b: assignUser(userId: $u, role: \"admin\", regionCode: \"139901000000\") { version } }",
+        await WarehouseApp.DataAsync(admin,
+            "mutation($u: String!, $v: String!) { a: assignUser(userId: $u, role: \"village\", regionCode: $v) { version } b: assignUser(userId: " +
+            "$u, role: \"admin\", regionCode: \"139901000000\") { version } }",
             new { u = user, v = village });
         return app.ClientFor("village", village, user);
     }
@@ -61,14 +64,18 @@ public sealed class ExplainTests
             var plan = read["plan"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
             Assert.NotEmpty(plan);
             Assert.Contains(plan, l => provider == DatabaseProvider.Sqlite
-                ? l.Contains("SCAN", StringComparison.Ordinal) || l.Contains("SEARCH", StringComparison.Ordinal) || l.Contains("SUBQUERY", StringComparison.Ordinal)
+                ? l.Contains("SCAN", StringComparison.Ordinal) || l.Contains("SEARCH", StringComparison.Ordinal)
+                    || l.Contains("SUBQUERY", StringComparison.Ordinal)
                 : l.Contains("Scan", StringComparison.Ordinal));
             // No estimates: on PostgreSQL they come from whole-table statistics, beyond the caller's region.
             Assert.DoesNotContain(plan, l => l.Contains("rows=", StringComparison.Ordinal) || l.Contains("cost=", StringComparison.Ordinal));
         }
 
         // No value of the village's records anywhere (ids, addresses, phones, member ids), though the query read them.
-        var values = Sql.Strings(app.Database, "SELECT household_id FROM household WHERE village_code = @v UNION SELECT address FROM household WHERE village_code = @v AND address IS NOT NULL UNION SELECT phone FROM household WHERE village_code = @v AND phone IS NOT NULL UNION SELECT member_id FROM member WHERE village_code = @v", ("@v", village));
+        var values = Sql.Strings(app.Database,
+            "SELECT household_id FROM household WHERE village_code = @v UNION SELECT address FROM household WHERE village_code = @v AND address IS " +
+            "NOT NULL UNION SELECT phone FROM household WHERE village_code = @v AND phone IS NOT NULL UNION SELECT member_id FROM member WHERE " +
+            "village_code = @v", ("@v", village));
         Assert.True(values.Count > 20);
         Assert.All(values, v => Assert.DoesNotContain(v, text, StringComparison.Ordinal));
         // Nor the caller's own scope value: parameters are named, never shown.
@@ -79,7 +86,10 @@ public sealed class ExplainTests
         var detail = JsonNode.Parse(Sql.Text(app.Database, "SELECT detail FROM sec_audit_record WHERE user_id = 'explainer' AND kind = 'EXPLAIN'")!)!;
         Assert.Equal(statements.Count, detail["statements"]!.GetValue<int>());
         Assert.True(Audits(app, "explainer", "DATA_ACCESS") > 0);
-        Assert.Equal(0, Sql.Scalar(app.Database, "SELECT COUNT(*) FROM sec_audit_record a WHERE user_id = 'explainer' AND kind = 'DATA_ACCESS' AND document_hash <> (SELECT document_hash FROM sec_audit_record WHERE user_id = 'explainer' AND kind = 'EXPLAIN')"));
+        Assert.Equal(0,
+            Sql.Scalar(app.Database,
+            "SELECT COUNT(*) FROM sec_audit_record a WHERE user_id = 'explainer' AND kind = 'DATA_ACCESS' AND document_hash <> (SELECT " +
+            "document_hash FROM sec_audit_record WHERE user_id = 'explainer' AND kind = 'EXPLAIN')"));
     }
 
     [Fact]
@@ -115,7 +125,8 @@ public sealed class ExplainTests
         var client = await AdminVillageOfficial(app, "explainer", BusiestVillage(app));
         var before = Sql.Fingerprint(app.Database, "sec_user_assignment");
 
-        var (status, body, _) = await Explain(client, "mutation { assignUser(userId: \"someone\", role: \"county\", regionCode: \"139901000000\") { version } }");
+        var (status, body, _) = await Explain(client,
+            "mutation { assignUser(userId: \"someone\", role: \"county\", regionCode: \"139901000000\") { version } }");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("MUTATION_NOT_EXPLAINED", WarehouseApp.FirstErrorCode(body));
@@ -134,7 +145,8 @@ public sealed class ExplainTests
         var village = BusiestVillage(app);
         var client = await AdminVillageOfficial(app, "explainer", village);
         var admin = app.ClientFor("admin", null, user: "admin-explain");
-        var version = Sql.Scalar(app.Database, "SELECT version FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'");
+        var version = Sql.Scalar(app.Database,
+            "SELECT version FROM sec_field_permission WHERE role='village' AND type_name='Household' AND field_name='householdAttr'");
         await WarehouseApp.DataAsync(admin, "mutation($c: [FieldAccessChangeInput!]!) { setFieldAccess(changes: $c) { version } }",
             new { c = new[] { new { role = "village", type = "Household", field = "householdAttr", access = "HIDDEN", expectedVersion = version } } });
 
@@ -151,10 +163,13 @@ public sealed class ExplainTests
             Assert.True(status == HttpStatusCode.OK, text);
             Assert.Equal(direct["errors"]!.ToJsonString(), body["errors"]!.ToJsonString());
             Assert.DoesNotContain("household_attr", text, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(body["statements"]!.AsArray(), s => s!["sql"]!.GetValue<string>().Contains("FROM \"household", StringComparison.OrdinalIgnoreCase)
-                                                                         || s!["sql"]!.GetValue<string>().Contains("FROM household", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(body["statements"]!.AsArray(), s => s!["sql"]!.GetValue<string>()
+                .Contains("FROM \"household", StringComparison.OrdinalIgnoreCase)
+                                                                         || s!["sql"]!.GetValue<string>()
+                                                                             .Contains("FROM household", StringComparison.OrdinalIgnoreCase));
         }
-        Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(await WarehouseApp.PostAsync(client, "{ households(first: 3) { nodes { id householdAttr } } }", expectStatus: null)));
+        Assert.Equal("FIELD_HIDDEN", WarehouseApp.FirstErrorCode(await WarehouseApp.PostAsync(client, "{ households(first: 3) { nodes { id householdAttr } } }",
+            expectStatus: null)));
     }
 
     /// <summary>Scope holds: the statements explain runs are the caller's own, so another village's rows are never read.</summary>

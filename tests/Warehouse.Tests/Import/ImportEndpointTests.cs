@@ -46,7 +46,8 @@ public sealed class ImportEndpointTests : IDisposable
         Assert.True(body["committed"]!.GetValue<bool>());
         Assert.Equal(1, body["entities"]!["households"]!["updated"]!.GetValue<int>());
         Assert.Equal(1200000, Sql.Scalar(_app.Database, "SELECT wage_income_fen FROM household WHERE household_id = $id", ("$id", changed)));
-        Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT count(*) FROM sec_audit_record WHERE kind = 'IMPORT' AND user_id = 'admin-import' AND row_count = 1"));
+        Assert.Equal(1,
+            Sql.Scalar(_app.Database, "SELECT count(*) FROM sec_audit_record WHERE kind = 'IMPORT' AND user_id = 'admin-import' AND row_count = 1"));
 
         files[4, "household_size"] = "三";
         var before = Sql.Fingerprint(_app.Database, "household");

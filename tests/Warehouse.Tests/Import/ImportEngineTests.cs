@@ -40,7 +40,8 @@ public sealed class ImportEngineTests : IDisposable
         Assert.Equal(8, files.Count);
         // Every value, updated_at and record_key included, is as it was.
         Assert.Equal(before, TableState.All(db));
-        Assert.Equal(1, Sql.Scalar(db, "SELECT count(*) FROM sec_audit_record WHERE kind = 'IMPORT' AND user_id = 'tester' AND document_hash = $h AND row_count = 0",
+        Assert.Equal(1,
+            Sql.Scalar(db, "SELECT count(*) FROM sec_audit_record WHERE kind = 'IMPORT' AND user_id = 'tester' AND document_hash = $h AND row_count = 0",
             ("$h", result.FileHash)));
     }
 
@@ -94,7 +95,8 @@ public sealed class ImportEngineTests : IDisposable
         // The new member took its region codes from its new household, and a record key.
         Assert.Equal(1, Sql.Scalar(db,
             "SELECT count(*) FROM member m JOIN household h ON h.household_id = m.household_id JOIN region r ON r.code = h.village_code "
-            + "WHERE m.member_id = 'M9000002-01' AND m.village_code = h.village_code AND m.township_code = r.township_code AND m.county_code = r.county_code AND m.record_key > 0"));
+            + "WHERE m.member_id = 'M9000002-01' AND m.village_code = h.village_code AND m.township_code = r.township_code AND m.county_code = " +
+                "r.county_code AND m.record_key > 0"));
         Assert.Equal(0, Sql.Scalar(db, "SELECT count(*) FROM member WHERE member_id = 'M9000001-01'"));
     }
 
@@ -103,7 +105,8 @@ public sealed class ImportEngineTests : IDisposable
     public void Deleted_rows_are_inserted_again_with_their_derived_columns(DatabaseProvider provider)
     {
         using var db = TestDatabase.Copy(provider);
-        const string Columns = "assist_id, household_id, member_id, county_code, township_code, village_code, category, item, start_date, end_date, amount_fen, period, channel, ref_id, cadre_name, cadre_phone";
+        const string Columns = "assist_id, household_id, member_id, county_code, township_code, village_code, category, item, start_date, " +
+            "end_date, amount_fen, period, channel, ref_id, cadre_name, cadre_phone";
         var expected = Sql.Strings(db, $"SELECT {Concat(Columns)} FROM assistance ORDER BY assist_id");
         var path = ImportFiles.Export(db, "assistance").SaveXlsx(_dir);
         Sql.Execute(db, "DELETE FROM assistance");
@@ -136,7 +139,8 @@ public sealed class ImportEngineTests : IDisposable
 
         Assert.False(result.Committed);
         Assert.Equal(
-            new[] { "members.xlsx||0||BAD_FILE", "export.csv|export|0||UNKNOWN_SHEET", $"households.csv|households|1|{households.H("household_attr")}|MISSING_COLUMN" },
+            new[] { "members.xlsx||0||BAD_FILE", "export.csv|export|0||UNKNOWN_SHEET",
+                $"households.csv|households|1|{households.H("household_attr")}|MISSING_COLUMN" },
             result.Rejects.Select(Line));
         Assert.Equal(households.Rows.Count, result.Entities["households"].Rejected);
         Assert.Equal(before, TableState.All(db));
@@ -231,7 +235,8 @@ public sealed class ImportEngineTests : IDisposable
     }
 
     /// <summary>"1234.50" → "1,234.50元": the same amount as a clerk might type it.</summary>
-    private static string Yuan(string amount) => decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + "元";
+    private static string Yuan(string amount) => decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)
+        .ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + "元";
 
     private static string Flip(string id) => id[..17] + (id[17] == '0' ? '1' : '0');
 }

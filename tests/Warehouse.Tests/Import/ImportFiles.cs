@@ -54,7 +54,8 @@ public sealed class ImportFiles
         return path;
     }
 
-    /// <summary>Writes a CSV (quoted as Excel does) in <paramref name="encoding"/>, with <paramref name="headers"/> instead of the template's when given.</summary>
+    /// <summary>Writes a CSV (quoted as Excel does) in <paramref name="encoding"/>, with <paramref name="headers"/> instead of the template's when
+    /// given.</summary>
     public string SaveCsv(string path, System.Text.Encoding encoding, IReadOnlyDictionary<string, string>? headers = null)
     {
         var names = Rows[0].Keys.ToList();
@@ -67,5 +68,6 @@ public sealed class ImportFiles
         return path;
     }
 
-    private static string Quote(string? s) => s is null ? "" : s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    private static string Quote(string? s) => s is null ? "" : s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal)
+        + "\"" : s;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Warehouse.Data;
 using Warehouse.Import.Loading;
 using Warehouse.Import.Mapping;
@@ -26,7 +25,10 @@ public sealed class ImportMappingTests : IDisposable
           "entities": {
             "households": {
               "sheets": ["hh_export"],
-              "columns": { "户编码": "household_id", "村级区划代码": "village_code", "户类型": "householdAttr", "工资收入（万元）": "wage_income_fen", "识别时间": "识别日期", "是否搬迁": "relocated" },
+              "columns": {
+                "户编码": "household_id", "村级区划代码": "village_code", "户类型": "householdAttr",
+                "工资收入（万元）": "wage_income_fen", "识别时间": "识别日期", "是否搬迁": "relocated"
+              },
               "values": { "household_attr": { "贫困户": "脱贫户", "一般户": "一般农户" }, "relocated": { "有": "是", "没有": "否" } },
               "units": { "wage_income_fen": "万元" },
               "dateFormats": { "monitoredAt": ["dd/MM/yyyy"] }
@@ -49,10 +51,12 @@ public sealed class ImportMappingTests : IDisposable
         foreach (var row in files.Rows)
         {
             row[files.H("household_attr")] = (string)row[files.H("household_attr")]! == "脱贫户" ? "贫困户" : "一般户";
-            row[files.H("wage_income_fen")] = (decimal.Parse((string)row[files.H("wage_income_fen")]!, CultureInfo.InvariantCulture) / 10_000m).ToString(CultureInfo.InvariantCulture);
+            row[files.H("wage_income_fen")] = (decimal.Parse((string)row[files.H("wage_income_fen")]!, CultureInfo.InvariantCulture) / 10_000m)
+                .ToString(CultureInfo.InvariantCulture);
             if (row[files.H("monitored_at")] is string d)
             {
-                row[files.H("monitored_at")] = DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+                row[files.H("monitored_at")] = DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    .ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
             }
             row[files.H("relocated")] = (string)row[files.H("relocated")]! == "是" ? "有" : "没有";
         }
@@ -61,7 +65,8 @@ public sealed class ImportMappingTests : IDisposable
         var csv = files.SaveCsv(Path.Combine(_dir, "hh_export.csv"), TextEncodings.Gb18030, renames);
         var mappingPath = Path.Combine(_dir, "mapping.json");
         File.WriteAllText(mappingPath, Mapping);
-        var before = Sql.Strings(db, "SELECT household_id || '|' || updated_at FROM household WHERE household_id <> $id ORDER BY household_id", ("$id", changed));
+        var before = Sql.Strings(db, "SELECT household_id || '|' || updated_at FROM household WHERE household_id <> $id ORDER BY household_id",
+            ("$id", changed));
 
         Assert.Equal(TextEncodings.Gb18030.WebName, TextEncodings.Detect(csv).WebName);
         var result = ImportEngine.Run(ImportFiles.Options(db), [csv], new ImportOptions { Mapping = MappingFile.Load(mappingPath) });
@@ -71,7 +76,8 @@ public sealed class ImportMappingTests : IDisposable
         Assert.Equal(1, result.Entities["households"].Updated);
         Assert.Equal(files.Rows.Count - 1, result.Entities["households"].Unchanged);
         Assert.Equal(1_500_000, Sql.Scalar(db, "SELECT wage_income_fen FROM household WHERE household_id = $id", ("$id", changed)));
-        Assert.Equal(before, Sql.Strings(db, "SELECT household_id || '|' || updated_at FROM household WHERE household_id <> $id ORDER BY household_id", ("$id", changed)));
+        Assert.Equal(before, Sql.Strings(db, "SELECT household_id || '|' || updated_at FROM household WHERE household_id <> $id ORDER BY household_id",
+            ("$id", changed)));
     }
 
     [Fact]
@@ -79,7 +85,9 @@ public sealed class ImportMappingTests : IDisposable
     {
         using var db = TestDatabase.Copy();
         var files = ImportFiles.Export(db, "households");
-        var csv = files.SaveCsv(Path.Combine(_dir, "hh_export.csv"), TextEncodings.Gb18030, new Dictionary<string, string> { [files.H("household_id")] = "户编码" });
+        var csv = files.SaveCsv(Path.Combine(_dir, "hh_export.csv"), TextEncodings.Gb18030, new Dictionary<string,
+            string>
+        { [files.H("household_id")] = "户编码" });
 
         var result = ImportEngine.Run(ImportFiles.Options(db), [csv], new ImportOptions { Entity = "households" });
 

@@ -35,7 +35,8 @@ public sealed class ValueParserTests
     public void Bad_money_is_rejected(string text, RejectCode code) => Assert.Equal(code, MoneyParser.Parse(text).Error);
 
     [Fact]
-    public void A_column_in_wan_yuan_multiplies_by_ten_thousand() => Assert.Equal(125000L, MoneyParser.Parse("12.5", 10_000m).Value is long fen ? fen / 100 : 0);
+    public void A_column_in_wan_yuan_multiplies_by_ten_thousand() => Assert.Equal(125000L, MoneyParser.Parse("12.5", 10_000m)
+        .Value is long fen ? fen / 100 : 0);
 
     [Theory]
     [InlineData("2023-04-12", "2023-04-12")]

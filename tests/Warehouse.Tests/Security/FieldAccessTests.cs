@@ -78,7 +78,8 @@ public sealed class FieldAccessTests(AppFixture fixtures) : IClassFixture<AppFix
     [InlineData(DatabaseProvider.PostgreSql, "query($w: MemberFilterInput) { members(where: $w) { totalCount } }", "{\"w\": {\"name\": {\"eq\": \"张三\"}}}")]
     [InlineData(DatabaseProvider.Sqlite, "query($o: [MemberSortInput!]) { members(order: $o) { nodes { id } } }", "{\"o\": [{\"name\": \"ASC\"}]}")]
     [InlineData(DatabaseProvider.Sqlite,
-        "query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }", "{\"w\": {\"members\": {\"some\": {\"idNumber\": {\"endsWith\": \"1234\"}}}}}")]
+        "query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }",
+            "{\"w\": {\"members\": {\"some\": {\"idNumber\": {\"endsWith\": \"1234\"}}}}}")]
     public async Task Masked_fields_inside_variables_are_refused_the_same_way(DatabaseProvider provider, string query, string variables)
     {
         var fixture = fixtures[provider];

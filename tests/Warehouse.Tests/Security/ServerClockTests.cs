@@ -44,7 +44,8 @@ public sealed class ServerClockTests : IDisposable
             new { q = "{ households(first: 1) { nodes { id } } }" });
 
         Assert.Equal(1, Sql.Scalar(_app.Database,
-            "SELECT COUNT(*) FROM sec_field_permission WHERE role = 'township' AND type_name = 'Household' AND field_name = 'householdAttr' AND updated_at LIKE @d", ("@d", Stamp)));
+            "SELECT COUNT(*) FROM sec_field_permission WHERE role = 'township' AND type_name = 'Household' AND field_name = 'householdAttr' AND " +
+                "updated_at LIKE @d", ("@d", Stamp)));
         Assert.Equal(0, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE user_id = 'clock-admin' AND at NOT LIKE @d", ("@d", Stamp)));
         Assert.True(Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_audit_record WHERE user_id = 'clock-admin'") >= 1);
         Assert.Equal(1, Sql.Scalar(_app.Database, "SELECT COUNT(*) FROM sec_persisted_document WHERE name = 'clock' AND created_at LIKE @d", ("@d", Stamp)));

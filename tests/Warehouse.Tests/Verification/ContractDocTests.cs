@@ -26,7 +26,8 @@ public sealed class ContractDocTests
         var generated = ContractTable.Markdown(WarehouseCatalogue.Default).Trim('\n');
 
         Assert.True(documented == generated,
-            "docs/own-warehouse.md's contract is not the catalogue's: replace the text between the markers with the output of `dotnet run --project src/Warehouse.Cli -- verify --contract`.");
+            "docs/own-warehouse.md's contract is not the catalogue's: replace the text between the markers with the output of `dotnet run " +
+                "--project src/Warehouse.Cli -- verify --contract`.");
     }
 
     [Fact]

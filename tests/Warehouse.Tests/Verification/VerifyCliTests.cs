@@ -6,7 +6,8 @@ using Xunit;
 
 namespace Warehouse.Tests.Verification;
 
-/// <summary>The verify verb: exit codes 0 (servable, warnings allowed), 1 (an error rule failed), 2 (bad arguments, database unreachable), the text and JSON reports.</summary>
+/// <summary>The verify verb: exit codes 0 (servable, warnings allowed), 1 (an error rule failed), 2 (bad arguments, database unreachable), the text
+/// and JSON reports.</summary>
 public sealed class VerifyCliTests
 {
     [ProviderTheory]
@@ -42,7 +43,8 @@ public sealed class VerifyCliTests
         Assert.Equal(1, rule.GetProperty("count").GetInt64());
         Assert.Equal("error", rule.GetProperty("severity").GetString());
         Assert.Equal("workshops", rule.GetProperty("sample")[0].GetProperty("view").GetString());
-        Assert.False(json.RootElement.GetProperty("views").EnumerateArray().Single(v => v.GetProperty("view").GetString() == "workshops").GetProperty("exists").GetBoolean());
+        Assert.False(json.RootElement.GetProperty("views").EnumerateArray().Single(v => v.GetProperty("view").GetString() == "workshops").GetProperty("exists")
+            .GetBoolean());
     }
 
     [Fact]

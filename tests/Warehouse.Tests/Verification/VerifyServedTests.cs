@@ -36,7 +36,8 @@ public sealed class VerifyServedTests
         var data = await WarehouseApp.DataAsync(app.ClientFor(Roles.County, "139901000000"), Funds);
         var nodes = data["funds"]!["nodes"]!.AsArray();
         Assert.Equal(Sql.Scalar(db, "SELECT COUNT(*) FROM api_fund_allocations"), nodes.Count);
-        Assert.Equal(Sql.Scalar(db, "SELECT SUM(amount_fen) FROM api_fund_allocations"), nodes.Sum(n => (long)(decimal.Parse(n!["amount"]!.ToJsonString(), CultureInfo.InvariantCulture) * 100)));
+        Assert.Equal(Sql.Scalar(db, "SELECT SUM(amount_fen) FROM api_fund_allocations"),
+            nodes.Sum(n => (long)(decimal.Parse(n!["amount"]!.ToJsonString(), CultureInfo.InvariantCulture) * 100)));
         Assert.Equal(Sql.Scalar(db, "SELECT SUM(year) FROM api_fund_allocations"), nodes.Sum(n => (long)n!["year"]!.GetValue<int>()));
     }
 
@@ -52,9 +53,11 @@ public sealed class VerifyServedTests
     {
         var db = TestDatabase.Copy(provider);
         var key = Sql.Strings(db, "SELECT MIN(alloc_id) FROM api_fund_allocations").Single();
-        ViewSurgery.Redefine(db, "fund_allocations", c => c == "amount_fen" ? $"CASE WHEN o.alloc_id = '{key}' THEN o.amount_fen + 0.5 ELSE o.amount_fen END" : null);
+        ViewSurgery.Redefine(db, "fund_allocations", c =>
+            c == "amount_fen" ? $"CASE WHEN o.alloc_id = '{key}' THEN o.amount_fen + 0.5 ELSE o.amount_fen END" : null);
         using var app = new WarehouseApp(db);
-        var stored = decimal.Parse(Sql.Strings(db, $"SELECT CAST(amount_fen AS TEXT) FROM api_fund_allocations WHERE alloc_id = '{key}'").Single(), CultureInfo.InvariantCulture);
+        var stored = decimal.Parse(Sql.Strings(db, $"SELECT CAST(amount_fen AS TEXT) FROM api_fund_allocations WHERE alloc_id = '{key}'").Single(),
+            CultureInfo.InvariantCulture);
 
         var report = Verify(db);
         var failed = Assert.Single(report.Rules, r => !r.Passed);
@@ -67,7 +70,8 @@ public sealed class VerifyServedTests
 
     private static VerificationReport Verify(TestDatabase db)
     {
-        using var connection = db.Provider == DatabaseProvider.PostgreSql ? new Npgsql.NpgsqlConnection(db.ConnectionString) : (System.Data.Common.DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
+        using var connection = db.Provider == DatabaseProvider.PostgreSql ? new Npgsql.NpgsqlConnection(
+            db.ConnectionString) : (System.Data.Common.DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
         connection.Open();
         return new Verifier(WarehouseCatalogue.Default, new VerifyOptions { Today = TestDatabase.ReferenceDate }).Run(connection, db.Provider, db.Path);
     }

@@ -19,7 +19,11 @@ public sealed class VerifySqlServerTests
     [SqlServerFact]
     public void The_shipped_schema_on_SQL_Server_is_servable_with_no_finding()
     {
-        var options = new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = Environment.GetEnvironmentVariable(SqlServerFactAttribute.Variable)! };
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.SqlServer, ConnectionString = Environment.GetEnvironmentVariable(
+            SqlServerFactAttribute.Variable)!
+        };
         MigrationRunner.Run(options);
         if (!Seeder.HasData(options))
         {
@@ -28,7 +32,8 @@ public sealed class VerifySqlServerTests
         using var connection = new SqlConnection(options.ConnectionString);
         connection.Open();
 
-        var report = new Verifier(WarehouseCatalogue.Default, new VerifyOptions { Today = TestDatabase.ReferenceDate }).Run(connection, DatabaseProvider.SqlServer, "test");
+        var report = new Verifier(WarehouseCatalogue.Default, new VerifyOptions { Today = TestDatabase.ReferenceDate })
+            .Run(connection, DatabaseProvider.SqlServer, "test");
 
         Assert.All(report.Rules, r => Assert.True(r.Passed, $"{r.Rule}: {r.Count} {string.Join("; ", r.Sample)} {string.Join("; ", r.Failures)}"));
         Assert.All(report.Views, v => Assert.True(v.Exists && v.ColumnsFound == v.Columns && v.Rows is not null, v.ToString()));

@@ -16,7 +16,8 @@ public sealed class VerifyTests
     /// <summary>Fixed, so the date bounds (1900-01-01 to 2035-12-31) hold on any day.</summary>
     private static readonly VerifyOptions Options = new() { Today = TestDatabase.ReferenceDate, Sample = 5 };
 
-    private sealed record Case(string Rule, Func<TestDatabase, string?> Break, string? CountSql, long? Count = null, string? Column = null, bool SqliteOnly = false, bool PostgresOnly = false);
+    private sealed record Case(string Rule, Func<TestDatabase, string?> Break, string? CountSql, long? Count = null, string? Column = null,
+        bool SqliteOnly = false, bool PostgresOnly = false);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -65,21 +66,26 @@ public sealed class VerifyTests
         ["short region code"] = new("region-code", db =>
         {
             var key = First(db, "households", "household_id");
-            ViewSurgery.Redefine(db, "households", c => c == "village_code" ? $"CASE WHEN o.household_id = '{key}' THEN substr(o.village_code, 1, 11) ELSE o.village_code END" : null);
+            ViewSurgery.Redefine(db, "households", c =>
+                c == "village_code" ? $"CASE WHEN o.household_id = '{key}' THEN substr(o.village_code, 1, 11) ELSE o.village_code END" : null);
             return key;
         }, "SELECT COUNT(*) FROM api_households WHERE length(village_code) <> 12", Column: "village_code"),
         // A village that exists, but in another township than the row's.
         ["village outside its township"] = new("region-code", db =>
         {
             var key = First(db, "members", "member_id");
-            var elsewhere = Sql.Strings(db, $"SELECT MIN(code) FROM api_regions WHERE level = 'VILLAGE' AND township_code <> (SELECT township_code FROM api_members WHERE member_id = '{key}')").Single();
-            ViewSurgery.Redefine(db, "members", c => c == "village_code" ? $"CASE WHEN o.member_id = '{key}' THEN '{elsewhere}' ELSE o.village_code END" : null);
+            var elsewhere = Sql.Strings(db,
+                $"SELECT MIN(code) FROM api_regions WHERE level = 'VILLAGE' AND township_code <> (SELECT township_code FROM api_members WHERE " +
+                $"member_id = '{key}')").Single();
+            ViewSurgery.Redefine(db, "members", c =>
+                c == "village_code" ? $"CASE WHEN o.member_id = '{key}' THEN '{elsewhere}' ELSE o.village_code END" : null);
             return key;
         }, "SELECT COUNT(*) FROM api_members WHERE substr(village_code, 1, 9) <> substr(township_code, 1, 9)", Column: "village_code"),
         ["unknown village"] = new("region-known", db =>
         {
             var key = First(db, "households", "household_id");
-            ViewSurgery.Redefine(db, "households", c => c == "village_code" ? $"CASE WHEN o.household_id = '{key}' THEN substr(o.village_code, 1, 9) || '999' ELSE o.village_code END" : null);
+            ViewSurgery.Redefine(db, "households", c =>
+                c == "village_code" ? $"CASE WHEN o.household_id = '{key}' THEN substr(o.village_code, 1, 9) || '999' ELSE o.village_code END" : null);
             return key;
         }, "SELECT COUNT(*) FROM api_households h WHERE NOT EXISTS (SELECT 1 FROM api_regions r WHERE r.code = h.village_code)", Column: "village_code"),
         ["dangling reference"] = new("reference", db =>
@@ -87,30 +93,35 @@ public sealed class VerifyTests
             var key = First(db, "members", "member_id");
             ViewSurgery.Redefine(db, "members", c => c == "household_id" ? $"CASE WHEN o.member_id = '{key}' THEN 'H9999999' ELSE o.household_id END" : null);
             return key;
-        }, "SELECT COUNT(*) FROM api_members m WHERE NOT EXISTS (SELECT 1 FROM api_households h WHERE h.household_id = m.household_id)", Column: "household_id"),
+        }, "SELECT COUNT(*) FROM api_members m WHERE NOT EXISTS (SELECT 1 FROM api_households h WHERE h.household_id = m.household_id)",
+            Column: "household_id"),
         ["negative amount"] = new("money-non-negative", db =>
         {
             var key = First(db, "households", "household_id");
-            ViewSurgery.Redefine(db, "households", c => c == "wage_income_fen" ? $"CASE WHEN o.household_id = '{key}' THEN -100 - o.wage_income_fen ELSE o.wage_income_fen END" : null);
+            ViewSurgery.Redefine(db, "households", c =>
+                c == "wage_income_fen" ? $"CASE WHEN o.household_id = '{key}' THEN -100 - o.wage_income_fen ELSE o.wage_income_fen END" : null);
             return key;
         }, "SELECT COUNT(*) FROM api_households WHERE wage_income_fen < 0", Column: "wage_income_fen"),
         // SQLite keeps 0.5 in an integer column; PostgreSQL's view column becomes numeric, which the type rule refuses.
         ["fractional fen"] = new("money-whole-fen", db =>
         {
             var key = First(db, "households", "household_id");
-            ViewSurgery.Redefine(db, "households", c => c == "wage_income_fen" ? $"CASE WHEN o.household_id = '{key}' THEN o.wage_income_fen + 0.5 ELSE o.wage_income_fen END" : null);
+            ViewSurgery.Redefine(db, "households", c =>
+                c == "wage_income_fen" ? $"CASE WHEN o.household_id = '{key}' THEN o.wage_income_fen + 0.5 ELSE o.wage_income_fen END" : null);
             return key;
         }, "SELECT COUNT(*) FROM api_households WHERE wage_income_fen <> CAST(wage_income_fen AS INTEGER)", Column: "wage_income_fen", SqliteOnly: true),
         ["fractional fen (typed)"] = new("column-type", db =>
         {
             var key = First(db, "households", "household_id");
-            ViewSurgery.Redefine(db, "households", c => c == "wage_income_fen" ? $"CASE WHEN o.household_id = '{key}' THEN o.wage_income_fen + 0.5 ELSE o.wage_income_fen END" : null);
+            ViewSurgery.Redefine(db, "households", c =>
+                c == "wage_income_fen" ? $"CASE WHEN o.household_id = '{key}' THEN o.wage_income_fen + 0.5 ELSE o.wage_income_fen END" : null);
             return null;
         }, null, Count: 1, Column: "wage_income_fen", PostgresOnly: true),
         ["date in 1800"] = new("date-plausible", db =>
         {
             var key = First(db, "members", "member_id");
-            ViewSurgery.Redefine(db, "members", c => c == "birth_date" ? $"CASE WHEN o.member_id = '{key}' THEN {ViewSurgery.DateLiteral(db, "1800-01-01")} ELSE o.birth_date END" : null);
+            ViewSurgery.Redefine(db, "members", c =>
+                c == "birth_date" ? $"CASE WHEN o.member_id = '{key}' THEN {ViewSurgery.DateLiteral(db, "1800-01-01")} ELSE o.birth_date END" : null);
             return key;
         }, "SELECT COUNT(*) FROM api_members WHERE birth_date < '1900-01-01'", Column: "birth_date"),
         ["date not a date"] = new("date-format", db =>
@@ -184,7 +195,8 @@ public sealed class VerifyTests
 
     private static VerificationReport Verify(TestDatabase db)
     {
-        using var connection = db.Provider == DatabaseProvider.PostgreSql ? new Npgsql.NpgsqlConnection(db.ConnectionString) : (System.Data.Common.DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
+        using var connection = db.Provider == DatabaseProvider.PostgreSql ? new Npgsql.NpgsqlConnection(
+            db.ConnectionString) : (System.Data.Common.DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
         connection.Open();
         return new Verifier(WarehouseCatalogue.Default, Options).Run(connection, db.Provider, db.Path);
     }

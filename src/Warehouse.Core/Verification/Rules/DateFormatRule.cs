@@ -22,7 +22,7 @@ public sealed class DateFormatRule : RowConditionRule
         return context.Usable(entity).Where(c => c.IsDate).Select(c =>
         {
             var x = context.Dialect.Column(c.Name);
-            return new RowCondition(c.Name, $"({x} IS NOT NULL AND NOT {context.Dialect.IsValidDate(x, c.ValueType == typeof(DateTime))})", x);
+            return new RowCondition(c.Name, $"({x} IS NOT NULL AND NOT {VerifyDialect.IsValidDate(x, c.ValueType == typeof(DateTime))})", x);
         });
     }
 }

@@ -21,7 +21,8 @@ public sealed class KeyUniqueRule : DataRule
         }
         var d = context.Dialect;
         var key = d.Column(entity.Key.Column);
-        var select = $"{d.Text(key)} AS {d.Quote("k")}, {VerifyDialect.Literal(entity.Key.Column)} AS {d.Quote("c")}, {d.Text("COUNT(*)")} AS {d.Quote("v")}, SUM(COUNT(*)) OVER () AS {d.Quote("n")}";
+        var select = $"{d.Text(key)} AS {d.Quote("k")}, {VerifyDialect.Literal(entity.Key.Column)} AS {d.Quote("c")}, {d.Text("COUNT(*)")} AS " +
+            $"{d.Quote("v")}, SUM(COUNT(*)) OVER () AS {d.Quote("n")}";
         var rest = $"FROM {d.View(entity.View)} AS t WHERE {key} IS NOT NULL GROUP BY {key} HAVING COUNT(*) > 1 ORDER BY {key}";
         return d.Select(select, rest, context.Options.Sample);
     }

@@ -23,7 +23,7 @@ public sealed class MoneyWholeFenRule : RowConditionRule
         return context.Usable(entity).Where(c => c.IsMoney).Select(c =>
         {
             var x = context.Dialect.Column(c.Name);
-            return new RowCondition(c.Name, context.Dialect.NotWholeFen(x), x);
+            return new RowCondition(c.Name, VerifyDialect.NotWholeFen(x), x);
         });
     }
 }

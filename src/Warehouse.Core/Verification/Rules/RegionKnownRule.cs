@@ -24,7 +24,8 @@ public sealed class RegionKnownRule : RowConditionRule
         {
             var x = d.Column(field.Column);
             yield return new RowCondition(field.Column,
-                $"({x} IS NOT NULL AND NOT {d.NotRegionCode(x, level)} AND NOT EXISTS (SELECT 1 FROM {d.View(regions.View)} AS r WHERE {d.Column(regions.Key.Column, "r")} = {x}))", x);
+                $"({x} IS NOT NULL AND NOT {d.NotRegionCode(x, level)} AND NOT EXISTS (SELECT 1 FROM {d.View(regions.View)} AS r WHERE " +
+                    $"{d.Column(regions.Key.Column, "r")} = {x}))", x);
         }
     }
 }

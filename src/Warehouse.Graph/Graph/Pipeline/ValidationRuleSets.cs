@@ -20,7 +20,8 @@ internal sealed class ValidationRuleSets
     {
         DocumentLimits = new LimitsRule(limits, paging, environment, withVariables: false);
         _requestLimits = new LimitsRule(limits, paging, environment, withVariables: true);
-        Document = [DocumentLimits, .. DocumentValidator.CoreRules.Select(r => new AfterLimits(WithHiddenFields(r))), new AfterLimits(MaskedFieldRule.Instance)];
+        Document = [DocumentLimits, .. DocumentValidator.CoreRules.Select(r => new AfterLimits(WithHiddenFields(r))),
+            new AfterLimits(MaskedFieldRule.Instance)];
     }
 
     private readonly LimitsRule _requestLimits;
