@@ -41,8 +41,8 @@ internal sealed class ValidationRuleSets
         var rules = new List<IValidationRule>(3);
         if (validated.HasVariables)
         {
-            rules.Add(HiddenVariableFieldRule.Instance);
-            rules.Add(MaskedVariableFieldRule.Instance);
+            rules.Add(VariableFieldRule.Hidden);
+            rules.Add(VariableFieldRule.Masked);
         }
         if (validated.CostReadsVariables)
         {

@@ -29,33 +29,26 @@ internal static class HiddenFields
     /// Walks a literal against its input type and reports every object field the type lacks that is hidden for the
     /// role; true when it reported one (the caller then leaves out GraphQL.NET's own error for the same value).
     /// </summary>
-    public static bool ReportInLiteral(ValidationContext context, IGraphType? type, GraphQLValue value)
+    public static bool ReportInLiteral(ValidationContext context, IGraphType? type, GraphQLValue value) =>
+        InputFieldWalk.Literal(type, value, (input, name, known, node) => Check(context, input, name, known, node));
+
+    /// <summary>Reports every hidden field inside a variable's raw value against its declared type.</summary>
+    public static void ReportInValue(ValidationContext context, IGraphType? type, object? value, ASTNode node) =>
+        InputFieldWalk.Value(type, value, node, (input, name, known, at) => Check(context, input, name, known, at));
+
+    /// <summary>A name the input has is looked into; one it lacks is reported when it is a hidden field.</summary>
+    private static InputFieldVerdict Check(ValidationContext context, IInputObjectGraphType input, string name, FieldType? known, ASTNode node)
     {
-        type = type is NonNullGraphType nonNull ? nonNull.ResolvedType : type;
-        if (type is ListGraphType list)
+        if (known is not null)
         {
-            return value is GraphQLListValue items
-                ? (items.Values ?? []).Aggregate(false, (found, item) => ReportInLiteral(context, list.ResolvedType, item) | found)
-                : ReportInLiteral(context, list.ResolvedType, value);
+            return InputFieldVerdict.Descend;
         }
-        if (type is not IInputObjectGraphType input || value is not GraphQLObjectValue literal)
+        if (Find(context, input.Name, name) is not { } hidden)
         {
-            return false;
+            return InputFieldVerdict.Skip;
         }
-        var reported = false;
-        foreach (var field in literal.Fields ?? [])
-        {
-            if (input.GetField(field.Name.StringValue) is { } known)
-            {
-                reported |= ReportInLiteral(context, known.ResolvedType, field.Value);
-            }
-            else if (Find(context, input.Name, field.Name.StringValue) is { } hidden)
-            {
-                context.ReportError(Error(context, hidden, field));
-                reported = true;
-            }
-        }
-        return reported;
+        context.ReportError(Error(context, hidden, node));
+        return InputFieldVerdict.Reported;
     }
 
     /// <summary>The schema type a variable is declared with ([MemberFilterInput!] and so on), or null when unknown.</summary>

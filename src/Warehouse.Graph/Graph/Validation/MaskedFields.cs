@@ -1,4 +1,3 @@
-using System.Collections;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
@@ -20,71 +19,29 @@ internal static class MaskedFields
     private const string SortSuffix = "SortInput";
 
     /// <summary>Reports masked fields in a literal; true when it reported one.</summary>
-    public static bool ReportInLiteral(ValidationContext context, IGraphType? type, GraphQLValue value)
-    {
-        type = Unwrap(type);
-        if (type is ListGraphType list)
-        {
-            return value is GraphQLListValue items
-                ? (items.Values ?? []).Aggregate(false, (found, item) => ReportInLiteral(context, list.ResolvedType, item) | found)
-                : ReportInLiteral(context, list.ResolvedType, value);
-        }
-        if (type is not IInputObjectGraphType input || value is not GraphQLObjectValue literal)
-        {
-            return false;
-        }
-        var reported = false;
-        foreach (var field in literal.Fields ?? [])
-        {
-            // Only names the input has: anything else is the library's error (or FIELD_HIDDEN), not ours.
-            if (input.GetField(field.Name.StringValue) is not { } known)
-            {
-                continue;
-            }
-            if (Find(context, input.Name, field.Name.StringValue) is { } masked)
-            {
-                context.ReportError(Error(context, masked, input.Name, field));
-                reported = true;
-            }
-            else
-            {
-                reported |= ReportInLiteral(context, known.ResolvedType, field.Value);
-            }
-        }
-        return reported;
-    }
+    public static bool ReportInLiteral(ValidationContext context, IGraphType? type, GraphQLValue value) =>
+        InputFieldWalk.Literal(type, value, (input, name, known, node) => Check(context, input, name, known, node));
 
     /// <summary>Reports masked fields in a variable's raw value (before GraphQL.NET coerces it).</summary>
-    public static void ReportInValue(ValidationContext context, IGraphType? type, object? value, ASTNode node)
+    public static void ReportInValue(ValidationContext context, IGraphType? type, object? value, ASTNode node) =>
+        InputFieldWalk.Value(type, value, node, (input, name, known, at) => Check(context, input, name, known, at));
+
+    /// <summary>
+    /// Only names the input has are ours (anything else is the library's error, or FIELD_HIDDEN); a masked one is
+    /// reported, any other is looked into.
+    /// </summary>
+    private static InputFieldVerdict Check(ValidationContext context, IInputObjectGraphType input, string name, FieldType? known, ASTNode node)
     {
-        type = Unwrap(type);
-        if (type is ListGraphType list)
+        if (known is null)
         {
-            foreach (var item in value is IEnumerable items and not string and not IDictionary ? items.Cast<object?>() : [value])
-            {
-                ReportInValue(context, list.ResolvedType, item, node);
-            }
-            return;
+            return InputFieldVerdict.Skip;
         }
-        if (type is not IInputObjectGraphType input || value is not IDictionary<string, object?> fields)
+        if (Find(context, input.Name, name) is not { } masked)
         {
-            return;
+            return InputFieldVerdict.Descend;
         }
-        foreach (var (name, inner) in fields)
-        {
-            if (input.GetField(name) is not { } known)
-            {
-                continue;
-            }
-            if (Find(context, input.Name, name) is { } masked)
-            {
-                context.ReportError(Error(context, masked, input.Name, node));
-            }
-            else
-            {
-                ReportInValue(context, known.ResolvedType, inner, node);
-            }
-        }
+        context.ReportError(Error(context, masked, input.Name, node));
+        return InputFieldVerdict.Reported;
     }
 
     /// <summary>
@@ -113,6 +70,4 @@ internal static class MaskedFields
     private static FieldMaskedError Error(ValidationContext context, FieldDef field, string inputType, ASTNode node) =>
         new(context, ((GraphRequestContext)context.UserContext).Access, field,
             inputType.EndsWith(SortSuffix, StringComparison.Ordinal) ? "order" : "where", node);
-
-    private static IGraphType? Unwrap(IGraphType? type) => type is NonNullGraphType nonNull ? nonNull.ResolvedType : type;
 }
