@@ -40,9 +40,12 @@ internal sealed class DeadlineExecution(IDocumentExecuter executer, ILogger<Grap
             if (await Task.WhenAny(execution, deadline) == execution)
             {
                 await grace.CancelAsync();
-                if (clock.Elapsed > allowed && !aborted.IsCancellationRequested)
+                // Past its limit but within the grace. The timer may fire a hair before the request's own clock reads
+                // the limit (CancelAfter rounds to whole milliseconds), so a fired timeout counts as late too: every
+                // execution that was cut off is logged, or a reader of the log would wait for a line that never comes.
+                if ((timeout.IsCancellationRequested || clock.Elapsed > allowed) && !aborted.IsCancellationRequested)
                 {
-                    LogLateEnd(execution.Status, allowed, clock); // past its limit but within the grace
+                    LogLateEnd(execution.Status, allowed, clock);
                 }
                 result = await execution;
             }
@@ -85,5 +88,5 @@ internal sealed class DeadlineExecution(IDocumentExecuter executer, ILogger<Grap
 
     private void LogLateEnd(TaskStatus status, TimeSpan allowed, Stopwatch clock) =>
         logger.LogInformation(LateExecutionEnded, "Execution past its deadline stopped {LateMs:F0} ms after it ({Status})",
-            (clock.Elapsed - allowed).TotalMilliseconds, status);
+            Math.Max(0, (clock.Elapsed - allowed).TotalMilliseconds), status);
 }
