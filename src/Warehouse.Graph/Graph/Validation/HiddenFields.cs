@@ -12,9 +12,6 @@ namespace Warehouse.Graph.Validation;
 /// </summary>
 internal static class HiddenFields
 {
-    private const string FilterSuffix = "FilterInput";
-    private const string SortSuffix = "SortInput";
-
     public static FieldDef? Find(ValidationContext context, string graphType, string field)
     {
         var access = ((GraphRequestContext)context.UserContext).Access;
@@ -60,8 +57,5 @@ internal static class HiddenFields
         _ => null,
     };
 
-    private static string EntityOf(string graphType) =>
-        graphType.EndsWith(FilterSuffix, StringComparison.Ordinal) ? graphType[..^FilterSuffix.Length]
-        : graphType.EndsWith(SortSuffix, StringComparison.Ordinal) ? graphType[..^SortSuffix.Length]
-        : graphType;
+    private static string EntityOf(string graphType) => GraphTypeNames.EntityOfInput(graphType) ?? graphType;
 }

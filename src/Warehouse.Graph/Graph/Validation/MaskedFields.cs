@@ -15,9 +15,6 @@ namespace Warehouse.Graph.Validation;
 /// </summary>
 internal static class MaskedFields
 {
-    private const string FilterSuffix = "FilterInput";
-    private const string SortSuffix = "SortInput";
-
     /// <summary>Reports masked fields in a literal; true when it reported one.</summary>
     public static bool ReportInLiteral(ValidationContext context, IGraphType? type, GraphQLValue value) =>
         InputFieldWalk.Literal(type, value, (input, name, known, node) => Check(context, input, name, known, node));
@@ -51,9 +48,7 @@ internal static class MaskedFields
     /// </summary>
     public static FieldDef? Find(ValidationContext context, string inputType, string name)
     {
-        var entityName = inputType.EndsWith(FilterSuffix, StringComparison.Ordinal) ? inputType[..^FilterSuffix.Length]
-            : inputType.EndsWith(SortSuffix, StringComparison.Ordinal) ? inputType[..^SortSuffix.Length]
-            : null;
+        var entityName = GraphTypeNames.EntityOfInput(inputType);
         if (entityName is null || WarehouseCatalogue.Default.Find(entityName) is not { } entity)
         {
             return null;
@@ -69,5 +64,5 @@ internal static class MaskedFields
 
     private static FieldMaskedError Error(ValidationContext context, FieldDef field, string inputType, ASTNode node) =>
         new(context, ((GraphRequestContext)context.UserContext).Access, field,
-            inputType.EndsWith(SortSuffix, StringComparison.Ordinal) ? "order" : "where", node);
+            GraphTypeNames.IsSort(inputType) ? "order" : "where", node);
 }
