@@ -18,7 +18,7 @@ public sealed record BenchmarkOptions
     public BenchmarkMode Mode { get; init; } = BenchmarkMode.Full;
     public int Households { get; init; } = 300_000;
     public int Seed { get; init; } = 42;
-    public IReadOnlySet<int> Scenarios { get; init; } = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 };
+    public IReadOnlySet<int> Scenarios { get; init; } = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8 };
     public string? OutputDirectory { get; init; }
 
     /// <summary>Unmeasured requests per side before measuring.</summary>

@@ -6,7 +6,8 @@ namespace Warehouse.Exports;
 /// <summary>
 /// One column of the Parquet feed: its schema field and the values of the row group being filled (boxed shaped
 /// values as <see cref="ExportValues.Shape"/> gives them), converted to the Parquet type when the group is written.
-/// Typed scratch buffers are allocated once per export and reused for every row group.
+/// Typed scratch buffers are allocated once per export and reused for every row group. The writer keeps two of each
+/// column (<see cref="Twin"/>): one filled by the request while the other's group is being encoded.
 /// </summary>
 internal sealed class ParquetColumn
 {
@@ -38,7 +39,22 @@ internal sealed class ParquetColumn
         };
     }
 
+    private ParquetColumn(ParquetColumn shape)
+    {
+        Path = shape.Path;
+        _type = shape._type;
+        _nullable = shape._nullable;
+        _values = new object?[shape._values.Length];
+        Field = shape.Field;
+    }
+
     public string Path { get; }
+
+    /// <summary>
+    /// A second buffer for the same column: the same schema field (the Parquet writer knows its columns by those
+    /// instances) with values and scratch of its own.
+    /// </summary>
+    public ParquetColumn Twin() => new(this);
 
     /// <summary>The schema field (a list field for vocabulary lists).</summary>
     public Field Field { get; }

@@ -13,7 +13,7 @@ namespace Warehouse.Tests.Exports;
 /// </summary>
 public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private const string HouseholdFields = "id,villageCode,perCapitaNetIncome,monitoredAt,householdSize,waterSafe,riskTypes";
+    internal const string HouseholdFields = "id,villageCode,perCapitaNetIncome,monitoredAt,householdSize,waterSafe,riskTypes";
 
     /// <summary>How the reader reports a UTF-8 string column.</summary>
     private static readonly Type[] TextTypes = [typeof(string), typeof(ReadOnlyMemory<char>)];
@@ -203,10 +203,12 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         return result;
     }
 
+    private List<object?[]> Households(string sql, params (string, object)[] parameters) => Households(fixture.App.Database, sql, parameters);
+
     /// <summary>Expected household rows by plain SQL, in the export's column types.</summary>
-    private List<object?[]> Households(string sql, params (string, object)[] parameters)
+    internal static List<object?[]> Households(TestDatabase db, string sql, params (string, object)[] parameters)
     {
-        using var c = fixture.App.Database.Open();
+        using var c = db.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         foreach (var (n, v) in parameters)
@@ -227,7 +229,7 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         return rows;
     }
 
-    private static void AssertRows(List<object?[]> expected, ParquetFile file)
+    internal static void AssertRows(List<object?[]> expected, ParquetFile file)
     {
         Assert.Equal(expected.Count, file.Rows.Count);
         for (var i = 0; i < expected.Count; i++)
