@@ -53,9 +53,6 @@ public static class BaselineEndpoints
         public string SumAsLong(string column) => Postgres ? $"CAST(SUM({column}) AS bigint)" : $"SUM({column})";
 
         public string AvgAsDouble(string column) => Postgres ? $"CAST(AVG({column}) AS double precision)" : $"AVG({column})";
-
-        /// <summary>PostgreSQL sorts NULL last by default, SQLite (and our API's order) first.</summary>
-        public string NullsFirst => Postgres ? " NULLS FIRST" : "";
     }
 
     private static void Add(DbCommand command, string name, object value)
@@ -177,7 +174,7 @@ public static class BaselineEndpoints
             FROM {db.View("households")}
             WHERE county_code = @county
             GROUP BY township_code, monitor_type
-            ORDER BY township_code, monitor_type{db.NullsFirst}
+            ORDER BY township_code, monitor_type -- NULL first on SQLite, last on PostgreSQL: each engine's own order, as ours
             LIMIT 1000
             """;
         Add(command, "@county", county);
