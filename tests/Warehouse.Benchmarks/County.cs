@@ -96,7 +96,12 @@ public sealed class County
     {
         var temp = name + "_tmp";
         DropPostgres(server, temp);
-        var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = PostgresConnection(server, temp), SeedDemoOnStartup = false };
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.PostgreSql,
+            ConnectionString = PostgresConnection(server, temp),
+            SeedDemoOnStartup = false,
+        };
         MigrationRunner.Run(options);
         var summary = Seeder.Seed(options, new GeneratorOptions { Households = households, Seed = seed, CountyCode = options.CountyCode }, Progress(log));
         // RENAME needs the database to have no session, pooled ones included.

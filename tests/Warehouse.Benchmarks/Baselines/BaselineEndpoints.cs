@@ -12,7 +12,8 @@ namespace Warehouse.Benchmarks.Baselines;
 
 /// <summary>
 /// The baselines of the suite: bare ASP.NET Core endpoints that run hand-written SQL through Microsoft.Data.Sqlite
-/// or Npgsql (the same statements; only view names, the date arithmetic and the IN list differ) and write the same JSON as the GraphQL answer they are compared with. They live here, in a server process of
+/// or Npgsql (the same statements; only view names, the date arithmetic and the casts of SUM and AVG differ) and
+/// write the same JSON as the GraphQL answer they are compared with. They live here, in a server process of
 /// the benchmark's own (<see cref="BaselineServer"/>), so nothing of them ships in the product: they have no
 /// authentication and no row scope beyond the county passed in.
 /// </summary>

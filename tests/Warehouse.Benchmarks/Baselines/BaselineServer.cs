@@ -22,7 +22,9 @@ public static class BaselineServer
                 "usage: baseline-server [--provider sqlite|postgresql] --connection <connection string> --urls <http://127.0.0.1:port>");
             return 2;
         }
-        var provider = string.Equals(Arg("--provider"), "postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        var provider = string.Equals(Arg("--provider"), "postgresql", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.PostgreSql
+            : DatabaseProvider.Sqlite;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -74,7 +74,8 @@ public sealed class PeerComparisonTests
             PeerQueries.AdultBornBy(DateTime.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
-    [InlineData("Host=127.0.0.1;Port=5432;Username=postgres;Database=warehouse_bench_30000_seed42", "postgres://postgres@127.0.0.1:5432/warehouse_bench_30000_seed42")]
+    [InlineData("Host=127.0.0.1;Port=5432;Username=postgres;Database=warehouse_bench_30000_seed42",
+        "postgres://postgres@127.0.0.1:5432/warehouse_bench_30000_seed42")]
     [InlineData("Host=localhost;Port=6000;Username=bench;Password=p@ss:w/rd;Database=db", "postgres://bench:p%40ss%3Aw%2Frd@localhost:6000/db")]
     public void The_connection_string_becomes_a_postgres_url(string connectionString, string url) =>
         Assert.Equal(url, PeerServer.PostgresUrl(connectionString));
