@@ -35,16 +35,23 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="address">Where it will listen, as configured by the arguments or environment.</param>
     /// <param name="output">Receives every line of standard output and standard error (called concurrently).</param>
     public static ServerProcess Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, Uri address,
-        Action<string> output)
+        Action<string> output) =>
+        StartProgram("dotnet", [assembly, .. arguments], System.IO.Path.GetDirectoryName(assembly)!, environment, address, output);
+
+    /// <summary>
+    /// Starts any program as a server (the benchmarks' peer runs under Node.js): <paramref name="program"/> with
+    /// <paramref name="arguments"/> in <paramref name="workingDirectory"/>; otherwise as <see cref="Start"/>.
+    /// </summary>
+    public static ServerProcess StartProgram(string program, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment, Uri address, Action<string> output)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
-            WorkingDirectory = System.IO.Path.GetDirectoryName(assembly)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -60,7 +67,7 @@ public sealed class ServerProcess : IAsyncDisposable
         server.SinceStart.Start();
         if (!process.Start())
         {
-            throw new InvalidOperationException($"dotnet {assembly} did not start.");
+            throw new InvalidOperationException($"{program} did not start.");
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Warehouse.Data;
 
 namespace Warehouse.Benchmarks;
 
@@ -12,14 +13,36 @@ public enum BenchmarkMode
     Smoke,
 }
 
-/// <summary>Command line: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR].</summary>
+/// <summary>
+/// Command line: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR]
+/// [--provider sqlite|postgresql] [--postgres CONNECTION] [--peer].
+/// </summary>
 public sealed record BenchmarkOptions
 {
+    /// <summary>The environment variable ./test.sh exports with its throwaway cluster's connection string.</summary>
+    public const string PostgresVariable = "WAREHOUSE_POSTGRES";
+
+    public const string Usage =
+        "Usage: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR] [--provider sqlite|postgresql] " +
+        "[--postgres CONNECTION] [--peer]";
+
     public BenchmarkMode Mode { get; init; } = BenchmarkMode.Full;
     public int Households { get; init; } = 300_000;
     public int Seed { get; init; } = 42;
     public IReadOnlySet<int> Scenarios { get; init; } = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8 };
     public string? OutputDirectory { get; init; }
+
+    /// <summary>Where the county lives and the API and the baselines read it.</summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// PostgreSQL: a superuser connection string of the server (its database is ignored: the suite creates its own
+    /// databases there); from --postgres, else WAREHOUSE_POSTGRES.
+    /// </summary>
+    public string? PostgresConnection { get; init; }
+
+    /// <summary>Also measure scenarios 1 and 4 against PostGraphile 5 over the same PostgreSQL data.</summary>
+    public bool Peer { get; init; }
 
     /// <summary>Unmeasured requests per side before measuring.</summary>
     public int WarmUp => Mode switch { BenchmarkMode.Full => 20, BenchmarkMode.Quick => 5, _ => 1 };
@@ -54,8 +77,9 @@ public sealed record BenchmarkOptions
     /// <summary>Scenario 7: households of the generated demo county (the target is for 30,000).</summary>
     public int DemoHouseholds => Mode == BenchmarkMode.Smoke ? 1_000 : 30_000;
 
-    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var options = new BenchmarkOptions();
         int? households = null;
         for (var i = 0; i < args.Count; i++)
@@ -81,14 +105,43 @@ public sealed record BenchmarkOptions
                 case "--out":
                     options = options with { OutputDirectory = Next() };
                     break;
+                case "--provider":
+                    options = options with { Provider = ParseProvider(Next()) };
+                    break;
+                case "--postgres":
+                    options = options with { PostgresConnection = Next() };
+                    break;
+                case "--peer":
+                    options = options with { Peer = true };
+                    break;
                 default:
-                    throw new ArgumentException(
-                        $"Unknown argument {args[i]}. Usage: [--households N] [--seed S] [--quick|--smoke] [--scenarios 1,2,...] [--out DIR]");
+                    throw new ArgumentException($"Unknown argument {args[i]}. {Usage}");
             }
+        }
+        if (options.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(options.PostgresConnection))
+        {
+            options = options with { PostgresConnection = environment(PostgresVariable) };
+            if (string.IsNullOrWhiteSpace(options.PostgresConnection))
+            {
+                throw new ArgumentException(
+                    $"--provider postgresql needs a server: --postgres \"Host=127.0.0.1;Port=…;Username=postgres\" or {PostgresVariable} " +
+                    "(docs/performance.md shows how to start a throwaway cluster).");
+            }
+        }
+        if (options.Peer && options.Provider != DatabaseProvider.PostgreSql)
+        {
+            throw new ArgumentException("--peer measures PostGraphile, which runs on PostgreSQL only: add --provider postgresql.");
         }
         return options with
         {
             Households = households ?? options.Mode switch { BenchmarkMode.Quick => 5_000, BenchmarkMode.Smoke => 2_000, _ => 300_000 },
         };
     }
+
+    private static DatabaseProvider ParseProvider(string value) => value.ToUpperInvariant() switch
+    {
+        "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRESQL" or "POSTGRES" => DatabaseProvider.PostgreSql,
+        _ => throw new ArgumentException($"--provider {value}: sqlite or postgresql (SQL Server cannot run on these machines)."),
+    };
 }

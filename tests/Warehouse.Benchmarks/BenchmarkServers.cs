@@ -27,6 +27,7 @@ public static class BenchmarkServers
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_gcServer"] = "0",
             ["ConnectionStrings__Warehouse"] = county.ConnectionString,
+            ["Warehouse__Provider"] = county.Provider.ToString(),
             ["Warehouse__MigrateOnStartup"] = "true",
             ["Warehouse__SeedDemoOnStartup"] = "false",
             ["Warehouse__Auth__LocalIssuer__Enabled"] = "true",
@@ -49,7 +50,8 @@ public static class BenchmarkServers
         var self = typeof(BenchmarkServers).Assembly.Location;
         return ServerProcess.Start(
             self,
-            [Baselines.BaselineServer.Verb, "--connection", county.ConnectionString, "--urls", address.ToString().TrimEnd('/')],
+            [Baselines.BaselineServer.Verb, "--provider", county.Provider == Warehouse.Data.DatabaseProvider.PostgreSql ? "postgresql" : "sqlite",
+                "--connection", county.ConnectionString, "--urls", address.ToString().TrimEnd('/')],
             new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" },
             address,
             LogTo(logPath));
@@ -79,7 +81,7 @@ public static class BenchmarkServers
     }
 
     /// <summary>A line writer into a fresh log file; the writer lives as long as the process writes.</summary>
-    private static Action<string> LogTo(string logPath)
+    internal static Action<string> LogTo(string logPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };

@@ -31,15 +31,19 @@ public static class BenchmarkSuite
         var total = Stopwatch.StartNew();
         var outDir = options.OutputDirectory ?? Path.Combine(RepositoryRoot.Path, "artifacts", "benchmarks");
         Directory.CreateDirectory(outDir);
-        await output.WriteLineAsync($"Warehouse benchmarks, {options.Mode} mode, {options.Households:N0} households; machine: {Report.Machine()}");
-        var county = Warehouse.Benchmarks.County.OpenOrCreate(outDir, options.Households, options.Seed, output);
+        await output.WriteLineAsync($"Warehouse benchmarks, {options.Mode} mode, {options.Households:N0} households on {options.Provider}"
+            + $"{(options.Peer ? " with the PostGraphile peer" : "")}; machine: {Report.Machine()}");
+        var county = Warehouse.Benchmarks.County.OpenOrCreate(options, outDir, output);
         var countyCode = county.Scalar<string>("SELECT county_code FROM household LIMIT 1");
         var issuer = new LocalTokenIssuer(new LocalIssuerOptions { Enabled = true, SigningKey = BenchmarkServers.SigningKey });
         string Token(string role, string? region) => issuer.Issue($"bench-{role}", role, region, TimeSpan.FromHours(4));
         var countyToken = Token("county", County);
 
         var rows = new List<ResultRow>();
+        var peerRows = new List<ResultRow>();
         var problems = new List<string>();
+        // Installed before any server starts, so that npm's minute is not spent while they idle.
+        var peerInstall = options.Peer ? await Peer.PeerServer.InstallAsync(outDir, output) : default;
         using var client = new Client();
         await using (var server = BenchmarkServers.Start(county, Path.Combine(outDir, "server.log")))
         await using (var baseline = BenchmarkServers.StartBaseline(county, Path.Combine(outDir, "baseline.log")))
@@ -72,6 +76,10 @@ public static class BenchmarkSuite
                     }
                 }
             }
+            if (options.Peer)
+            {
+                await RunPeerAsync(options, client, server, countyToken, county, outDir, peerInstall, peerRows, output, problems);
+            }
         }
         if (options.Scenarios.Contains(7))
         {
@@ -81,11 +89,17 @@ public static class BenchmarkSuite
         }
 
         var table = Report.Table(rows);
-        var notes = rows.Where(r => r.Notes.Length > 0).Select(r => $"- {r.Number}: {r.Notes}");
+        if (peerRows.Count > 0)
+        {
+            table += Environment.NewLine + Environment.NewLine + "Peer: PostGraphile 5 over the same PostgreSQL database (no auth, scope, masks or audit), "
+                + "measured alternately with ours:" + Environment.NewLine + Environment.NewLine + Report.PeerTable(peerRows);
+        }
+        var notes = rows.Where(r => r.Notes.Length > 0).Select(r => $"- {r.Number}: {r.Notes}")
+            .Concat(peerRows.Where(r => r.Notes.Length > 0).Select(r => $"- peer {r.Number}: {r.Notes}")).ToList();
         var text = $"""
             # Benchmark results
 
-            {options.Mode} mode, {options.Households:N0} households (seed {options.Seed}),
+            {options.Mode} mode, {options.Households:N0} households (seed {options.Seed}) on {options.Provider},
             {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {total.Elapsed.TotalSeconds:0} s.
             Machine: {Report.Machine()}.
 
@@ -94,7 +108,7 @@ public static class BenchmarkSuite
             {string.Join(Environment.NewLine, notes)}
             {(problems.Count == 0 ? "" : "Problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "- " + p)))}
             """;
-        var file = Path.Combine(outDir, options.Mode == BenchmarkMode.Full ? "results.md" : $"results-{options.Mode.ToString().ToLowerInvariant()}.md");
+        var file = Path.Combine(outDir, ResultsFile(options));
         await File.WriteAllTextAsync(file, text);
         await output.WriteLineAsync();
         await output.WriteLineAsync(table);
@@ -108,6 +122,37 @@ public static class BenchmarkSuite
         }
         await output.WriteLineAsync($"Written to {file} ({total.Elapsed.TotalSeconds:0} s).");
         return problems.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>results.md, results-quick.md, results-smoke.md; with -postgresql before .md on PostgreSQL.</summary>
+    internal static string ResultsFile(BenchmarkOptions options) =>
+        "results" + (options.Mode == BenchmarkMode.Full ? "" : "-" + options.Mode.ToString().ToLowerInvariant())
+        + (options.Provider == Warehouse.Data.DatabaseProvider.PostgreSql ? "-postgresql" : "") + ".md";
+
+    /// <summary>--peer: PostGraphile started over the county's database, scenarios 1 and 4 against it, then stopped.</summary>
+    private static async Task RunPeerAsync(BenchmarkOptions options, Client client, ServerProcess server, string countyToken, County county, string outDir,
+        (string Folder, string Node) install, List<ResultRow> peerRows, TextWriter output, List<string> problems)
+    {
+        try
+        {
+            await using var peer = await Peer.PeerServer.StartAsync(install.Folder, install.Node, county, Path.Combine(outDir, "peer.log"), client);
+            await output.WriteLineAsync($"Peer (PostGraphile) pid {peer.Pid} at {peer.Address}.");
+            var sides = new Peer.PeerScenarios.Sides(options, client, server, countyToken, peer, problems);
+            foreach (var (number, scenario) in new (int, Func<Peer.PeerScenarios.Sides, Task<ResultRow>>)[]
+                     {
+                         (1, Peer.PeerScenarios.PageAsync), (4, Peer.PeerScenarios.ThroughputAsync),
+                     })
+            {
+                await output.WriteLineAsync($"Peer scenario {number} …");
+                var row = await scenario(sides);
+                peerRows.Add(row);
+                await output.WriteLineAsync($"  {row.Ours} | {row.Baseline} | ratio {row.Ratio} {row.Notes}");
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or TimeoutException)
+        {
+            problems.Add("peer: " + e.Message);
+        }
     }
 
     private sealed record Context(BenchmarkOptions Options, Client Client, ServerProcess Server, ServerProcess Baseline, County County, string CountyCode,
@@ -155,14 +200,9 @@ public static class BenchmarkSuite
     // 1 ─ a filtered, ordered page of 50 households, 8 fields, members nested; baseline: hand-written SQL, same JSON.
     private static async Task<ResultRow> PageWithMembers(Context c)
     {
-        const string monitorType = "脱贫不稳定户";
-        const int belowYuan = 12000;
-        var query = $$"""
-            { households(where: {perCapitaNetIncome: {lt: {{belowYuan}} }, monitorType: {eq: "{{monitorType}}"} }, order: [{perCapitaNetIncome: ASC}],
-              first: 50) {
-                nodes { id villageCode townshipCode householdAttr monitorType householdSize perCapitaNetIncome netIncome
-                        members { id relation gender laborCapacity } } } }
-            """;
+        const string monitorType = Queries.PageMonitorType;
+        const int belowYuan = Queries.PageBelowYuan;
+        var query = Queries.PageWithMembers;
         var body = Client.GraphQLBody(query);
         var baselinePath = $"/benchmark/baseline/households-page?county={c.CountyCode}&belowFen={belowYuan * 100}"
             + $"&monitorType={Uri.EscapeDataString(monitorType)}&first=50";
@@ -221,56 +261,14 @@ public static class BenchmarkSuite
     private static async Task<ResultRow> Throughput(Context c)
     {
         const int clients = 32;
-        var body = Client.GraphQLBody("{ households(first: 10) { nodes { id villageCode perCapitaNetIncome } } }");
+        var body = Client.GraphQLBody(Queries.Simple);
         var baselinePath = $"/benchmark/baseline/households-simple?county={c.CountyCode}&first=10";
         SameJson(c, 4, (await GraphQL(c, body, c.CountyToken)).Text, (await Baseline(c, baselinePath)).Text);
         var failures = new Dictionary<string, int>(StringComparer.Ordinal);
-        async Task<double> Load(Func<Task> request, TimeSpan duration)
-        {
-            long done = 0;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-            {
-                while (clock.Elapsed < duration)
-                {
-                    try
-                    {
-                        await request();
-                        Interlocked.Increment(ref done);
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        // Only successful answers count; failures (e.g. 503 AUDIT_UNAVAILABLE) are reported.
-                        var code = System.Text.RegularExpressions.Regex.Match(e.Message, "\"code\":\"([A-Z_]+)\"").Groups[1].Value;
-                        lock (failures)
-                        {
-                            failures[code] = failures.GetValueOrDefault(code) + 1;
-                        }
-                    }
-                }
-            }));
-            return done / clock.Elapsed.TotalSeconds;
-        }
         Task Ours() => GraphQL(c, body, c.CountyToken);
         Task BaselineOnce() => Baseline(c, baselinePath);
-        var warm = c.Options.ThroughputRound / 2;
-        await Load(Ours, warm);
-        await Load(BaselineOnce, warm);
-        var (ourRates, baseRates) = (new List<double>(), new List<double>());
-        for (var round = 0; round < c.Options.ThroughputRounds; round++)
-        {
-            if (round % 2 == 0)
-            {
-                ourRates.Add(await Load(Ours, c.Options.ThroughputRound));
-                baseRates.Add(await Load(BaselineOnce, c.Options.ThroughputRound));
-            }
-            else
-            {
-                baseRates.Add(await Load(BaselineOnce, c.Options.ThroughputRound));
-                ourRates.Add(await Load(Ours, c.Options.ThroughputRound));
-            }
-        }
-        var (o, b) = (Median(ourRates), Median(baseRates));
+        var (ourRates, baseRates) = await LoadRounds.AlternateAsync(Ours, BaselineOnce, clients, c.Options, failures);
+        var (o, b) = (LoadRounds.Median(ourRates), LoadRounds.Median(baseRates));
         return new ResultRow(4, $"throughput, {clients} concurrent clients, households(first: 10) 3 fields",
             Report.F(o, "0") + " req/s", Report.F(b, "0") + " req/s (bare endpoint)", Report.F(o / b, "0.00") + "x", "≥ 0.70x", Report.Yes(o / b >= 0.7),
             $"median of {ourRates.Count} rounds of {c.Options.ThroughputRound.TotalSeconds:0.#} s; client and server share the machine"
@@ -313,12 +311,22 @@ public static class BenchmarkSuite
             await using var server = BenchmarkServers.Start(c.County, Path.Combine(outDir, "server-cold.log"));
             starts.Add((await server.WaitForFirstAnswerAsync(c.Client, c.CountyToken, TimeSpan.FromMinutes(1))).TotalSeconds);
         }
-        var demo = Path.Combine(outDir, $"demo-{Environment.ProcessId}.db");
         var clock = Stopwatch.StartNew();
-        var summary = Warehouse.Benchmarks.County.Generate(demo, c.Options.DemoHouseholds, 42, null);
+        Warehouse.Generation.GenerationSummary summary;
+        if (c.County.Provider == Warehouse.Data.DatabaseProvider.PostgreSql)
+        {
+            var demo = $"warehouse_bench_demo_{Environment.ProcessId}";
+            summary = Warehouse.Benchmarks.County.GeneratePostgres(c.Options.PostgresConnection!, demo, c.Options.DemoHouseholds, 42, null);
+            Warehouse.Benchmarks.County.DropPostgres(c.Options.PostgresConnection!, demo);
+        }
+        else
+        {
+            var demo = Path.Combine(outDir, $"demo-{Environment.ProcessId}.db");
+            summary = Warehouse.Benchmarks.County.Generate(demo, c.Options.DemoHouseholds, 42, null);
+            Warehouse.Benchmarks.County.Delete(demo);
+        }
         var withMigrations = clock.Elapsed.TotalSeconds;
-        Warehouse.Benchmarks.County.Delete(demo);
-        var start = Median(starts);
+        var start = LoadRounds.Median(starts);
         var generation = summary.Elapsed.TotalSeconds;
         var generationTarget = c.Options.DemoHouseholds == 30_000 ? Report.Yes(generation <= 20) : "n/a (smoke size)";
         return new ResultRow(7, $"cold start to first answer; demo county generation ({c.Options.DemoHouseholds:N0} households)",
@@ -326,11 +334,5 @@ public static class BenchmarkSuite
                 $"{Report.F(generation, "0.0")} s ({Report.F(withMigrations, "0.0")} s with migrations)",
             "none (absolute)", "n/a", "≤ 3 s; ≤ 20 s", $"{Report.Yes(start <= 3)}; {generationTarget}",
             "cold start = `dotnet Warehouse.Api.dll` process start → first GraphQL answer with data, county already migrated");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var s = values.Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
     }
 }

@@ -100,4 +100,20 @@ public static class Report
     public static string Yes(bool met) => met ? "yes" : "**no**";
 
     public static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>"1.23x": ours over the other side, two decimals; "n/a" when either side measured nothing.</summary>
+    public static string Ratio(double ours, double other) =>
+        double.IsFinite(ours) && double.IsFinite(other) && ours > 0 && other > 0 ? F(ours / other, "0.00") + "x" : "n/a";
+
+    /// <summary>The peer's table: the same rows as <see cref="Table"/>, the ratio over PostGraphile's figure.</summary>
+    public static string PeerTable(IEnumerable<ResultRow> rows)
+    {
+        var lines = new List<string>
+        {
+            "| # | scenario | ours | peer | ratio (ours/peer) | target | met |",
+            "|---|---|---|---|---|---|---|",
+        };
+        lines.AddRange(rows.Select(r => $"| {r.Number} | {r.Scenario} | {r.Ours} | {r.Baseline} | {r.Ratio} | {r.Target} | {r.Met} |"));
+        return string.Join(Environment.NewLine, lines);
+    }
 }
