@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Warehouse.Configuration;
 using Warehouse.Data;
 using Warehouse.Http;
@@ -42,21 +41,14 @@ internal static class DataSetup
 
     /// <summary>
     /// Where data reads go (<see cref="ReadContexts"/>): the read replicas when <c>ConnectionStrings:WarehouseRead…</c>
-    /// name some, each with a context pool of its own; the primary's pool otherwise.
+    /// name some (each gets a context pool of its own there); the primary's pool otherwise.
     /// </summary>
     private static void AddReadContexts(WebApplicationBuilder builder, DatabaseOptions database)
     {
         var (replicas, use) = DatabaseConfiguration.ReadReplicas(builder.Configuration, database);
         var root = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp => new ReadContexts(sp.GetRequiredService<IDbContextFactory<WarehouseDbContext>>(),
-            [.. replicas.Select(r => new ReadReplica(r.Name, Pool(r.Options.ResolvePaths(root))))], use, sp.GetRequiredService<TimeProvider>(),
+            [.. replicas.Select(r => new ReadReplica(r.Name, r.Options.ResolvePaths(root)))], use, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ReadContexts>>()));
-    }
-
-    private static PooledDbContextFactory<WarehouseDbContext> Pool(DatabaseOptions options)
-    {
-        var builder = new DbContextOptionsBuilder<WarehouseDbContext>();
-        DbContextFactory.Configure(builder, options);
-        return new PooledDbContextFactory<WarehouseDbContext>(builder.Options);
     }
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Warehouse.Observability;
 
 namespace Warehouse.Data;
@@ -40,10 +42,19 @@ public sealed class ReadContexts
         TimeProvider? clock = null, ILogger<ReadContexts>? logger = null)
     {
         _primary = primary;
-        _replicas = [.. replicas.Select(r => new State(r))];
         _options = options;
         _clock = clock ?? TimeProvider.System;
         _logger = logger;
+        _replicas = new State[replicas.Count];
+        for (var i = 0; i < replicas.Count; i++)
+        {
+            // Each replica has a context pool of its own, configured like the primary's, plus the watch on its commands.
+            var state = _replicas[i] = new State(replicas[i].Name);
+            var builder = new DbContextOptionsBuilder<WarehouseDbContext>();
+            DbContextFactory.Configure(builder, replicas[i].Options);
+            builder.AddInterceptors(new ReplicaFaultInterceptor((connection, e) => MarkDown(state, connection, e)));
+            state.Contexts = new PooledDbContextFactory<WarehouseDbContext>(builder.Options);
+        }
     }
 
     /// <summary>How many replicas are configured (0: every read goes to the primary).</summary>
@@ -66,7 +77,7 @@ public sealed class ReadContexts
             {
                 continue;
             }
-            var db = await replica.Replica.Contexts.CreateDbContextAsync(ct);
+            var db = await replica.Contexts!.CreateDbContextAsync(ct);
             try
             {
                 // EF Core leaves a connection it did not open itself open until the context is disposed, so the
@@ -78,8 +89,7 @@ public sealed class ReadContexts
             catch (Exception e) when (!ct.IsCancellationRequested && e is DbException or TimeoutException or InvalidOperationException)
             {
                 await db.DisposeAsync();
-                Interlocked.Exchange(ref replica.DownUntilTicks, now.AddSeconds(_options.RetryAfterSeconds).UtcTicks);
-                _logger?.LogWarning(e, "Read replica {Replica} is unreachable; skipped for {Seconds} s", replica.Replica.Name, _options.RetryAfterSeconds);
+                MarkDown(replica, null, e);
             }
         }
         if (!_options.FallbackToPrimary)
@@ -90,11 +100,33 @@ public sealed class ReadContexts
         return await _primary.CreateDbContextAsync(ct);
     }
 
-    /// <summary>A replica and until when (UTC ticks) it is skipped; requests race on it, hence the interlocked reads and writes.</summary>
-    private sealed class State(ReadReplica replica)
+    /// <summary>
+    /// Skips the replica for a while; a connection that broke also empties its pool (the pool's other idle
+    /// connections to it are dead too), so the replica's first read after the pause opens a fresh one.
+    /// </summary>
+    private void MarkDown(State replica, DbConnection? broken, Exception? e)
+    {
+        var until = _clock.GetUtcNow().AddSeconds(_options.RetryAfterSeconds);
+        Interlocked.Exchange(ref replica.DownUntilTicks, until.UtcTicks);
+        switch (broken)
+        {
+            case NpgsqlConnection npgsql:
+                NpgsqlConnection.ClearPool(npgsql);
+                break;
+            case Microsoft.Data.SqlClient.SqlConnection sql:
+                Microsoft.Data.SqlClient.SqlConnection.ClearPool(sql);
+                break;
+        }
+        _logger?.LogWarning(e, "Read replica {Replica} is unreachable; reads skip it for {Seconds} s", replica.Name, _options.RetryAfterSeconds);
+    }
+
+    /// <summary>A replica, its context pool and until when (UTC ticks) it is skipped; requests race on it, hence the interlocked reads and writes.</summary>
+    private sealed class State(string name)
     {
         public long DownUntilTicks;
 
-        public ReadReplica Replica { get; } = replica;
+        public string Name { get; } = name;
+
+        public PooledDbContextFactory<WarehouseDbContext>? Contexts { get; set; }
     }
 }
