@@ -6,8 +6,8 @@ namespace Warehouse.Querying;
 
 /// <summary>
 /// Reads the warehouse for a reader: connection pages, lookups by key and batched relation loads. Each call
-/// uses its own pooled DbContext (GraphQL resolvers run concurrently), from <see cref="ReadContexts"/> (a read replica when configured), and starts from <see cref="QuerySources"/>,
-/// so scope and field permissions hold on every path.
+/// uses its own pooled DbContext (GraphQL resolvers run concurrently), from <see cref="ReadContexts"/> (a read
+/// replica when configured), and starts from <see cref="QuerySources"/>, so scope and field permissions hold on every path.
 /// </summary>
 public sealed class QueryEngine(ReadContexts contexts, CursorCodec cursors, PagingOptions paging)
 {

@@ -8,8 +8,8 @@ namespace Warehouse.Http;
 /// <summary>
 /// The one mapping of database failures to coded errors, used by the graph's resolvers, its transport and the
 /// exports alike: a locked SQLite file (after the bounded busy wait) or a PostgreSQL lock or serialization
-/// failure is DATABASE_BUSY, no reachable read replica (fallback off) is REPLICA_UNAVAILABLE, anything else from the database is DATABASE_UNAVAILABLE; all are answered 503,
-/// never 500. (A statement cancelled by the request's deadline is no fault: Npgsql reports it as
+/// failure is DATABASE_BUSY, no reachable read replica (fallback off) is REPLICA_UNAVAILABLE, anything else from
+/// the database is DATABASE_UNAVAILABLE; all are answered 503, never 500. (A statement cancelled by the request's deadline is no fault: Npgsql reports it as
 /// OperationCanceledException, which the callers treat as the timeout.)
 /// </summary>
 internal static class DatabaseFaults

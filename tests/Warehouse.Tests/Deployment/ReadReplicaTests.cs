@@ -29,7 +29,9 @@ public sealed class ReadReplicaTests(ITestOutputHelper output)
         var database = TestDatabase.Copy(DatabaseProvider.PostgreSql);
         var clock = Stopwatch.StartNew();
         using var replica = StreamingReplica.Start();
-        output.WriteLine($"replica made and started in {clock.Elapsed.TotalSeconds:0.0} s; caught up in {replica.WaitForReplay(TimeSpan.FromMinutes(1)).TotalMilliseconds:0} ms");
+        var made = clock.Elapsed;
+        var caughtUp = replica.WaitForReplay(TimeSpan.FromMinutes(1));
+        output.WriteLine($"replica made and started in {made.TotalSeconds:0.0} s; caught up in {caughtUp.TotalMilliseconds:0} ms");
         using var app = new WarehouseApp(database, ("ConnectionStrings:WarehouseRead", replica.ConnectionString(database.Path)),
             ("Warehouse:ReadReplicas:RetryAfterSeconds", "2"));
         using var reader = app.ClientFor("county", County, "replica-reader");

@@ -20,8 +20,9 @@ public sealed class ReplicaReadsTests
             using var app = new WarehouseApp(("ConnectionStrings:WarehouseRead", replica.ConnectionString));
             var primary = app.Database;
             var villages = Sql.Strings(primary, "SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 2");
-            var own = Sql.Strings(primary, "SELECT household_id FROM household WHERE village_code = @v ORDER BY household_id LIMIT 1", ("@v", villages[0]))[0];
-            var other = Sql.Strings(primary, "SELECT household_id FROM household WHERE village_code = @v ORDER BY household_id LIMIT 1", ("@v", villages[1]))[0];
+            const string FirstOf = "SELECT household_id FROM household WHERE village_code = @v ORDER BY household_id LIMIT 1";
+            var own = Sql.Strings(primary, FirstOf, ("@v", villages[0]))[0];
+            var other = Sql.Strings(primary, FirstOf, ("@v", villages[1]))[0];
             Sql.Scalar(replica, "UPDATE household SET household_size = household_size + 100 WHERE household_id = @id", ("@id", own));
             var onReplica = Sql.Scalar(replica, "SELECT household_size FROM household WHERE household_id = @id", ("@id", own));
 
