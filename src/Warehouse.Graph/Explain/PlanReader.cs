@@ -11,7 +11,7 @@ namespace Warehouse.Explain;
 /// statement is bound with the parameters it ran with (SQLite refuses unbound ones, and the plan should be the one
 /// the request got); quoted literals in a plan are replaced by <c>'?'</c>, because PostgreSQL and SQL Server print
 /// bound values into their plans and a batch of related rows is bound with keys read from the data. Plans are asked
-/// where the statements ran: <see cref="ReadContexts"/>, a read replica when one is configured.
+/// on the read path, like the statements: <see cref="ReadContexts"/>, a read replica when one is configured.
 /// </summary>
 internal sealed partial class PlanReader(ReadContexts contexts, DatabaseOptions database)
 {
