@@ -5,7 +5,9 @@
 #    (browser tests) and postgresql (the server database every database test also runs on).
 # 2. Starts a throwaway PostgreSQL cluster: its own data directory (mktemp), a free loopback port, trust
 #    authentication on 127.0.0.1 only, run as the `postgres` user when this script runs as root (CI does;
-#    PostgreSQL refuses to run as root). Its connection string is exported as WAREHOUSE_POSTGRES.
+#    PostgreSQL refuses to run as root). Its connection string is exported as WAREHOUSE_POSTGRES, and the
+#    PostgreSQL bin directory as WAREHOUSE_POSTGRES_BIN (the read-replica test makes a streaming replica of the
+#    cluster with its pg_basebackup and pg_ctl, and stops it itself).
 # 3. Runs `dotnet test Warehouse.sln "$@"` and exits with its status.
 # 4. Stops the cluster and deletes its directory whatever happens (trap on EXIT, also after Ctrl-C).
 #
@@ -79,6 +81,7 @@ if [ -n "$bin" ] && [ -x "$bin/initdb" ]; then
   fi
   if [ -n "$started" ]; then
     export WAREHOUSE_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+    export WAREHOUSE_POSTGRES_BIN="$bin"
     say "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $cluster, removed at exit)"
   else
     say "PostgreSQL could not be started; see below. Its tests are skipped."

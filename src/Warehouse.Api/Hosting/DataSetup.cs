@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Warehouse.Configuration;
 using Warehouse.Data;
 using Warehouse.Http;
@@ -14,6 +15,7 @@ internal static class DataSetup
         var database = DatabaseConfiguration.Read(builder.Configuration).ResolvePaths(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
         builder.Services.AddPooledDbContextFactory<WarehouseDbContext>(o => DbContextFactory.Configure(o, database));
+        AddReadContexts(builder, database);
         var paging = builder.Configuration.GetSection("Warehouse:Paging").Get<PagingOptions>() ?? new PagingOptions();
         builder.Services.AddSingleton(paging);
         builder.Services.AddSingleton(new CursorCodec(string.IsNullOrEmpty(paging.CursorSecret)
@@ -37,4 +39,16 @@ internal static class DataSetup
         return builder;
     }
 
+    /// <summary>
+    /// Where data reads go (<see cref="ReadContexts"/>): the read replicas when <c>ConnectionStrings:WarehouseRead…</c>
+    /// name some (each gets a context pool of its own there); the primary's pool otherwise.
+    /// </summary>
+    private static void AddReadContexts(WebApplicationBuilder builder, DatabaseOptions database)
+    {
+        var (replicas, use) = DatabaseConfiguration.ReadReplicas(builder.Configuration, database);
+        var root = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp => new ReadContexts(sp.GetRequiredService<IDbContextFactory<WarehouseDbContext>>(),
+            [.. replicas.Select(r => new ReadReplica(r.Name, r.Options.ResolvePaths(root)))], use, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReadContexts>>()));
+    }
 }

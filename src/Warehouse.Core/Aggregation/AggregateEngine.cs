@@ -16,7 +16,7 @@ namespace Warehouse.Aggregation;
 /// GroupBy/Select/Where/OrderBy/Take that EF Core translates and parameterises on SQLite and SQL Server alike:
 /// identifiers come only from the catalogue's EF mapping and every value is a parameter.
 /// </summary>
-public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contexts, AggregationOptions options)
+public sealed class AggregateEngine(ReadContexts contexts, AggregationOptions options)
 {
     public const int MaxKeys = AggregateKey.Capacity;
 
@@ -24,7 +24,7 @@ public sealed class AggregateEngine(IDbContextFactory<WarehouseDbContext> contex
 
     public async Task<AggregateResult> RunAsync(AccessContext access, AggregateRequest request, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.CreateAsync(ct);
         var plan = Plan(access, request);
         return await request.Entity.Accept(new AggregateQuery(new QuerySources(db, access), request, plan, Options, ct));
     }

@@ -26,6 +26,13 @@ public static class WarehouseTelemetry
     public static readonly Counter<long> RowsReturned =
         Meter.CreateCounter<long>("warehouse.rows.returned", "{row}", "Rows read from the views and returned.");
 
+    /// <summary>
+    /// Contexts handed to data reads, by <c>target</c>: <c>replica</c> (a <c>WarehouseRead…</c> connection),
+    /// <c>primary</c> (no replica configured) or <c>fallback</c> (replicas configured, none reachable).
+    /// </summary>
+    public static readonly Counter<long> DataReads =
+        Meter.CreateCounter<long>("warehouse.db.reads", "{context}", "Data reads by the database they were sent to.");
+
     /// <summary>Errors returned, by code.</summary>
     public static readonly Counter<long> Errors =
         Meter.CreateCounter<long>("warehouse.errors", "{error}", "Errors returned to callers, by code.");

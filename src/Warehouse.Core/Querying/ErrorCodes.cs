@@ -18,6 +18,8 @@ public static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
     public const string DatabaseBusy = "DATABASE_BUSY";
+    /// <summary>No read replica reachable and Warehouse:ReadReplicas:FallbackToPrimary off (503); see docs/deployment.md.</summary>
+    public const string ReplicaUnavailable = "REPLICA_UNAVAILABLE";
     public const string AuditUnavailable = "AUDIT_UNAVAILABLE";
     public const string StaleVersion = "STALE_VERSION";
     public const string InvalidPermission = "INVALID_PERMISSION";

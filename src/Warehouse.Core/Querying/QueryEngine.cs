@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 using Warehouse.Security;
@@ -7,22 +6,22 @@ namespace Warehouse.Querying;
 
 /// <summary>
 /// Reads the warehouse for a reader: connection pages, lookups by key and batched relation loads. Each call
-/// uses its own pooled DbContext (GraphQL resolvers run concurrently) and starts from <see cref="QuerySources"/>,
-/// so scope and field permissions hold on every path.
+/// uses its own pooled DbContext (GraphQL resolvers run concurrently), from <see cref="ReadContexts"/> (a read
+/// replica when configured), and starts from <see cref="QuerySources"/>, so scope and field permissions hold on every path.
 /// </summary>
-public sealed class QueryEngine(IDbContextFactory<WarehouseDbContext> contexts, CursorCodec cursors, PagingOptions paging)
+public sealed class QueryEngine(ReadContexts contexts, CursorCodec cursors, PagingOptions paging)
 {
     public PagingOptions Paging { get; } = paging;
 
     public async Task<PageResult> PageAsync(AccessContext access, PageRequest request, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.CreateAsync(ct);
         return await request.Entity.Accept(new PageVisitor(new QuerySources(db, access), request, cursors, Paging, ct));
     }
 
     public async Task<object?> FindAsync(AccessContext access, EntityDef entity, string key, IReadOnlyCollection<string> properties, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.CreateAsync(ct);
         var rows = await entity.Accept(new RowsVisitor(new QuerySources(db, access), entity.Key.Property.Name, [key], null, null, properties, ct));
         return rows.FirstOrDefault();
     }
@@ -30,7 +29,7 @@ public sealed class QueryEngine(IDbContextFactory<WarehouseDbContext> contexts, 
     /// <summary>Related rows per parent key, in the requested order.</summary>
     public async Task<IReadOnlyDictionary<string, List<object>>> RelatedAsync(AccessContext access, RelatedRequest request, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.CreateAsync(ct);
         var sources = new QuerySources(db, access);
         var relation = request.Relation;
         var result = new Dictionary<string, List<object>>(StringComparer.Ordinal);

@@ -30,7 +30,7 @@ public static class ExplainEndpoint
 
     private static async Task<IResult> ExplainAsync(HttpContext http, IHostEnvironment environment, GraphRequestHandler handler,
         DocumentCache documents, IGraphQLTextSerializer serializer, LimitsOptions limits, IDbContextFactory<WarehouseDbContext> contexts,
-        DatabaseOptions database)
+        ReadContexts reads, DatabaseOptions database)
     {
         var access = ResolvedAccess.Of(http);
         if (!environment.IsDevelopment() && !access.IsAdmin)
@@ -81,7 +81,7 @@ public static class ExplainEndpoint
         var answer = buffer.Length == 0 ? null : JsonNode.Parse(buffer.ToArray()) as JsonObject;
         var errors = answer?["errors"]?.DeepClone();
 
-        var reader = new PlanReader(contexts, database);
+        var reader = new PlanReader(reads, database);
         var explained = new List<object>();
         var planned = 0;
         foreach (var statement in statements)

@@ -10,9 +10,10 @@ namespace Warehouse.Explain;
 /// on SQLite, <c>EXPLAIN (COSTS OFF)</c> on PostgreSQL, the estimated plan (<c>SET SHOWPLAN_TEXT ON</c>) on SQL Server. The
 /// statement is bound with the parameters it ran with (SQLite refuses unbound ones, and the plan should be the one
 /// the request got); quoted literals in a plan are replaced by <c>'?'</c>, because PostgreSQL and SQL Server print
-/// bound values into their plans and a batch of related rows is bound with keys read from the data.
+/// bound values into their plans and a batch of related rows is bound with keys read from the data. Plans are asked
+/// on the read path, like the statements: <see cref="ReadContexts"/>, a read replica when one is configured.
 /// </summary>
-internal sealed partial class PlanReader(IDbContextFactory<WarehouseDbContext> contexts, DatabaseOptions database)
+internal sealed partial class PlanReader(ReadContexts contexts, DatabaseOptions database)
 {
     /// <summary>The SQL Server session switches around a statement whose estimated plan is asked for (parsed by a test).</summary>
     public const string ShowPlanOn = "SET SHOWPLAN_TEXT ON";
@@ -29,9 +30,10 @@ internal sealed partial class PlanReader(IDbContextFactory<WarehouseDbContext> c
 
     public async Task<IReadOnlyList<string>> PlanAsync(CapturedStatement statement, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.CreateAsync(ct);
+        // Already open when it came from a replica (ReadContexts opens those); EF counts the opens.
+        await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
         return database.Provider switch
         {
             DatabaseProvider.Sqlite => await SqliteAsync(connection, statement, ct),

@@ -98,7 +98,8 @@ internal sealed class GraphRequestHandler(IGraphQLTextSerializer serializer, Lim
         // A request error is one where nothing ran: not executed, or refused as a whole (no mutation type for this role).
         var requestError = !result.Executed || result.Data is null && result.Errors?.All(e => e.Code is "INVALID_OPERATION") == true;
         var status = requestError ? RequestErrorStatus(mediaType)
-            : result.Data is null && result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true ? StatusCodes.Status503ServiceUnavailable
+            : result.Data is null && result.Errors?.Any(e => e.Code is ErrorCodes.DatabaseUnavailable or ErrorCodes.ReplicaUnavailable) == true
+                ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status200OK;
         await Write(http, result, status, mediaType);
     }

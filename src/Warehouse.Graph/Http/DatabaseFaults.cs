@@ -8,14 +8,18 @@ namespace Warehouse.Http;
 /// <summary>
 /// The one mapping of database failures to coded errors, used by the graph's resolvers, its transport and the
 /// exports alike: a locked SQLite file (after the bounded busy wait) or a PostgreSQL lock or serialization
-/// failure is DATABASE_BUSY, anything else from the database is DATABASE_UNAVAILABLE; both are answered 503,
-/// never 500. (A statement cancelled by the request's deadline is no fault: Npgsql reports it as
+/// failure is DATABASE_BUSY, no reachable read replica (fallback off) is REPLICA_UNAVAILABLE, anything else from
+/// the database is DATABASE_UNAVAILABLE; all are answered 503, never 500. (A statement cancelled by the request's deadline is no fault: Npgsql reports it as
 /// OperationCanceledException, which the callers treat as the timeout.)
 /// </summary>
 internal static class DatabaseFaults
 {
     public static (string Code, string Message)? Classify(Exception e)
     {
+        if (e is Warehouse.Data.ReplicaUnavailableException)
+        {
+            return (ErrorCodes.ReplicaUnavailable, e.Message);
+        }
         if (e is SqliteException { SqliteErrorCode: 5 or 6 } || e.InnerException is SqliteException { SqliteErrorCode: 5 or 6 }
             || IsPostgresBusy(e) || IsPostgresBusy(e.InnerException))
         {

@@ -334,8 +334,7 @@ public sealed class AggregateTests(AppFixture fixtures) : IClassFixture<AppFixtu
     public async Task Percentiles_refuse_to_read_more_than_the_bound(DatabaseProvider provider)
     {
         fixture = fixtures[provider];
-        var factory = (Microsoft.EntityFrameworkCore.IDbContextFactory<Warehouse.Data.WarehouseDbContext>)fixture.App.Services
-            .GetService(typeof(Microsoft.EntityFrameworkCore.IDbContextFactory<Warehouse.Data.WarehouseDbContext>))!;
+        var factory = (Warehouse.Data.ReadContexts)fixture.App.Services.GetService(typeof(Warehouse.Data.ReadContexts))!;
         var access = new AccessContext("u", "county", fixture.County, false, PermissionSnapshot.FromCatalogue(WarehouseCatalogue.Default));
         var households = WarehouseCatalogue.Default.Require("Household");
         var withValue = Sql.Scalar(Db, "SELECT COUNT(*) FROM household WHERE household_size IS NOT NULL");
