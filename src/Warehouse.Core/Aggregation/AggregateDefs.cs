@@ -59,32 +59,45 @@ public enum MeasureOp
 /// One grouping key of an entity: a groupable field, a region name (via the regions view), or the YEAR or
 /// MONTH of a date field. <see cref="Field"/> is the field whose permission decides whether a role may use it.
 /// </summary>
-public sealed class GroupKeyDef(string id, string enumName, string description, KeyKind kind, FieldDef field,
-    Func<ParameterExpression, QuerySources, Expression> build)
+public sealed class GroupKeyDef
 {
+    private readonly Func<ParameterExpression, QuerySources, Expression> _build;
+
+    /// <summary>Made by the catalogue only: the expression builder reads <see cref="QuerySources"/>, which is Core's own.</summary>
+    internal GroupKeyDef(string id, string enumName, string description, KeyKind kind, FieldDef field,
+        Func<ParameterExpression, QuerySources, Expression> build)
+    {
+        Id = id;
+        EnumName = enumName;
+        Description = description;
+        Kind = kind;
+        Field = field;
+        _build = build;
+    }
+
     /// <summary>Id: the field name in the keys object (townshipName, monitoredAtYear).</summary>
-    public string Id { get; } = id;
+    public string Id { get; }
     /// <summary>GraphQL enum value (TOWNSHIP_NAME, MONITORED_AT_YEAR).</summary>
-    public string EnumName { get; } = enumName;
-    public string Description { get; } = description;
-    public KeyKind Kind { get; } = kind;
-    public FieldDef Field { get; } = field;
+    public string EnumName { get; }
+    public string Description { get; }
+    public KeyKind Kind { get; }
+    public FieldDef Field { get; }
 
     /// <summary>The key's SQL-translatable expression over a row.</summary>
-    internal Expression Build(ParameterExpression row, QuerySources sources) => build(row, sources);
+    internal Expression Build(ParameterExpression row, QuerySources sources) => _build(row, sources);
 }
 
 /// <summary>A group-level aggregate used by named measures.</summary>
-public abstract record GroupAgg;
+internal abstract record GroupAgg;
 
 /// <summary>COUNT(*), or the number of rows matching a predicate (COUNT(CASE WHEN ... THEN 1 END)).</summary>
-public sealed record CountOf(LambdaExpression? Where) : GroupAgg;
+internal sealed record CountOf(LambdaExpression? Where) : GroupAgg;
 
 /// <summary>SUM of a long? selector (the selector may hold a scoped correlated subquery).</summary>
-public sealed record SumOf(LambdaExpression Selector) : GroupAgg;
+internal sealed record SumOf(LambdaExpression Selector) : GroupAgg;
 
 /// <summary>Numerator × scale ÷ denominator, null when the denominator is 0 (computed in SQL).</summary>
-public sealed record RatioOf(GroupAgg Numerator, GroupAgg Denominator, double Scale = 1) : GroupAgg;
+internal sealed record RatioOf(GroupAgg Numerator, GroupAgg Denominator, double Scale = 1) : GroupAgg;
 
 /// <summary>One measure: an operator over a field, or a named measure with its definition.</summary>
 public sealed class MeasureDef

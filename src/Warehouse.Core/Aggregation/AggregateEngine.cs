@@ -30,7 +30,7 @@ public sealed class AggregateEngine(ReadContexts contexts, AggregationOptions op
     }
 
     /// <summary>Resolves ids to definitions and checks every field's permission before any SQL is built.</summary>
-    public AggregatePlan Plan(AccessContext access, AggregateRequest request)
+    internal AggregatePlan Plan(AccessContext access, AggregateRequest request)
     {
         var defs = AggregateCatalogue.For(request.Entity);
         if (request.GroupBy.Count > MaxKeys)
@@ -182,4 +182,4 @@ public sealed class AggregateEngine(ReadContexts contexts, AggregationOptions op
 }
 
 /// <summary>A checked request: definitions, limit, and whether it is protected (cell-key perturbation, groups under k withheld).</summary>
-public sealed record AggregatePlan(IReadOnlyList<GroupKeyDef> Keys, IReadOnlyList<MeasureDef> Measures, int First, bool Protected);
+internal sealed record AggregatePlan(IReadOnlyList<GroupKeyDef> Keys, IReadOnlyList<MeasureDef> Measures, int First, bool Protected);

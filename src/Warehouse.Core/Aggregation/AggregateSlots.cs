@@ -5,7 +5,7 @@ namespace Warehouse.Aggregation;
 // S = text, I = whole number (also year and yyyymm), D = date, B = yes/no; N = long measures, F = fractions.
 
 /// <summary>The grouping key: up to <see cref="Capacity"/> keys per kind.</summary>
-public sealed class AggregateKey
+internal sealed class AggregateKey
 {
     public const int Capacity = 6;
 
@@ -36,7 +36,7 @@ public sealed class AggregateKey
 }
 
 /// <summary>One result row of the GROUP BY: the keys again, then the measures.</summary>
-public sealed class AggregateRow
+internal sealed class AggregateRow
 {
     public const int KeyCapacity = AggregateKey.Capacity;
     public const int LongCapacity = 32;

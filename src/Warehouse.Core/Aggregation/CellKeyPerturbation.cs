@@ -15,7 +15,7 @@ namespace Warehouse.Aggregation;
 /// negative; sums get noise proportional to the cell's largest single contribution (<see cref="PerturbSum"/>),
 /// so removing one record moves the sum by that record's value plus noise of the same size.
 /// </remarks>
-public static class CellKeyPerturbation
+internal static class CellKeyPerturbation
 {
     /// <summary>Largest noise added to a count, either way.</summary>
     public const int MaxCountNoise = 2;

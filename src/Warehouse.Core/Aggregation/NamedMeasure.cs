@@ -8,7 +8,7 @@ namespace Warehouse.Aggregation;
 /// e.g. households below the income line): the id, what it returns, the definition users read in the schema, the
 /// fields it reads (its permission and protection depend on them) and the aggregation it compiles to.
 /// </summary>
-public static class NamedMeasure
+internal static class NamedMeasure
 {
     public static MeasureDef Of(string id, MeasureOutput output, string description, FieldDef[] dependsOn, Func<QuerySources, GroupAgg> aggregate) =>
         new(id, AggregateCatalogue.Screaming(id), MeasureOp.Derived, null, dependsOn, output, description, aggregate);

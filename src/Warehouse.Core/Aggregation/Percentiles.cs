@@ -7,7 +7,7 @@ namespace Warehouse.Aggregation;
 /// two nearest ranks. Null when there are no values. It is computed here rather than in SQL because SQLite has no
 /// percentile function and EF Core does not translate SQL Server's PERCENTILE_CONT.
 /// </summary>
-public static class Percentiles
+internal static class Percentiles
 {
     /// <summary>The fraction p of a percentile operator, or null when the operator is not a percentile.</summary>
     public static double? Fraction(MeasureOp op) => op switch

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Assistance;
 
 /// <summary>Catalogue entry for assistance measures and payments.</summary>
-public static class AssistanceCatalogue
+internal static class AssistanceCatalogue
 {
     public static EntityDef<AssistanceMeasure> Build() =>
         new EntityBuilder<AssistanceMeasure>("Assistance", "assistance", "assistanceMeasure", "assistance", "帮扶措施",

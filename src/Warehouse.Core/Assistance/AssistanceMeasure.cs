@@ -1,7 +1,7 @@
 namespace Warehouse.Assistance;
 
 /// <summary>A row of the api assistance view (帮扶措施/待遇发放).</summary>
-public sealed class AssistanceMeasure
+internal sealed class AssistanceMeasure
 {
     public string Id { get; set; } = "";
     public string HouseholdId { get; set; } = "";

@@ -33,7 +33,7 @@ public sealed class AsOfDef
     /// <summary>Definition in Chinese and English (the filter field's description).</summary>
     public string Description { get; }
 
-    public AsOfKind Kind { get; }
+    internal AsOfKind Kind { get; }
 
     /// <summary>The date the condition reads (birth date, report date, start date, year).</summary>
     public FieldDef Start { get; }

@@ -1,7 +1,7 @@
 namespace Warehouse.Catalogue;
 
 /// <summary>How an as-of condition (<see cref="AsOfDef"/>) reads its stored date(s) against the request's as-of date.</summary>
-public enum AsOfKind
+internal enum AsOfKind
 {
     /// <summary>Whole years from a birth date to the as-of date (Int operators): compiled to birth-date bounds.</summary>
     AgeYears,

@@ -5,7 +5,7 @@ using System.Text;
 namespace Warehouse.Catalogue;
 
 /// <summary>Fluent declaration of one catalogue entity. One builder call per field keeps an entity on one screen.</summary>
-public sealed class EntityBuilder<T> where T : class, new()
+internal sealed class EntityBuilder<T> where T : class, new()
 {
     private readonly EntityDef<T> _entity;
 

@@ -11,7 +11,7 @@ public abstract class EntityDef
     private readonly List<RelationDef> _relations = [];
     private readonly List<AsOfDef> _asOf = [];
 
-    protected EntityDef(string typeName, string listField, string lookupField, string view, string label,
+    private protected EntityDef(string typeName, string listField, string lookupField, string view, string label,
         string description, RowScope scope, bool exposed)
     {
         TypeName = typeName;
@@ -34,7 +34,7 @@ public abstract class EntityDef
     public string View { get; }
     public string Label { get; }
     public string Description { get; }
-    public RowScope Scope { get; }
+    internal RowScope Scope { get; }
     /// <summary>False for link entities that only serve relations.</summary>
     public bool Exposed { get; }
     public abstract Type ClrType { get; }
@@ -88,7 +88,7 @@ public abstract class EntityDef
     }
 
     /// <summary>Calls back with the entity's CLR type as a generic argument (no reflection at query time).</summary>
-    public abstract TResult Accept<TResult>(IEntityVisitor<TResult> visitor);
+    internal abstract TResult Accept<TResult>(IEntityVisitor<TResult> visitor);
 
     public override string ToString() => TypeName;
 }

@@ -1,7 +1,7 @@
 namespace Warehouse.Catalogue;
 
 /// <summary>A catalogue entity bound to its CLR row type.</summary>
-public sealed class EntityDef<T> : EntityDef where T : class, new()
+internal sealed class EntityDef<T> : EntityDef where T : class, new()
 {
     internal EntityDef(string typeName, string listField, string lookupField, string view, string label,
         string description, RowScope scope, bool exposed)
@@ -11,5 +11,5 @@ public sealed class EntityDef<T> : EntityDef where T : class, new()
 
     public override Type ClrType => typeof(T);
 
-    public override TResult Accept<TResult>(IEntityVisitor<TResult> visitor) => visitor.Visit(this);
+    internal override TResult Accept<TResult>(IEntityVisitor<TResult> visitor) => visitor.Visit(this);
 }

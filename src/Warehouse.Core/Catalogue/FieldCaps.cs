@@ -2,7 +2,7 @@ namespace Warehouse.Catalogue;
 
 /// <summary>What dashboard developers may do with a field besides reading it.</summary>
 [Flags]
-public enum FieldCaps
+internal enum FieldCaps
 {
     None = 0,
     Filter = 1,

@@ -37,12 +37,12 @@ public sealed class FieldDef
     public FieldKind Kind { get; }
     public Sensitivity Sensitivity { get; }
     /// <summary>Whether the field points at a person (never a key or filter term of a protected aggregate).</summary>
-    public Identity Identity { get; }
+    internal Identity Identity { get; }
     public bool IsIdentifying => Identity == Identity.Identifying;
     /// <summary>One of the region codes a row carries (countyCode, townshipCode, villageCode; see EntityBuilder.RegionCodes).</summary>
     public bool IsRegionCode { get; internal set; }
     public MaskKind Mask { get; }
-    public FieldCaps Caps { get; }
+    internal FieldCaps Caps { get; }
     public DefaultGrants Defaults { get; }
     /// <summary>Other properties a mask needs to see (e.g. payee type for payee names).</summary>
     public IReadOnlyList<string> DependsOn { get; }

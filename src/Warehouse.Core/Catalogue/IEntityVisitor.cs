@@ -1,7 +1,7 @@
 namespace Warehouse.Catalogue;
 
 /// <summary>Generic double dispatch over catalogue entities.</summary>
-public interface IEntityVisitor<out TResult>
+internal interface IEntityVisitor<out TResult>
 {
     TResult Visit<T>(EntityDef<T> entity) where T : class, new();
 }

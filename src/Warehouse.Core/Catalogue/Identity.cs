@@ -5,7 +5,7 @@ namespace Warehouse.Catalogue;
 /// read one by one (see docs/security.md, "Aggregates: the privacy model"), identifying fields are never group
 /// keys and never filter terms, at any depth of the filter.
 /// </summary>
-public enum Identity
+internal enum Identity
 {
     /// <summary>Says nothing about a person (codes of published things, amounts of public funds).</summary>
     None,

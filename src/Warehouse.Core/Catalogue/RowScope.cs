@@ -1,7 +1,7 @@
 namespace Warehouse.Catalogue;
 
 /// <summary>How rows of an entity are limited to the reader's region.</summary>
-public enum RowScope
+internal enum RowScope
 {
     /// <summary>Published data: visible county-wide to every data role (rows of the reader's county).</summary>
     CountyWide,

@@ -1,7 +1,7 @@
 namespace Warehouse.Funds;
 
 /// <summary>A row of the api fund_disbursements view (拨付/支出).</summary>
-public sealed class Disbursement
+internal sealed class Disbursement
 {
     public string Id { get; set; } = "";
     public string AllocId { get; set; } = "";

@@ -6,7 +6,7 @@ namespace Warehouse.Funds;
 /// Catalogue entry for disbursements. Payments to organisations are open finances; a payee who is a person
 /// (payeeType 农户) has name and account masked, per the data dictionary.
 /// </summary>
-public static class DisbursementCatalogue
+internal static class DisbursementCatalogue
 {
     public static EntityDef<Disbursement> Build() =>
         new EntityBuilder<Disbursement>("Disbursement", "disbursements", "disbursement", "fund_disbursements", "资金拨付",

@@ -1,7 +1,7 @@
 namespace Warehouse.Funds;
 
 /// <summary>A row of the api fund_allocations view (资金下达).</summary>
-public sealed class FundAllocation
+internal sealed class FundAllocation
 {
     public string Id { get; set; } = "";
     public string ProjectCode { get; set; } = "";

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Funds;
 
 /// <summary>Catalogue entry for fund allocations. Published data: visible county-wide.</summary>
-public static class FundAllocationCatalogue
+internal static class FundAllocationCatalogue
 {
     public static EntityDef<FundAllocation> Build() =>
         new EntityBuilder<FundAllocation>("FundAllocation", "funds", "fund", "fund_allocations", "资金下达",

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Households;
 
 /// <summary>Catalogue entry for households: field set of the 建档立卡 registration form plus monitoring fields.</summary>
-public static class HouseholdCatalogue
+internal static class HouseholdCatalogue
 {
     private static readonly DefaultGrants Coarse = new(Grant.M, Grant.M, Grant.F);
 

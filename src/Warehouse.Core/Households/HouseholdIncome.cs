@@ -1,7 +1,7 @@
 namespace Warehouse.Households;
 
 /// <summary>A row of the api household_incomes view: one year of a household's income components.</summary>
-public sealed class HouseholdIncome
+internal sealed class HouseholdIncome
 {
     public string Id { get; set; } = "";
     public string HouseholdId { get; set; } = "";

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Households;
 
 /// <summary>Catalogue entry for the yearly income history: personal data, scoped and granted like the household's incomes.</summary>
-public static class HouseholdIncomeCatalogue
+internal static class HouseholdIncomeCatalogue
 {
     public static EntityDef<HouseholdIncome> Build() =>
         new EntityBuilder<HouseholdIncome>("HouseholdIncome", "householdIncomes", "householdIncome", "household_incomes", "年度收入",

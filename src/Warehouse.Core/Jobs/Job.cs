@@ -1,7 +1,7 @@
 namespace Warehouse.Jobs;
 
 /// <summary>A row of the api jobs view (就业记录).</summary>
-public sealed class Job
+internal sealed class Job
 {
     public string Id { get; set; } = "";
     public string MemberId { get; set; } = "";

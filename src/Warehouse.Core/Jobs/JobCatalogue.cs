@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Jobs;
 
 /// <summary>Catalogue entry for employment records.</summary>
-public static class JobCatalogue
+internal static class JobCatalogue
 {
     public static EntityDef<Job> Build() =>
         new EntityBuilder<Job>("Job", "jobs", "job", "jobs", "就业记录",

@@ -1,7 +1,7 @@
 namespace Warehouse.Jobs;
 
 /// <summary>A row of the api welfare_posts view (公益性岗位).</summary>
-public sealed class WelfarePost
+internal sealed class WelfarePost
 {
     public string Id { get; set; } = "";
     public string PostType { get; set; } = "";

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Jobs;
 
 /// <summary>Catalogue entry for public-welfare posts. Scoped: a post names the person holding it.</summary>
-public static class WelfarePostCatalogue
+internal static class WelfarePostCatalogue
 {
     public static EntityDef<WelfarePost> Build() =>
         new EntityBuilder<WelfarePost>("WelfarePost", "posts", "post", "welfare_posts", "公益性岗位",

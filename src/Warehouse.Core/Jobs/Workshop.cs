@@ -1,7 +1,7 @@
 namespace Warehouse.Jobs;
 
 /// <summary>A row of the api workshops view (帮扶车间).</summary>
-public sealed class Workshop
+internal sealed class Workshop
 {
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Jobs;
 
 /// <summary>Catalogue entry for assistance workshops. Published data: visible county-wide.</summary>
-public static class WorkshopCatalogue
+internal static class WorkshopCatalogue
 {
     public static EntityDef<Workshop> Build() =>
         new EntityBuilder<Workshop>("Workshop", "workshops", "workshop", "workshops", "帮扶车间",

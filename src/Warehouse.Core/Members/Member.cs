@@ -1,7 +1,7 @@
 namespace Warehouse.Members;
 
 /// <summary>A row of the api members view (家庭成员).</summary>
-public sealed class Member
+internal sealed class Member
 {
     public string Id { get; set; } = "";
     public string HouseholdId { get; set; } = "";

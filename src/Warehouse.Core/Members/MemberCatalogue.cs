@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Members;
 
 /// <summary>Catalogue entry for household members.</summary>
-public static class MemberCatalogue
+internal static class MemberCatalogue
 {
     /// <summary>
     /// Data dictionary section 3: records of minors under 14 are aggregate-only for the county, masked for the

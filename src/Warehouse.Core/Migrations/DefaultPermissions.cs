@@ -10,7 +10,7 @@ namespace Warehouse.Migrations;
 /// Existing rows, including admins' edits, are never touched; a new catalogue field gets its default on the
 /// next migration.
 /// </summary>
-public static class DefaultPermissions
+internal static class DefaultPermissions
 {
     /// <param name="db">The warehouse.</param>
     /// <param name="clock">The time written on the installed rows (default the system's).</param>

@@ -1,7 +1,7 @@
 namespace Warehouse.Monitoring;
 
 /// <summary>A row of the api visits view (走访记录).</summary>
-public sealed class HouseholdVisit
+internal sealed class HouseholdVisit
 {
     public string Id { get; set; } = "";
     public string HouseholdId { get; set; } = "";

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Monitoring;
 
 /// <summary>Catalogue entry for household visits.</summary>
-public static class HouseholdVisitCatalogue
+internal static class HouseholdVisitCatalogue
 {
     public static EntityDef<HouseholdVisit> Build() =>
         new EntityBuilder<HouseholdVisit>("Visit", "visits", "visit", "visits", "走访记录",

@@ -1,7 +1,7 @@
 namespace Warehouse.Monitoring;
 
 /// <summary>A row of the api cases view (监测对象识别流程).</summary>
-public sealed class MonitoringCase
+internal sealed class MonitoringCase
 {
     public string Id { get; set; } = "";
     public string HouseholdId { get; set; } = "";

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Monitoring;
 
 /// <summary>Catalogue entry for monitoring cases: the identification workflow of 防返贫监测.</summary>
-public static class MonitoringCaseCatalogue
+internal static class MonitoringCaseCatalogue
 {
     public static EntityDef<MonitoringCase> Build() =>
         new EntityBuilder<MonitoringCase>("MonitoringCase", "cases", "monitoringCase", "cases", "监测识别",

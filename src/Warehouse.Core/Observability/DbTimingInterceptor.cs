@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Warehouse.Observability;
 
 /// <summary>Records every database command's duration (EF Core measures it) into <see cref="WarehouseTelemetry.DatabaseDuration"/>.</summary>
-public sealed class DbTimingInterceptor : DbCommandInterceptor
+internal sealed class DbTimingInterceptor : DbCommandInterceptor
 {
     public static readonly DbTimingInterceptor Instance = new();
 

@@ -1,7 +1,7 @@
 namespace Warehouse.Projects;
 
 /// <summary>A row of the api projects view (衔接资金项目库).</summary>
-public sealed class Project
+internal sealed class Project
 {
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";

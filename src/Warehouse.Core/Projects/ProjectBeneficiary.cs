@@ -1,7 +1,7 @@
 namespace Warehouse.Projects;
 
 /// <summary>A row of the api project_beneficiaries view: links a project to a beneficiary household.</summary>
-public sealed class ProjectBeneficiary
+internal sealed class ProjectBeneficiary
 {
     public string Id { get; set; } = "";
     public string ProjectCode { get; set; } = "";

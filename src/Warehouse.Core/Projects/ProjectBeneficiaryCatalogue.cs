@@ -6,7 +6,7 @@ namespace Warehouse.Projects;
 /// The project–household link. Not exposed as a root field; it carries the household's region codes so
 /// that the link itself is scoped and a project never leads to households outside the reader's region.
 /// </summary>
-public static class ProjectBeneficiaryCatalogue
+internal static class ProjectBeneficiaryCatalogue
 {
     public static EntityDef<ProjectBeneficiary> Build() =>
         new EntityBuilder<ProjectBeneficiary>("ProjectBeneficiary", "projectBeneficiaries", "projectBeneficiary",

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Projects;
 
 /// <summary>Catalogue entry for projects. Published data: visible county-wide.</summary>
-public static class ProjectCatalogue
+internal static class ProjectCatalogue
 {
     public static EntityDef<Project> Build() =>
         new EntityBuilder<Project>("Project", "projects", "project", "projects", "项目",

@@ -22,20 +22,10 @@ namespace Warehouse.Querying;
 /// The report date of the request (the root field's <c>asOf</c> argument) that as-of conditions are relative to;
 /// null: today by the server's clock (<see cref="Security.AccessContext.Today"/>).
 /// </param>
-public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate = false, DateOnly? asOf = null)
+internal sealed class FilterCompiler(QuerySources sources, bool protectedAggregate = false, DateOnly? asOf = null)
 {
     /// <summary>The date as-of conditions are relative to.</summary>
     public DateOnly AsOf { get; } = asOf ?? sources.Access.Today;
-
-    /// <summary>Deepest nesting of and/or/not/relations accepted, so a hostile filter cannot exhaust the stack.</summary>
-    public const int MaxDepth = 12;
-
-    /// <summary>
-    /// Most conditions (field operators, and/or items, list elements) in one filter. EF Core writes a chain of
-    /// ANDs/ORs flat, SQLite nests it one level per term and refuses more than 1000 levels; beyond this the filter
-    /// is refused as INVALID_FILTER instead of failing in the database.
-    /// </summary>
-    public const int MaxConditions = 200;
 
     private static readonly string[] CombinatorNames = ["and", "or", "not"];
 
@@ -44,9 +34,9 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
     private void Count(int conditions, string path)
     {
         _conditions += conditions;
-        if (_conditions > MaxConditions)
+        if (_conditions > FilterLimits.MaxConditions)
         {
-            throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: the filter has more than {MaxConditions} conditions.");
+            throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: the filter has more than {FilterLimits.MaxConditions} conditions.");
         }
     }
 
@@ -69,9 +59,9 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
 
     private Expression Build(EntityDef entity, ParameterExpression x, IDictionary<string, object?> where, string path, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > FilterLimits.MaxDepth)
         {
-            throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: filters nest deeper than {MaxDepth} levels.");
+            throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: filters nest deeper than {FilterLimits.MaxDepth} levels.");
         }
         Expression? result = null;
         foreach (var (name, value) in where)
@@ -310,9 +300,9 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
         var i = 0;
         foreach (var item in items)
         {
-            if (i >= MaxInList)
+            if (i >= FilterLimits.MaxInList)
             {
-                throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: at most {MaxInList} values.");
+                throw new QueryException(ErrorCodes.InvalidFilter, $"{path}: at most {FilterLimits.MaxInList} values.");
             }
             var stored = ValueCoercion.ToStored(field, item, $"{path}[{i++}]");
             if (stored is null && elementType.IsValueType && Nullable.GetUnderlyingType(elementType) is null)
@@ -325,9 +315,6 @@ public sealed class FilterCompiler(QuerySources sources, bool protectedAggregate
         Expression call = Expression.Call(Exprs.Value(list, listType), contains, member);
         return negate ? Expression.Not(call) : call;
     }
-
-    /// <summary>Most values accepted in one in/nin list.</summary>
-    public const int MaxInList = 1000;
 
     private Expression ListOperator(FieldDef field, MemberExpression member, string op, object? raw, string path)
     {

@@ -1,7 +1,7 @@
 namespace Warehouse.Querying;
 
 /// <summary>A projected row with the values it sorts on (up to six keys), read in the same SELECT for its cursor.</summary>
-public sealed class Keyed<T>
+internal sealed class Keyed<T>
 {
     public T Row { get; set; } = default!;
     public object? K0 { get; set; }

@@ -9,7 +9,7 @@ namespace Warehouse.Querying;
 /// The only way the query layer reaches a view: every queryable it hands out is already limited to the
 /// reader's row scope. Relation filters and related sort keys embed these scoped roots as subqueries.
 /// </summary>
-public sealed class QuerySources(WarehouseDbContext db, AccessContext access)
+internal sealed class QuerySources(WarehouseDbContext db, AccessContext access)
 {
     public WarehouseDbContext Db { get; } = db;
     public AccessContext Access { get; } = access;

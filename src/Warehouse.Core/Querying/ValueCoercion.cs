@@ -9,7 +9,7 @@ namespace Warehouse.Querying;
 /// amounts in 元 become whole fen, dates become <see cref="DateOnly"/>. Anything that does not fit is an
 /// <see cref="ErrorCodes.InvalidValue"/> error naming the path.
 /// </summary>
-public static partial class ValueCoercion
+internal static partial class ValueCoercion
 {
     /// <summary>Longest text accepted in a filter value.</summary>
     public const int MaxStringLength = 1000;

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Regions;
 
 /// <summary>Catalogue entry for regions (统计用区划代码). Published data: visible county-wide.</summary>
-public static class RegionCatalogue
+internal static class RegionCatalogue
 {
     public static EntityDef<Region> Build() =>
         new EntityBuilder<Region>("Region", "regions", "region", "regions", "行政区划",

@@ -7,7 +7,7 @@ namespace Warehouse.Security;
 /// The masks, by kind of data (data dictionary section 3). Applied to values after they are read, in the one
 /// place that shapes values for the graph and for exports alike. A masked value is always text.
 /// </summary>
-public static class Masks
+internal static class Masks
 {
     /// <summary>Payee type whose names and accounts are personal data.</summary>
     public const string PersonPayee = "农户";

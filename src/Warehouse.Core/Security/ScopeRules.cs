@@ -9,7 +9,7 @@ namespace Warehouse.Security;
 /// lookups, nested lists, relation filters, related sort keys, counts, aggregates and exports all start from
 /// <see cref="QuerySources.Scoped{T}"/>, which applies it.
 /// </summary>
-public static class ScopeRules
+internal static class ScopeRules
 {
     /// <param name="entity">The entity read.</param>
     /// <param name="access">The reader.</param>

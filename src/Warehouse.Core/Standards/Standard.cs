@@ -1,7 +1,7 @@
 namespace Warehouse.Standards;
 
 /// <summary>A row of the api standards view (低保 / 特困 standards, award caps, income lines).</summary>
-public sealed class Standard
+internal sealed class Standard
 {
     public string Id { get; set; } = "";
     public string CountyCode { get; set; } = "";

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Standards;
 
 /// <summary>Catalogue entry for standards. Published policy figures: visible county-wide, read-only to every data role.</summary>
-public static class StandardCatalogue
+internal static class StandardCatalogue
 {
     public static EntityDef<Standard> Build() =>
         new EntityBuilder<Standard>("Standard", "standards", "standard", "standards", "标准",

@@ -8,7 +8,7 @@ namespace Warehouse.Verification;
 /// types the API reads them as, the key, region codes and references. The same list drives EF's mapping
 /// (<see cref="WarehouseDbContext"/>), so a view that satisfies it is a view the API can query.
 /// </summary>
-public static class Contract
+internal static class Contract
 {
     /// <summary>The columns of an entity's view, in catalogue order, then the hidden ones.</summary>
     public static IReadOnlyList<ContractColumn> Columns(EntityDef entity)

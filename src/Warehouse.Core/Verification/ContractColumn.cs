@@ -11,7 +11,7 @@ namespace Warehouse.Verification;
 /// <param name="Nullable">Whether NULL is a value the API can read.</param>
 /// <param name="Field">The catalogue field, or null for the hidden columns.</param>
 /// <param name="Purpose">What the column is, for reports and the contract table.</param>
-public sealed record ContractColumn(string Name, Type ValueType, bool Nullable, FieldDef? Field, string Purpose)
+internal sealed record ContractColumn(string Name, Type ValueType, bool Nullable, FieldDef? Field, string Purpose)
 {
     /// <summary>Money: integer fen.</summary>
     public bool IsMoney => Field?.Kind == FieldKind.Money;

@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// (k: key as text, c: column, v: value as text, n: the number of offending rows in the whole view, the same on
 /// every row), so counting and sampling take one pass.
 /// </summary>
-public abstract class DataRule : Rule
+internal abstract class DataRule : Rule
 {
     /// <summary>The statement for one entity's view, or null when the rule has nothing to check there (or cannot: a column it needs is missing).</summary>
     public abstract string? Statement(EntityDef entity, VerifyContext context);

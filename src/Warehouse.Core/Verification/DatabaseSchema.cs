@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// match case-insensitively on SQLite and SQL Server and exactly on PostgreSQL, as each engine resolves the quoted
 /// names the API sends.
 /// </summary>
-public sealed class DatabaseSchema
+internal sealed class DatabaseSchema
 {
     private readonly Dictionary<string, Dictionary<string, ViewColumn>> _views;
 

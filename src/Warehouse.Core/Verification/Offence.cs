@@ -5,4 +5,4 @@ namespace Warehouse.Verification;
 /// <param name="Key">The row's key as text (null for a null key and for the structure rules).</param>
 /// <param name="Column">The offending column.</param>
 /// <param name="Value">The offending value as text, or what is wrong with the view or column.</param>
-public sealed record Offence(string View, string? Key, string Column, string? Value);
+internal sealed record Offence(string View, string? Key, string Column, string? Value);

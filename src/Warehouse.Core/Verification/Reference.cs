@@ -8,4 +8,4 @@ namespace Warehouse.Verification;
 /// <param name="To">The referenced entity.</param>
 /// <param name="ToField">The field the values must be found in.</param>
 /// <param name="Relation">The first relation that relies on it (Type.field), for the report.</param>
-public sealed record Reference(EntityDef From, FieldDef FromField, EntityDef To, FieldDef ToField, string Relation);
+internal sealed record Reference(EntityDef From, FieldDef FromField, EntityDef To, FieldDef ToField, string Relation);

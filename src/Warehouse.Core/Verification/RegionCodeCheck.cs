@@ -6,7 +6,7 @@ namespace Warehouse.Verification;
 /// township part other than 000, village with neither part 000. The database checks the same with SQL (see
 /// <see cref="VerifyDialect.NotRegionCode"/>); this explains the sampled values in the report.
 /// </summary>
-public static class RegionCodeCheck
+internal static class RegionCodeCheck
 {
     /// <summary>The level a well-formed code denotes, or null when it is not 12 digits.</summary>
     public static RegionLevel? LevelOf(string? code)

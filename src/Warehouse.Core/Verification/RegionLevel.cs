@@ -1,7 +1,7 @@
 namespace Warehouse.Verification;
 
 /// <summary>The level a 12-digit region code denotes (county 6 significant digits, township 9, village 12).</summary>
-public enum RegionLevel
+internal enum RegionLevel
 {
     County,
     Township,

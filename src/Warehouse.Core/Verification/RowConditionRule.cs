@@ -8,7 +8,7 @@ namespace Warehouse.Verification;
 /// <c>SELECT k, CASE WHEN p1 THEN 'c1' … END, CASE WHEN p1 THEN v1 … END, COUNT(*) OVER () FROM view t WHERE p1 OR … ORDER BY key</c>
 /// with TOP/LIMIT: the window count is taken before the limit, so it counts every offending row.
 /// </summary>
-public abstract class RowConditionRule : DataRule
+internal abstract class RowConditionRule : DataRule
 {
     /// <summary>The conditions for one entity's view, over columns that exist with a compatible type only.</summary>
     protected abstract IEnumerable<RowCondition> Conditions(EntityDef entity, VerifyContext context);

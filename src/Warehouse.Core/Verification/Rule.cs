@@ -1,7 +1,7 @@
 namespace Warehouse.Verification;
 
 /// <summary>One check of the contract. Rules are driven by the catalogue: none lists views or columns by hand.</summary>
-public abstract class Rule
+internal abstract class Rule
 {
     /// <summary>Short stable name (view-exists, key-unique, …), as printed and in --json.</summary>
     public abstract string Name { get; }

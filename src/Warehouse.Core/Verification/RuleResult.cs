@@ -1,7 +1,7 @@
 namespace Warehouse.Verification;
 
 /// <summary>The outcome of one rule over every view.</summary>
-public sealed class RuleResult(Rule rule)
+internal sealed class RuleResult(Rule rule)
 {
     public string Rule { get; } = rule.Name;
     public Severity Severity { get; } = rule.Severity;

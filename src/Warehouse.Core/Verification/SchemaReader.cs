@@ -9,7 +9,7 @@ namespace Warehouse.Verification;
 /// (views, tables and materialized views alike, which information_schema would not list), SQL Server's
 /// <c>INFORMATION_SCHEMA.COLUMNS</c> of schema <c>api</c>. Tables count as views: a DBA may map with either.
 /// </summary>
-public static class SchemaReader
+internal static class SchemaReader
 {
     /// <summary>The statement, returning (view without prefix, column, declared type).</summary>
     public static string Statement(DatabaseProvider provider) => provider switch

@@ -1,7 +1,7 @@
 namespace Warehouse.Verification;
 
 /// <summary>How bad a failed rule is for serving the warehouse.</summary>
-public enum Severity
+internal enum Severity
 {
     /// <summary>The API cannot serve the warehouse as it is (queries fail, rows are scoped wrongly or read wrongly): verify exits 1.</summary>
     Error,

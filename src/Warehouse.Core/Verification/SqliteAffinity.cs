@@ -1,7 +1,7 @@
 namespace Warehouse.Verification;
 
 /// <summary>SQLite's column affinities; <see cref="None"/> is a column declared without a type (BLOB affinity, stores values as given).</summary>
-public enum SqliteAffinity
+internal enum SqliteAffinity
 {
     Text,
     Numeric,

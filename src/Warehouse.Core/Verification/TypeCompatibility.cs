@@ -9,7 +9,7 @@ namespace Warehouse.Verification;
 /// any declaration of the right affinity (or none: a computed view column) is accepted, and the data rules check
 /// the values themselves.
 /// </summary>
-public static class TypeCompatibility
+internal static class TypeCompatibility
 {
     private static readonly Dictionary<(DatabaseProvider, Type), string[]> Accepted = new()
     {

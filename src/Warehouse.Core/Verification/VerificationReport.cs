@@ -15,8 +15,8 @@ public sealed class VerificationReport
     /// <summary>The plausible dates, inclusive (see <see cref="VerifyOptions.MinDate"/>).</summary>
     public required DateOnly MinDate { get; init; }
     public required DateOnly MaxDate { get; init; }
-    public required IReadOnlyList<ViewSummary> Views { get; init; }
-    public required IReadOnlyList<RuleResult> Rules { get; init; }
+    internal IReadOnlyList<ViewSummary> Views { get; init; } = [];
+    internal IReadOnlyList<RuleResult> Rules { get; init; } = [];
 
     /// <summary>No error rule failed and every statement ran: the API can serve this warehouse (warnings allowed).</summary>
     public bool Servable => !Rules.Any(r => (r.Severity == Severity.Error && !r.Passed) || r.Failures.Count > 0);

@@ -13,7 +13,7 @@ namespace Warehouse.Verification;
 public sealed class Verifier(WarehouseCatalogue catalogue, VerifyOptions options)
 {
     /// <summary>Every rule, in report order: structure first, then rows.</summary>
-    public static IReadOnlyList<Rule> Rules { get; } =
+    internal static IReadOnlyList<Rule> Rules { get; } =
     [
         new ViewExistsRule(), new ColumnExistsRule(), new ColumnTypeRule(), new ViewReadableRule(),
         new KeyNotNullRule(), new KeyUniqueRule(), new RequiredValueRule(), new RegionCodeRule(), new RegionKnownRule(),
@@ -68,7 +68,7 @@ public sealed class Verifier(WarehouseCatalogue catalogue, VerifyOptions options
     }
 
     /// <summary>Every data statement verify would run on a database with this schema (tests bind them for SQL Server).</summary>
-    public IEnumerable<(Rule Rule, EntityDef Entity, string Sql)> Statements(DatabaseSchema schema)
+    internal IEnumerable<(Rule Rule, EntityDef Entity, string Sql)> Statements(DatabaseSchema schema)
     {
         var context = new VerifyContext(catalogue, schema, options);
         foreach (var rule in Rules.OfType<DataRule>())

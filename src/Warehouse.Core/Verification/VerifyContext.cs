@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Verification;
 
 /// <summary>What the rules see: the catalogue, the database's views as read, the dialect and the options.</summary>
-public sealed class VerifyContext(WarehouseCatalogue catalogue, DatabaseSchema schema, VerifyOptions options)
+internal sealed class VerifyContext(WarehouseCatalogue catalogue, DatabaseSchema schema, VerifyOptions options)
 {
     public WarehouseCatalogue Catalogue { get; } = catalogue;
     public DatabaseSchema Schema { get; } = schema;

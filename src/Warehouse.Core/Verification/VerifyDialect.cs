@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// The SQL spelling of verify's statements per provider: quoting, the row limit, text casts, region-code and date
 /// tests. Everything is a literal (no parameters), so a statement is complete as printed and binds as it is.
 /// </summary>
-public sealed class VerifyDialect(DatabaseProvider provider)
+internal sealed class VerifyDialect(DatabaseProvider provider)
 {
     public DatabaseProvider Provider { get; } = provider;
 

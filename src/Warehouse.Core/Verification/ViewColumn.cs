@@ -1,4 +1,4 @@
 namespace Warehouse.Verification;
 
 /// <summary>A column of a view as the database reports it (name and declared type, as the provider spells it).</summary>
-public sealed record ViewColumn(string Name, string Type);
+internal sealed record ViewColumn(string Name, string Type);

@@ -1,3 +1,5 @@
+using Warehouse.Generation.Rows;
+
 namespace Warehouse.Generation;
 
 /// <summary>Wraps a sink, counts rows per table and checks the Begin/Add/End protocol.</summary>
@@ -28,6 +30,13 @@ internal sealed class CountingSink : IBulkSink
         Current = 0;
         _inner.Begin(table, columns);
     }
+
+    /// <summary>Begins the table of a row type (its name and columns come with the row).</summary>
+    public void Begin<TRow>()
+        where TRow : ITableRow => Begin(TRow.Table, TRow.Columns);
+
+    /// <summary>Adds a named row as the positional values the sinks take.</summary>
+    public void Add(ITableRow row) => Add(row.Values());
 
     public void Add(object?[] row)
     {

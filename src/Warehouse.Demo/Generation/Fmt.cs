@@ -16,6 +16,8 @@ internal static class Fmt
     public static string MemberId(int householdIndex, int memberNo) =>
         "M" + (householdIndex + 1).ToString("D7", Inv) + "-" + memberNo.ToString("D2", Inv);
 
+    public static string PostId(int seq) => "P-" + seq.ToString("D6", Inv);
+
     public static int Bool(bool b) => b ? 1 : 0;
 
     /// <summary>Whole months from <paramref name="from"/> (inclusive) to <paramref name="until"/> (exclusive), never negative.</summary>

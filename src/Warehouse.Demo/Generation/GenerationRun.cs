@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Warehouse.Generation.Rows;
 
 namespace Warehouse.Generation;
 
@@ -10,7 +11,6 @@ namespace Warehouse.Generation;
 internal sealed class GenerationRun
 {
     private const int HouseholdPasses = 7;
-    private static readonly int[] AssistOtherWeights = [30, 35, 25, 10];
 
     private readonly GeneratorOptions _o;
     private readonly CountingSink _sink;
@@ -159,17 +159,22 @@ internal sealed class GenerationRun
 
     private void WriteRegions()
     {
-        _sink.Begin(Tables.Region, Tables.RegionColumns);
-        _sink.Add([_county, _o.CountyName, "COUNTY", null, _county, null, null, 0, 0]);
+        _sink.Begin<RegionRow>();
+        _sink.Add(new RegionRow(
+            Code: _county, Name: _o.CountyName, Level: "COUNTY", ParentCode: null, CountyCode: _county, TownshipCode: null, UrbanRuralType: null,
+            IsExitedVillage: 0, IsResettlementSite: 0));
         foreach (var t in _regions.Townships)
         {
-            _sink.Add([t.Code, t.Name, "TOWNSHIP", _county, _county, t.Code, null, 0, 0]);
+            _sink.Add(new RegionRow(
+                Code: t.Code, Name: t.Name, Level: "TOWNSHIP", ParentCode: _county, CountyCode: _county, TownshipCode: t.Code, UrbanRuralType: null,
+                IsExitedVillage: 0, IsResettlementSite: 0));
         }
 
         foreach (var v in _regions.Villages)
         {
-            _sink.Add([v.Code, v.Name, "VILLAGE", v.Township.Code, _county, v.Township.Code, v.UrbanRuralType,
-                Fmt.Bool(v.IsExited), Fmt.Bool(v.IsResettlementSite)]);
+            _sink.Add(new RegionRow(
+                Code: v.Code, Name: v.Name, Level: "VILLAGE", ParentCode: v.Township.Code, CountyCode: _county, TownshipCode: v.Township.Code,
+                UrbanRuralType: v.UrbanRuralType, IsExitedVillage: Fmt.Bool(v.IsExited), IsResettlementSite: Fmt.Bool(v.IsResettlementSite)));
         }
 
         EndTable(Tables.Region, -1);
@@ -179,7 +184,7 @@ internal sealed class GenerationRun
 
     private void WriteHouseholds()
     {
-        _sink.Begin(Tables.Household, Tables.HouseholdColumns);
+        _sink.Begin<HouseholdRow>();
         ForEachHousehold(0, Tables.Household, h =>
         {
             var v = h.Village;
@@ -198,12 +203,14 @@ internal sealed class GenerationRun
                 account = b switch { 0 => "6231", 1 => "6217", 2 => "6228", 3 => "6223", 4 => "6236", _ => "6222" } + rng.Digits(15);
             }
 
-            _sink.Add([
-                h.Id, _county, v.Township.Code, v.Code, address, geo, h.Poor ? "脱贫户" : "一般农户", h.ExitYear,
-                h.MonitorType, h.RiskTypesText(), Fmt.Date(h.MonitoredAt), Fmt.Date(h.RiskClearedAt), h.Size,
-                h.Wage, h.Business, h.BusinessCost, h.Property, h.Transfer, h.PrevPerCapita, h.RigidExpense,
-                Fmt.Bool(h.Relocated), h.ResettleMode, h.HousingSafety, Fmt.Bool(h.WaterSafe), h.SafetyNet, phone, bank, account,
-            ]);
+            _sink.Add(new HouseholdRow(
+                HouseholdId: h.Id, CountyCode: _county, TownshipCode: v.Township.Code, VillageCode: v.Code, Address: address, GeoPoint: geo,
+                HouseholdAttr: h.Poor ? "脱贫户" : "一般农户", ExitYear: h.ExitYear, MonitorType: h.MonitorType, RiskTypes: h.RiskTypesText(),
+                MonitoredAt: Fmt.Date(h.MonitoredAt), RiskClearedAt: Fmt.Date(h.RiskClearedAt), HouseholdSize: h.Size, WageIncomeFen: h.Wage,
+                BusinessIncomeFen: h.Business, BusinessCostFen: h.BusinessCost, PropertyIncomeFen: h.Property, TransferIncomeFen: h.Transfer,
+                PrevPerCapitaNetIncomeFen: h.PrevPerCapita, RigidExpenseFen: h.RigidExpense, Relocated: Fmt.Bool(h.Relocated),
+                ResettleMode: h.ResettleMode, HousingSafety: h.HousingSafety, WaterSafe: Fmt.Bool(h.WaterSafe), SafetyNet: h.SafetyNet, Phone: phone,
+                BankName: bank, BankAccount: account));
         });
         EndTable(Tables.Household, 0);
     }
@@ -212,7 +219,7 @@ internal sealed class GenerationRun
 
     private void WriteMembers()
     {
-        _sink.Begin(Tables.Member, Tables.MemberColumns);
+        _sink.Begin<MemberRow>();
         ForEachHousehold(1, Tables.Member, h =>
         {
             var v = h.Village;
@@ -261,11 +268,12 @@ internal sealed class GenerationRun
                     _heldPosts++;
                 }
 
-                _sink.Add([
-                    Fmt.MemberId(h.Index, m.No), h.Id, _county, v.Township.Code, v.Code, name, id, m.Relation, m.Male ? "男" : "女",
-                    Fmt.Date(m.Birth), m.Ethnicity, m.Education, m.SchoolStatus, m.Health, m.Disease, disability, cert, m.Labor,
-                    m.WorkStatus, m.WorkMonths, Fmt.Bool(m.MedIns), Fmt.Bool(m.PensionIns), m.TrainingNeed,
-                ]);
+                _sink.Add(new MemberRow(
+                    MemberId: Fmt.MemberId(h.Index, m.No), HouseholdId: h.Id, CountyCode: _county, TownshipCode: v.Township.Code,
+                    VillageCode: v.Code, Name: name, IdNumber: id, Relation: m.Relation, Gender: m.Male ? "男" : "女", BirthDate: Fmt.Date(m.Birth),
+                    Ethnicity: m.Ethnicity, Education: m.Education, SchoolStatus: m.SchoolStatus, HealthStatus: m.Health, DiseaseName: m.Disease,
+                    DisabilityTypeGrade: disability, DisabilityCertNo: cert, LaborCapacity: m.Labor, WorkStatus: m.WorkStatus,
+                    WorkMonths: m.WorkMonths, MedIns: Fmt.Bool(m.MedIns), PensionIns: Fmt.Bool(m.PensionIns), TrainingNeed: m.TrainingNeed));
             }
         });
         EndTable(Tables.Member, 1);
@@ -285,14 +293,15 @@ internal sealed class GenerationRun
 
     private void WriteProjects()
     {
-        _sink.Begin(Tables.Project, Tables.ProjectColumns);
+        _sink.Begin<ProjectRow>();
         foreach (var p in _projects)
         {
-            _sink.Add([
-                p.Code, p.Name, p.Type, p.Subtype, p.SiteCode, _county, p.Township.Code, p.Year, p.Nature, p.Status, p.Invest,
-                p.Implementer, Fmt.Date(p.PlanStart), Fmt.Date(p.PlanEnd), Fmt.Date(p.AcceptedAt), p.BenefHouseholds, p.BenefPersons,
-                p.LinkModes, p.LaborPay, p.AssetClass, p.AssetOwner, p.Progress,
-            ]);
+            _sink.Add(new ProjectRow(
+                ProjectCode: p.Code, Name: p.Name, Type: p.Type, Subtype: p.Subtype, SiteCode: p.SiteCode, CountyCode: _county,
+                TownshipCode: p.Township.Code, Year: p.Year, Nature: p.Nature, LibStatus: p.Status, TotalInvestFen: p.Invest,
+                Implementer: p.Implementer, PlanStart: Fmt.Date(p.PlanStart), PlanEnd: Fmt.Date(p.PlanEnd), AcceptedAt: Fmt.Date(p.AcceptedAt),
+                BenefHouseholds: p.BenefHouseholds, BenefPersons: p.BenefPersons, LinkModes: p.LinkModes, LaborPayFen: p.LaborPay,
+                AssetClass: p.AssetClass, AssetOwner: p.AssetOwner, ProgressPct: p.Progress));
         }
 
         EndTable(Tables.Project, -1);
@@ -300,13 +309,14 @@ internal sealed class GenerationRun
 
     private void WriteBeneficiaries()
     {
-        _sink.Begin(Tables.ProjectBeneficiary, Tables.ProjectBeneficiaryColumns);
+        _sink.Begin<ProjectBeneficiaryRow>();
         foreach (var p in _projects)
         {
             foreach (var idx in _planner.Beneficiaries(p))
             {
                 var v = p.Village ?? _regions.VillageOf(idx);
-                _sink.Add([p.Code, Fmt.HouseholdId(idx), _county, v.Township.Code, v.Code]);
+                _sink.Add(new ProjectBeneficiaryRow(
+                    ProjectCode: p.Code, HouseholdId: Fmt.HouseholdId(idx), CountyCode: _county, TownshipCode: v.Township.Code, VillageCode: v.Code));
             }
         }
 
@@ -315,19 +325,21 @@ internal sealed class GenerationRun
 
     private void WriteFunds()
     {
-        _sink.Begin(Tables.FundAllocation, Tables.FundAllocationColumns);
+        _sink.Begin<FundAllocationRow>();
         var seq = 0;
         foreach (var p in _projects)
         {
             foreach (var a in _planner.Allocations(p, ref seq))
             {
-                _sink.Add([a.Id, p.Code, _county, p.Township.Code, a.DocNo, a.Level, a.SourceType, a.Amount, Fmt.Date(a.Date), p.Year]);
+                _sink.Add(new FundAllocationRow(
+                    AllocId: a.Id, ProjectCode: p.Code, CountyCode: _county, TownshipCode: p.Township.Code, DocNo: a.DocNo, SourceLevel: a.Level,
+                    SourceType: a.SourceType, AmountFen: a.Amount, AllocDate: Fmt.Date(a.Date), Year: p.Year));
             }
         }
 
         EndTable(Tables.FundAllocation, -1);
 
-        _sink.Begin(Tables.FundDisbursement, Tables.FundDisbursementColumns);
+        _sink.Begin<FundDisbursementRow>();
         seq = 0;
         var disb = 0;
         foreach (var p in _projects)
@@ -405,10 +417,10 @@ internal sealed class GenerationRun
             }
 
             disb++;
-            _sink.Add([
-                "D-" + disb.ToString("D6", Fmt.Inv), a.Id, p.Code, _county, p.Township.Code, stage, amount,
-                Fmt.Date(_time.Fact(first.AddDays(days[i]))), payeeType, payeeName, account,
-            ]);
+            _sink.Add(new FundDisbursementRow(
+                DisbId: "D-" + disb.ToString("D6", Fmt.Inv), AllocId: a.Id, ProjectCode: p.Code, CountyCode: _county, TownshipCode: p.Township.Code,
+                Stage: stage, AmountFen: amount, PaidAt: Fmt.Date(_time.Fact(first.AddDays(days[i]))), PayeeType: payeeType, PayeeName: payeeName,
+                PayeeAccount: account));
         }
     }
 
@@ -416,23 +428,21 @@ internal sealed class GenerationRun
 
     private void WriteWorkshops()
     {
-        _sink.Begin(Tables.Workshop, Tables.WorkshopColumns);
+        _sink.Begin<WorkshopRow>();
         foreach (var w in _workshops)
         {
-            _sink.Add([
-                w.Id, w.Name, w.Uscc, w.Form, w.RunStatus, _county, w.Village.Township.Code, w.Village.Code, Fmt.Bool(w.GovInvested),
-                w.WorkersTotal, w.WorkersPoor, w.WorkersMonitored,
-            ]);
+            _sink.Add(new WorkshopRow(
+                WorkshopId: w.Id, Name: w.Name, OperatorUscc: w.Uscc, Form: w.Form, RunStatus: w.RunStatus, CountyCode: _county,
+                TownshipCode: w.Village.Township.Code, VillageCode: w.Village.Code, GovInvested: Fmt.Bool(w.GovInvested),
+                WorkersTotal: w.WorkersTotal, WorkersPoor: w.WorkersPoor, WorkersMonitored: w.WorkersMonitored));
         }
 
         EndTable(Tables.Workshop, -1);
     }
 
-    private static string PostId(int seq) => "P-" + seq.ToString("D6", Fmt.Inv);
-
     private void WritePosts()
     {
-        _sink.Begin(Tables.WelfarePost, Tables.WelfarePostColumns);
+        _sink.Begin<WelfarePostRow>();
         var seq = 0;
         ForEachHousehold(2, Tables.WelfarePost, h =>
         {
@@ -466,137 +476,139 @@ internal sealed class GenerationRun
     private void AddPost(int seq, PostTerms t, VillageInfo v, string? holder)
     {
         var vacant = holder is null;
-        _sink.Add([
-            PostId(seq), t.Type, _county, v.Township.Code, v.Code, t.FundSource, holder, Fmt.Date(t.Start), Fmt.Date(t.End), t.Monthly,
-            Fmt.Bool(t.FullTime), vacant ? 0L : t.Due, vacant ? 0L : t.Paid,
-        ]);
+        _sink.Add(new WelfarePostRow(
+            PostId: Fmt.PostId(seq), PostType: t.Type, CountyCode: _county, TownshipCode: v.Township.Code, VillageCode: v.Code, FundSource: t.FundSource,
+            HolderMemberId: holder, TermStart: Fmt.Date(t.Start), TermEnd: Fmt.Date(t.End), MonthlySubsidyFen: t.Monthly,
+            FullTime: Fmt.Bool(t.FullTime), SubsidyDueFen: vacant ? 0L : t.Due, SubsidyPaidFen: vacant ? 0L : t.Paid));
     }
 
     // ---------------------------------------------------------------- employment
 
+    /// <summary>
+    /// Employment (pass 3): a row per working member for the job of the reference year, and for about one migrant or
+    /// flexible worker in ten a row before it for a job that ended last year. Every draw comes from the household's
+    /// employment stream in member order, so the steps below keep the order in which they draw.
+    /// </summary>
     private void WriteEmployment()
     {
-        _sink.Begin(Tables.Employment, Tables.EmploymentColumns);
+        _sink.Begin<EmploymentRow>();
         var postSeq = 0;
         var emp = 0;
-        var year = _o.ReferenceYear;
         ForEachHousehold(3, Tables.Employment, h =>
         {
-            var v = h.Village;
             var rng = Rng.For(_o.Seed, Streams.Employment, h.Index);
-            foreach (var m in h.Members)
+            foreach (var m in h.Members.Where(m => m.IsWorking))
             {
-                if (!m.IsWorking)
+                // Post ids follow households and members in order, as WritePosts numbered them.
+                var job = m.HoldsPost ? PostJob(h, m, Fmt.PostId(++postSeq)) : DrawJob(h, m, rng);
+                if (EarlierJob(job, rng) is { } earlier)
                 {
-                    continue;
+                    _sink.Add(EmploymentRowOf(++emp, h, m, earlier));
                 }
 
-                var memberId = Fmt.MemberId(h.Index, m.No);
-                string region, form = m.EmpForm ?? "就近务工";
-                string? employer;
-                string start;
-                string? end;
-                long wage;
-                string? workshopId = null, postId = null;
-
-                if (m.HoldsPost)
-                {
-                    postSeq++;
-                    var t = PostTerms.For(_o.Seed, _time, PostTerms.KeyOf(h.Index, m.No));
-                    region = "县内";
-                    employer = v.IsCommunity ? v.ShortName + "居民委员会" : v.Name + "民委员会";
-                    start = Fmt.Date(t.Start);
-                    end = Fmt.Date(new DateOnly(t.End.Year, t.End.Month, 1));
-                    wage = t.Monthly;
-                    postId = PostId(postSeq);
-                }
-                else
-                {
-                    var months = Math.Clamp(m.WorkMonths, 1, 12);
-                    var startMonth = 1 + rng.Next(13 - months);
-                    var endMonth = startMonth + months - 1;
-                    // A job of the year has started by the reference date; its planned end may lie after it.
-                    var startDate = _time.FactMonth(new DateOnly(year, startMonth, 1));
-                    if (startMonth == 1 && rng.Chance(0.4))
-                    {
-                        startDate = new DateOnly(year - rng.Range(1, 4), rng.Range(1, 12), 1);
-                    }
-
-                    start = Fmt.Date(startDate);
-                    end = endMonth == 12 && rng.Chance(0.8) ? null : Fmt.Date(new DateOnly(year, endMonth, 1));
-                    switch (m.WorkStatus)
-                    {
-                        case "省外务工":
-                            region = "省外·" + rng.Pick(Vocab.OutOfProvince);
-                            break;
-                        case "省内县外务工":
-                            region = "省内·" + rng.Pick(Vocab.ProvinceCities);
-                            break;
-                        default:
-                            region = "县内";
-                            break;
-                    }
-
-                    var city = region.Length > 3 ? region[3..] : _o.CountyName;
-                    switch (form)
-                    {
-                        case "帮扶车间":
-                            var w = _workshops[m.WorkshopIndex];
-                            workshopId = w.Id;
-                            employer = w.Name;
-                            wage = rng.Range(18, 35) * 10_000L;
-                            break;
-                        case "以工代赈":
-                            var projects = v.Projects;
-                            employer = projects.Count > 0 ? _projects[projects[rng.Next(projects.Count)]].Implementer : v.Township.Name + "人民政府";
-                            wage = rng.Range(25, 42) * 10_000L;
-                            break;
-                        case "自主创业":
-                            employer = null;
-                            wage = rng.Range(20, 60) * 10_000L;
-                            break;
-                        case "灵活就业":
-                            employer = null;
-                            wage = rng.Range(15, 45) * 10_000L;
-                            break;
-                        case "外出务工":
-                            employer = city + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(Vocab.EmployerKinds);
-                            wage = rng.Range(35, 75) * 10_000L;
-                            break;
-                        default:
-                            employer = city + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(Vocab.EmployerKinds);
-                            wage = rng.Range(20, 40) * 10_000L;
-                            break;
-                    }
-
-                    // An earlier job that ended last year.
-                    if (form is "外出务工" or "灵活就业" && rng.Chance(0.1))
-                    {
-                        var s0 = new DateOnly(year - 1, rng.Range(1, 6), 1);
-                        var e0 = s0.AddMonths(rng.Range(2, 6));
-                        emp++;
-                        _sink.Add([
-                            "E-" + emp.ToString("D7", Fmt.Inv), memberId, h.Id, _county, v.Township.Code, v.Code, form, region,
-                            employer, Fmt.Date(s0), Fmt.Date(e0), wage - (rng.Range(0, 5) * 10_000L), null, null,
-                        ]);
-                    }
-                }
-
-                emp++;
-                _sink.Add([
-                    "E-" + emp.ToString("D7", Fmt.Inv), memberId, h.Id, _county, v.Township.Code, v.Code, form, region, employer,
-                    start, end, wage, workshopId, postId,
-                ]);
+                _sink.Add(EmploymentRowOf(++emp, h, m, job));
             }
         });
         EndTable(Tables.Employment, 3);
+    }
+
+    private EmploymentRow EmploymentRowOf(int emp, HouseholdModel h, MemberModel m, Job job) => new(
+        EmpId: "E-" + emp.ToString("D7", Fmt.Inv), MemberId: Fmt.MemberId(h.Index, m.No), HouseholdId: h.Id, CountyCode: _county,
+        TownshipCode: h.Village.Township.Code, VillageCode: h.Village.Code, EmpForm: job.Form, WorkRegion: job.Region, Employer: job.Employer,
+        StartMonth: job.Start, EndMonth: job.End, MonthlyWageFen: job.Wage, WorkshopId: job.WorkshopId, PostId: job.PostId);
+
+    /// <summary>A post holder's job is the post: its terms (the same as the post's row), the village committee as employer. No draw.</summary>
+    private Job PostJob(HouseholdModel h, MemberModel m, string postId)
+    {
+        var t = PostTerms.For(_o.Seed, _time, PostTerms.KeyOf(h.Index, m.No));
+        var v = h.Village;
+        var committee = v.IsCommunity ? v.ShortName + "居民委员会" : v.Name + "民委员会";
+        return new Job(Form: m.EmpForm ?? "就近务工", Region: "县内", Employer: committee, Start: Fmt.Date(t.Start),
+            End: Fmt.Date(new DateOnly(t.End.Year, t.End.Month, 1)), Wage: t.Monthly, WorkshopId: null, PostId: postId);
+    }
+
+    /// <summary>Any other job of the year: first its months, then where it is, then who employs and pays.</summary>
+    private Job DrawJob(HouseholdModel h, MemberModel m, Rng rng)
+    {
+        var form = m.EmpForm ?? "就近务工";
+        var (start, end) = DrawJobMonths(m, rng);
+        var region = m.WorkStatus switch
+        {
+            "省外务工" => "省外·" + rng.Pick(Vocab.OutOfProvince),
+            "省内县外务工" => "省内·" + rng.Pick(Vocab.ProvinceCities),
+            _ => "县内",
+        };
+        // The city named in the region ("省外·苏州" → 苏州) names the employer; work in the county takes the county's name.
+        var city = region.Length > 3 ? region[3..] : _o.CountyName;
+        var (employer, wage, workshopId) = DrawEmployer(h.Village, m, form, city, rng);
+        return new Job(form, region, employer, start, end, wage, workshopId, PostId: null);
+    }
+
+    /// <summary>
+    /// The job's months within the reference year, as many as the member worked: a job of the year has started by the
+    /// reference date (its planned end may lie after it), and some jobs starting in January were held since an earlier year.
+    /// </summary>
+    private (string Start, string? End) DrawJobMonths(MemberModel m, Rng rng)
+    {
+        var year = _o.ReferenceYear;
+        var months = Math.Clamp(m.WorkMonths, 1, 12);
+        var startMonth = 1 + rng.Next(13 - months);
+        var endMonth = startMonth + months - 1;
+        var startDate = _time.FactMonth(new DateOnly(year, startMonth, 1));
+        if (startMonth == 1 && rng.Chance(0.4))
+        {
+            startDate = new DateOnly(year - rng.Range(1, 4), rng.Range(1, 12), 1);
+        }
+
+        var end = endMonth == 12 && rng.Chance(0.8) ? null : Fmt.Date(new DateOnly(year, endMonth, 1));
+        return (Fmt.Date(startDate), end);
+    }
+
+    /// <summary>Who employs by the form of employment, and the monthly wage each form pays (fen).</summary>
+    private (string? Employer, long Wage, string? WorkshopId) DrawEmployer(VillageInfo v, MemberModel m, string form, string city, Rng rng)
+    {
+        switch (form)
+        {
+            case "帮扶车间":
+                var w = _workshops[m.WorkshopIndex];
+                return (w.Name, rng.Range(18, 35) * 10_000L, w.Id);
+            case "以工代赈":
+                // Work-for-relief is paid by a project of the village, or by the township when the village has none.
+                var projects = v.Projects;
+                var implementer = projects.Count > 0 ? _projects[projects[rng.Next(projects.Count)]].Implementer : v.Township.Name + "人民政府";
+                return (implementer, rng.Range(25, 42) * 10_000L, null);
+            case "自主创业":
+                return (null, rng.Range(20, 60) * 10_000L, null);
+            case "灵活就业":
+                return (null, rng.Range(15, 45) * 10_000L, null);
+            case "外出务工":
+                return (city + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(Vocab.EmployerKinds), rng.Range(35, 75) * 10_000L, null);
+            default:
+                return (city + rng.Pick(Vocab.EmployerPrefixes) + rng.Pick(Vocab.EmployerKinds), rng.Range(20, 40) * 10_000L, null);
+        }
+    }
+
+    /// <summary>
+    /// About one migrant or flexible worker in ten also had a job last year that has ended: the same form, place and
+    /// employer, two to five months from the first half of last year, paid a little less. Other jobs draw nothing here.
+    /// </summary>
+    private Job? EarlierJob(Job job, Rng rng)
+    {
+        if (job.Form is not ("外出务工" or "灵活就业") || !rng.Chance(0.1))
+        {
+            return null;
+        }
+
+        var start = new DateOnly(_o.ReferenceYear - 1, rng.Range(1, 6), 1);
+        var end = start.AddMonths(rng.Range(2, 6));
+        return job with { Start = Fmt.Date(start), End = Fmt.Date(end), Wage = job.Wage - (rng.Range(0, 5) * 10_000L) };
     }
 
     // ---------------------------------------------------------------- assistance
 
     private void WriteAssistance()
     {
-        _sink.Begin(Tables.Assistance, Tables.AssistanceColumns);
+        _sink.Begin<AssistanceRow>();
         var postSeq = 0;
         var seq = 0;
         ForEachHousehold(4, Tables.Assistance, h =>
@@ -630,16 +642,16 @@ internal sealed class GenerationRun
     private void WriteIncomeHistory()
     {
         // Three years per household (the reference year and the two before), so changes between years are facts.
-        _sink.Begin(Tables.HouseholdIncomeYear, Tables.HouseholdIncomeYearColumns);
+        _sink.Begin<HouseholdIncomeYearRow>();
         ForEachHousehold(6, Tables.HouseholdIncomeYear, h =>
         {
             var v = h.Village;
             foreach (var y in IncomeHistory.Build(_o.Seed, h, _o.ReferenceYear))
             {
-                _sink.Add([
-                    h.Id + "-" + y.Year.ToString(Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, y.Year, h.Size,
-                    y.Wage, y.Business, y.BusinessCost, y.Property, y.Transfer,
-                ]);
+                _sink.Add(new HouseholdIncomeYearRow(
+                    IncomeId: h.Id + "-" + y.Year.ToString(Fmt.Inv), HouseholdId: h.Id, CountyCode: _county, TownshipCode: v.Township.Code,
+                    VillageCode: v.Code, IncomeYear: y.Year, HouseholdSize: h.Size, WageIncomeFen: y.Wage, BusinessIncomeFen: y.Business,
+                    BusinessCostFen: y.BusinessCost, PropertyIncomeFen: y.Property, TransferIncomeFen: y.Transfer));
             }
         });
         EndTable(Tables.HouseholdIncomeYear, 6);
@@ -648,13 +660,14 @@ internal sealed class GenerationRun
     private void WriteStandards()
     {
         // One row per kind for the county, valid from three years before the reference year and still in force.
-        _sink.Begin(Tables.Standard, Tables.StandardColumns);
+        _sink.Begin<StandardRow>();
         var seq = 0;
         var countyRegion = _county; // already the 12-digit county code (was padded to 18 digits, which only SQLite stored)
         foreach (var (kind, unit, amount) in StandardPlan.All)
         {
-            _sink.Add(["S-" + (++seq).ToString("D3", Fmt.Inv), _county, countyRegion, kind, unit, amount,
-                Fmt.Date(new DateOnly(_o.ReferenceYear - 3, 1, 1)), null]);
+            _sink.Add(new StandardRow(
+                StandardId: "S-" + (++seq).ToString("D3", Fmt.Inv), CountyCode: _county, RegionCode: countyRegion, StandardKind: kind, Unit: unit,
+                AmountFen: amount, ValidFrom: Fmt.Date(new DateOnly(_o.ReferenceYear - 3, 1, 1)), ValidTo: null));
         }
 
         EndTable(Tables.Standard, -1);
@@ -662,11 +675,11 @@ internal sealed class GenerationRun
 
     private void WriteCasesAndVisits()
     {
-        _sink.Begin(Tables.MonitoringCase, Tables.MonitoringCaseColumns);
+        _sink.Begin<MonitoringCaseRow>();
         var caseSeq = 0;
         ForEachHousehold(5, Tables.MonitoringCase, h => WriteCaseOf(h, ref caseSeq));
         EndTable(Tables.MonitoringCase, -1);
-        _sink.Begin(Tables.HouseholdVisit, Tables.HouseholdVisitColumns);
+        _sink.Begin<HouseholdVisitRow>();
         var visitSeq = 0;
         foreach (var v in _regions.Villages)
         {
@@ -686,19 +699,19 @@ internal sealed class GenerationRun
         {
             var days = rng.Chance(0.85) ? rng.Range(3, 15) : rng.Range(16, 40);
             seq++;
-            _sink.Add([
-                "C-" + seq.ToString("D7", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, CaseSources[rng.Weighted(CaseSourceWeights)],
-                Fmt.Date(identified.AddDays(-days)), "已认定", Fmt.Date(identified), days, h.RiskTypesText()?.Split(',')[0],
-            ]);
+            _sink.Add(new MonitoringCaseRow(
+                CaseId: "C-" + seq.ToString("D7", Fmt.Inv), HouseholdId: h.Id, CountyCode: _county, TownshipCode: v.Township.Code,
+                VillageCode: v.Code, Source: CaseSources[rng.Weighted(CaseSourceWeights)], ReportedAt: Fmt.Date(identified.AddDays(-days)),
+                CaseStatus: "已认定", IdentifiedAt: Fmt.Date(identified), DaysToIdentify: days, MainRisk: h.RiskTypesText()?.Split(',')[0]));
         }
         else if (rng.Chance(0.015))
         {
             seq++;
-            _sink.Add([
-                "C-" + seq.ToString("D7", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, CaseSources[rng.Weighted(CaseSourceWeights)],
-                Fmt.Date(_time.Now.AddDays(-rng.Range(0, 45))), PendingStatuses[rng.Weighted(PendingWeights)], null, null,
-                Vocab.RiskTypes[rng.Weighted(Vocab.RiskWeights)],
-            ]);
+            _sink.Add(new MonitoringCaseRow(
+                CaseId: "C-" + seq.ToString("D7", Fmt.Inv), HouseholdId: h.Id, CountyCode: _county, TownshipCode: v.Township.Code,
+                VillageCode: v.Code, Source: CaseSources[rng.Weighted(CaseSourceWeights)],
+                ReportedAt: Fmt.Date(_time.Now.AddDays(-rng.Range(0, 45))), CaseStatus: PendingStatuses[rng.Weighted(PendingWeights)],
+                IdentifiedAt: null, DaysToIdentify: null, MainRisk: Vocab.RiskTypes[rng.Weighted(Vocab.RiskWeights)]));
         }
     }
 
@@ -715,8 +728,10 @@ internal sealed class GenerationRun
             while (at >= earliest)
             {
                 seq++;
-                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(at), visitor,
-                    rng.Chance(0.6) ? "日常走访" : rng.Chance(0.5) ? "风险核实" : "政策落实"]);
+                _sink.Add(new HouseholdVisitRow(
+                    VisitId: "V-" + seq.ToString("D8", Fmt.Inv), HouseholdId: h.Id, CountyCode: _county, TownshipCode: v.Township.Code,
+                    VillageCode: v.Code, VisitedAt: Fmt.Date(at), Visitor: visitor,
+                    Purpose: rng.Chance(0.6) ? "日常走访" : rng.Chance(0.5) ? "风险核实" : "政策落实"));
                 at = at.AddDays(-rng.Range(15, 45));
             }
         }
@@ -726,181 +741,20 @@ internal sealed class GenerationRun
             for (var k = 0; k < visits; k++)
             {
                 seq++;
-                _sink.Add(["V-" + seq.ToString("D8", Fmt.Inv), h.Id, _county, v.Township.Code, v.Code, Fmt.Date(_time.Now.AddDays(-rng.Range(0, 360))), visitor,
-                    rng.Chance(0.7) ? "日常走访" : "政策落实"]);
+                _sink.Add(new HouseholdVisitRow(
+                    VisitId: "V-" + seq.ToString("D8", Fmt.Inv), HouseholdId: h.Id, CountyCode: _county, TownshipCode: v.Township.Code,
+                    VillageCode: v.Code, VisitedAt: Fmt.Date(_time.Now.AddDays(-rng.Range(0, 360))), Visitor: visitor,
+                    Purpose: rng.Chance(0.7) ? "日常走访" : "政策落实"));
             }
         }
     }
 
+    /// <summary>The assistance rows of one household (pass 4): entitlements, then measures drawn up to its target.</summary>
     private void WriteAssistanceOf(HouseholdModel h, int firstPost, ref int seq)
     {
-        var rng = Rng.For(_o.Seed, Streams.Assistance, h.Index);
-        var target = h.Monitored ? Math.Max(2, 1 + rng.Poisson(3.8)) : h.Poor ? rng.Weighted(AssistOtherWeights) : 0;
-        var v = h.Village;
-        var cadre = h.Index % v.CadreNames.Length;
-        var from = h.MonitoredAt ?? new DateOnly(_o.ReferenceYear - 1, 1, 1);
-        var spanDays = Math.Max(1, _time.Now.DayNumber - from.DayNumber);
-        var written = 0;
-        var year = _o.ReferenceYear;
-        var localSeq = seq;
-
-        void Add(string category, string item, string? memberId, long amount, string period, string channel, string? refId, DateOnly? startAt = null,
-            DateOnly? endAt = null)
-        {
-            var start = _time.Fact(startAt ?? from.AddDays(rng.Next(spanDays + 1)));
-            DateOnly? end = endAt ?? (period == "一次性" ? null : _yearEnd);
-            localSeq++;
-            written++;
-            _sink.Add([
-                "AS-" + localSeq.ToString("D7", Fmt.Inv), h.Id, memberId, _county, v.Township.Code, v.Code, category, item,
-                Fmt.Date(start), Fmt.Date(end), amount, period, channel, refId, v.CadreNames[cadre], v.CadrePhones[cadre],
-            ]);
-        }
-
-        // Entitlements first: safety net and disability allowances.
-        if (h.SafetyNet == "低保")
-        {
-            Add("兜底保障", "低保", null, StandardPlan.Amount(StandardPlan.Dibao) / 12 * h.Size, "月", "一卡通", null,
-                new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
-        }
-        else if (h.SafetyNet == "特困")
-        {
-            Add("兜底保障", "特困供养", Fmt.MemberId(h.Index, 1), StandardPlan.Amount(StandardPlan.Tekun) / 12, "月", "一卡通", null,
-                new DateOnly(year - rng.Range(0, 4), rng.Range(1, 12), 1));
-        }
-
-        if (h.Targeted || h.SafetyNet != "无")
-        {
-            foreach (var m in h.Members)
-            {
-                if (m.DisabilityType > 0)
-                {
-                    Add("兜底保障", "残疾人两项补贴", Fmt.MemberId(h.Index, m.No), m.DisabilityGrade <= 2 ? 27_700L : 18_500L, "月", "一卡通", null,
-                        new DateOnly(year - rng.Range(0, 3), rng.Range(1, 12), 1));
-                }
-            }
-        }
-
-        if (written >= target)
-        {
-            seq = localSeq;
-            return;
-        }
-
-        // Other measures drawn by the household's situation.
-        var ill = Array.Find(h.Members, m => m.Health is "长期慢性病" or "患有大病");
-        var student = Array.Find(h.Members, m => m.SchoolStatus is not null && m.Age >= 6);
-        var vocational = Array.Find(h.Members, m => m.SchoolStatus is { } s && (s.StartsWith("中职", StringComparison.Ordinal)
-            || s.StartsWith("大专", StringComparison.Ordinal)));
-        var labour = Array.Find(h.Members, m => m.InLaborForce && m.Age is >= 18 and <= 65);
-        var migrant = Array.Find(h.Members, m => m.WorkStatus is "省外务工" or "省内县外务工");
-        var posts = new List<(MemberModel Member, int Seq)>();
-        var ps = firstPost;
-        foreach (var m in h.Members)
-        {
-            if (m.HoldsPost)
-            {
-                posts.Add((m, ps++));
-            }
-        }
-
-        // Items: 0 产业奖补 1 小额信贷 2 公益性岗位 3 交通补助 4 技能培训 5 医疗救助 6 家庭医生 7 参保资助 8 雨露计划
-        //        9 教育资助 10 危房改造 11 饮水 12 临时救助 13 搬迁后扶 14 防贫保险 15 消费帮扶
-        int[] weights =
-        [
-            20, labour is null ? 0 : 8, posts.Count > 0 ? 30 : 0, migrant is null ? 0 : 12, labour is null ? 0 : 8,
-            ill is null ? 0 : 25, ill is null ? 3 : 12, 8, vocational is null ? 0 : 35, student is null ? 0 : 14,
-            h.HousingSafety is "C" or "D" ? 35 : 0, h.WaterSafe ? 0 : 25, h.MonitorType == "突发严重困难户" ? 30 : 10,
-            h.Relocated ? 22 : 0, 8, 5,
-        ];
-        bool[] repeatable = [true, false, false, false, true, true, false, false, false, false, false, false, true, false, false, true];
-        var guard = 0;
-        while (written < target && guard++ < 50)
-        {
-            var item = rng.Weighted(weights);
-            if (weights[item] == 0)
-            {
-                break;
-            }
-
-            if (!repeatable[item] && item != 2)
-            {
-                weights[item] = 0;
-            }
-
-            switch (item)
-            {
-                case 0:
-                    var refProject = v.Projects.Count > 0 ? _projects[v.Projects[rng.Next(v.Projects.Count)]].Code : null;
-                    // The industry reward is a share of the household's business income up to the cap (county rules):
-                    // no business income, no reward. The draw stays so that the stream is unchanged for what follows.
-                    var share = rng.Range(10, 80);
-                    var reward = Math.Min(StandardPlan.Amount(StandardPlan.IndustryRewardCap),
-                        h.Business * StandardPlan.Amount(StandardPlan.IndustryRewardRate) / 10_000 / 1_000 * 1_000 * share / 80);
-                    if (reward >= 10_000)
-                    {
-                        Add("产业", "到户产业奖补", null, reward, "一次性", "一卡通", refProject);
-                    }
-
-                    break;
-                case 1:
-                    var loanStart = from.AddDays(rng.Next(spanDays + 1));
-                    Add("金融", "小额信贷", Fmt.MemberId(h.Index, labour!.No), rng.Range(1, 5) * 1_000_000L, "一次性", "对公",
-                        "XD" + loanStart.Year.ToString(Fmt.Inv) + rng.Digits(6), loanStart, loanStart.AddYears(3));
-                    break;
-                case 2:
-                    var (pm, pseq) = posts[0];
-                    posts.RemoveAt(0);
-                    if (posts.Count == 0)
-                    {
-                        weights[2] = 0;
-                    }
-
-                    var terms = PostTerms.For(_o.Seed, _time, PostTerms.KeyOf(h.Index, pm.No));
-                    Add("就业", "公益性岗位", Fmt.MemberId(h.Index, pm.No), terms.Monthly, "月", "一卡通", PostId(pseq), terms.Start, terms.End);
-                    break;
-                case 3:
-                    Add("就业", "务工交通补助", Fmt.MemberId(h.Index, migrant!.No), rng.Range(3, 10) * 10_000L, "一次性", "一卡通", null);
-                    break;
-                case 4:
-                    Add("就业", "技能培训", Fmt.MemberId(h.Index, labour!.No), rng.Range(5, 20) * 10_000L, "一次性", "对公", null);
-                    break;
-                case 5:
-                    Add("健康", "医疗救助", Fmt.MemberId(h.Index, ill!.No), rng.Range(5, 200) * 10_000L, "一次性", "一卡通", null);
-                    break;
-                case 6:
-                    Add("健康", "家庭医生签约", Fmt.MemberId(h.Index, (ill ?? h.Members[0]).No), 0, "年", "对公", null);
-                    break;
-                case 7:
-                    Add("健康", "参保资助", null, 38_000L * h.Size, "年", "对公", null);
-                    break;
-                case 8:
-                    Add("教育", "雨露计划", Fmt.MemberId(h.Index, vocational!.No), 300_000L, "年", "一卡通", null);
-                    break;
-                case 9:
-                    Add("教育", "教育资助", Fmt.MemberId(h.Index, student!.No), rng.Range(10, 25) * 10_000L, "年", "一卡通", null);
-                    break;
-                case 10:
-                    Add("住房", "危房改造", null, rng.Range(15, 35) * 100_000L, "一次性", "一卡通", null);
-                    break;
-                case 11:
-                    Add("饮水", "饮水安全巩固", null, rng.Range(2, 20) * 10_000L, "一次性", "对公", null);
-                    break;
-                case 12:
-                    Add("兜底保障", "临时救助", null, rng.Range(5, 44) * 10_000L, "一次性", "一卡通", null);
-                    break;
-                case 13:
-                    Add("搬迁后扶", "后续扶持产业奖补", null, rng.Range(10, 50) * 10_000L, "一次性", "一卡通", null);
-                    break;
-                case 14:
-                    Add("其他", "防贫保险", null, rng.Range(5, 20) * 1_000L * h.Size, "年", "对公", null);
-                    break;
-                default:
-                    Add("其他", "消费帮扶", null, rng.Range(2, 20) * 10_000L, "一次性", "一卡通", null);
-                    break;
-            }
-        }
-
-        seq = localSeq;
+        var assistance = new HouseholdAssistance(_o, _time, _county, _projects, _sink, h, seq);
+        assistance.WriteEntitlements();
+        assistance.WriteMeasures(firstPost);
+        seq = assistance.Seq;
     }
 }

@@ -120,12 +120,50 @@ internal sealed class HouseholdFactory
         return h;
     }
 
+    /// <summary>
+    /// The members, in the steps a registration would record them: who lives there, each person (birth, schooling,
+    /// health), the household's risks made visible in them, then work, training and insurance. Every step draws from
+    /// the household's core stream in this order, which is what lets any pass rebuild the same household.
+    /// </summary>
     private void BuildMembers(HouseholdModel h, Rng rng)
     {
-        var n = h.Size;
-        var members = new MemberModel[n];
         var ethnicity = Vocab.Ethnicities[rng.Weighted(Vocab.EthnicityWeights)];
+        var members = DrawRelations(h.Size, rng);
+        foreach (var m in members)
+        {
+            m.Birth = _time.Fact(new DateOnly(_year - m.Age, 1, 1).AddDays(rng.Next(365)));
+            m.Ethnicity = rng.Chance(0.88) ? ethnicity : Vocab.Ethnicities[rng.Weighted(Vocab.EthnicityWeights)];
+            Schooling(m, rng);
+            Health(m, rng);
+        }
 
+        ShowRisksInMembers(h, members, rng);
+        h.Members = members;
+        foreach (var m in members)
+        {
+            Labour(h, m, rng);
+        }
+
+        EnsureSomeoneWorks(members, rng);
+        foreach (var m in members)
+        {
+            if (m.InLaborForce && rng.Chance(m.IsWorking ? 0.08 : 0.35))
+            {
+                m.TrainingNeed = rng.Pick(Vocab.Trainings);
+            }
+
+            m.MedIns = rng.Chance(0.985);
+            m.PensionIns = m.Age >= 16 && rng.Chance(0.93);
+        }
+    }
+
+    /// <summary>
+    /// Who lives in a household of <paramref name="n"/>, in registration order: the head (older when living alone or
+    /// as a couple), usually a spouse, in younger households sometimes a parent of the head, then the descendants.
+    /// </summary>
+    private static MemberModel[] DrawRelations(int n, Rng rng)
+    {
+        var members = new MemberModel[n];
         var headAge = n switch
         {
             1 => rng.Chance(0.75) ? rng.Range(58, 88) : rng.Range(30, 57),
@@ -149,10 +187,21 @@ internal sealed class HouseholdFactory
             k++;
         }
 
+        FillDescendants(members, k, headAge, rng);
+        return members;
+    }
+
+    /// <summary>
+    /// The places from <paramref name="k"/> on: children of the head; in an older household (head 58+) grown children
+    /// first, then a son's wife and grandchildren of the oldest child's generation.
+    /// </summary>
+    private static void FillDescendants(MemberModel[] members, int k, int headAge, Rng rng)
+    {
+        var older = headAge >= 58;
         var childAge = -1;
         var hadSon = false;
         var hadDaughterInLaw = false;
-        while (k < n)
+        while (k < members.Length)
         {
             MemberModel m;
             if (older && childAge >= 0 && hadSon && !hadDaughterInLaw && rng.Chance(0.7))
@@ -189,16 +238,11 @@ internal sealed class HouseholdFactory
             members[k] = m;
             k++;
         }
+    }
 
-        foreach (var m in members)
-        {
-            m.Birth = _time.Fact(new DateOnly(_year - m.Age, 1, 1).AddDays(rng.Next(365)));
-            m.Ethnicity = rng.Chance(0.88) ? ethnicity : Vocab.Ethnicities[rng.Weighted(Vocab.EthnicityWeights)];
-            Schooling(m, rng);
-            Health(m, rng);
-        }
-
-        // Risk types must be visible in the members.
+    /// <summary>Risk types must be visible in the members: an illness risk needs someone ill, a disability risk someone disabled.</summary>
+    private static void ShowRisksInMembers(HouseholdModel h, MemberModel[] members, Rng rng)
+    {
         if (h.HasRisk(Vocab.RiskIll) && !members.Any(m => m.Health is "长期慢性病" or "患有大病"))
         {
             var sick = Oldest(members);
@@ -210,32 +254,22 @@ internal sealed class HouseholdFactory
 
         if (h.HasRisk(Vocab.RiskDisabled) && !members.Any(m => m.DisabilityType > 0))
         {
-            MakeDisabled(members[rng.Next(n)], rng);
+            MakeDisabled(members[rng.Next(members.Length)], rng);
         }
+    }
 
-        h.Members = members;
-        foreach (var m in members)
-        {
-            Labour(h, m, rng);
-        }
-
+    /// <summary>
+    /// Every household with labour has someone working (a target of the demo data, checked by the generator's tests):
+    /// when no labourer drew work, the first one works locally.
+    /// </summary>
+    private static void EnsureSomeoneWorks(MemberModel[] members, Rng rng)
+    {
         if (members.Any(m => m.InLaborForce) && !members.Any(m => m.IsWorking))
         {
             var m = members.First(x => x.InLaborForce);
             m.WorkStatus = "县内务工";
             m.EmpForm = "就近务工";
             m.WorkMonths = rng.Range(3, 12);
-        }
-
-        foreach (var m in members)
-        {
-            if (m.InLaborForce && rng.Chance(m.IsWorking ? 0.08 : 0.35))
-            {
-                m.TrainingNeed = rng.Pick(Vocab.Trainings);
-            }
-
-            m.MedIns = rng.Chance(0.985);
-            m.PensionIns = m.Age >= 16 && rng.Chance(0.93);
         }
     }
 

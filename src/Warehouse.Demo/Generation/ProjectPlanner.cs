@@ -83,26 +83,83 @@ internal sealed class ProjectPlanner
         return result;
     }
 
+    /// <summary>
+    /// One project from its own stream: what it is, where, what it costs, how far it has come, who carries it out,
+    /// how it links to households and who owns what it builds. The steps draw in this order; keep it, or every
+    /// project after the change differs.
+    /// </summary>
     private ProjectInfo Plan(int index, int year, int seq, Rng rng, VillageInfo[] nonEmpty)
     {
         var t = rng.Weighted(TypeWeights);
-        var type = Types[t];
         var subtype = rng.Pick(Subtypes[t]);
+        var (village, township) = DrawSite(t, subtype, rng, nonEmpty);
+        var siteName = village?.ShortName ?? township.Name;
+        var name = ProjectName(subtype, siteName, year, township, rng);
+        var invest = DrawInvestment(t, rng);
+        var status = DrawStatus(year, rng);
+        var progress = status switch
+        {
+            "竣工验收" => 100,
+            "实施" => rng.Range(10, 95),
+            _ => 0,
+        };
+
+        var nature = Natures[rng.Weighted(NatureWeights)];
+        var (planStart, planEnd, accepted) = DrawSchedule(year, status, rng);
+        var implementer = DrawImplementer(t, subtype, siteName, village, township, rng);
+        var links = DrawLinkModes(t, rng);
+        var yigong = rng.Chance(t switch { 2 => 0.35, 3 => 0.15, 0 => 0.08, _ => 0.0 });
+        // Keep the draw so the rest of the project stream (and so every other project field) is unchanged.
+        _ = rng.Uniform(0.16, 0.35);
+        var (assetClass, owner) = DrawAssets(t, subtype, township, rng);
+
+        return new ProjectInfo
+        {
+            Index = index,
+            Code = "XM" + year.ToString(Fmt.Inv) + "-" + _o.CountyCode + "-" + seq.ToString("D3", Fmt.Inv),
+            Name = name,
+            Type = Types[t],
+            Subtype = subtype,
+            SiteCode = village?.Code ?? township.Code,
+            SiteName = siteName,
+            Township = township,
+            Village = village,
+            Year = year,
+            Nature = nature,
+            Status = status,
+            Invest = invest,
+            Implementer = implementer,
+            PlanStart = planStart,
+            PlanEnd = planEnd,
+            AcceptedAt = accepted,
+            LinkModes = links,
+            Yigong = yigong,
+            AssetClass = assetClass,
+            AssetOwner = owner,
+            Progress = progress,
+        };
+    }
+
+    /// <summary>
+    /// Where the project is: a township for county-wide kinds (三保障, management fees, training, travel subsidies) and
+    /// some others, mostly one with households; otherwise a village with households.
+    /// </summary>
+    private (VillageInfo? Village, TownshipInfo Township) DrawSite(int t, string subtype, Rng rng, VillageInfo[] nonEmpty)
+    {
         var townshipSited = t is 4 or 6 || subtype is "技能培训" or "务工交通补助" || rng.Chance(0.12) || nonEmpty.Length == 0;
-        VillageInfo? village = null;
-        TownshipInfo township;
         if (townshipSited)
         {
-            township = nonEmpty.Length > 0 && rng.Chance(0.9) ? rng.Pick(nonEmpty).Township : rng.Pick(_regions.Townships);
-        }
-        else
-        {
-            village = rng.Pick(nonEmpty);
-            township = village.Township;
+            return (null, nonEmpty.Length > 0 && rng.Chance(0.9) ? rng.Pick(nonEmpty).Township : rng.Pick(_regions.Townships));
         }
 
-        var siteName = village?.ShortName ?? township.Name;
-        var name = subtype switch
+        var village = rng.Pick(nonEmpty);
+        return (village, village.Township);
+    }
+
+    /// <summary>The name as a project library lists it: the site, what is built or paid for, and the year where one is named.</summary>
+    private string ProjectName(string subtype, string siteName, int year, TownshipInfo township, Rng rng)
+    {
+        return subtype switch
         {
             "种植基地" => siteName + rng.Pick(Crops) + "种植基地建设",
             "养殖小区" => siteName + rng.Pick(Animals) + "养殖小区建设",
@@ -128,42 +185,55 @@ internal sealed class ProjectPlanner
             _ => siteName + "其他帮扶项目",
         };
 
+    }
+
+    /// <summary>The investment, log-normal around the kind's median, in whole 100 元 (stored in fen).</summary>
+    private static long DrawInvestment(int t, Rng rng)
+    {
         var (median, sigma) = t switch { 0 => (1_200_000.0, 0.6), 6 => (80_000.0, 0.3), _ => (600_000.0, 0.6) };
-        var invest = Math.Max(20_000L, (long)Math.Round(median * Math.Exp(sigma * rng.Normal()) / 100.0) * 100L) * 100L; // whole 100 元, in fen
+        return Math.Max(20_000L, (long)Math.Round(median * Math.Exp(sigma * rng.Normal()) / 100.0) * 100L) * 100L;
+    }
 
-        var rel = year - (_o.ReferenceYear - 2);
-        string status = rel switch
-        {
-            0 => rng.Weighted([70, 10, 20]) switch { 0 => "竣工验收", 1 => "出库", _ => "实施" },
-            1 => rng.Weighted([45, 45, 10]) switch { 0 => "竣工验收", 1 => "实施", _ => "年度计划" },
-            _ => rng.Weighted([15, 20, 25, 35, 5]) switch { 0 => "储备", 1 => "入库", 2 => "年度计划", 3 => "实施", _ => "竣工验收" },
-        };
-        var progress = status switch
-        {
-            "竣工验收" => 100,
-            "实施" => rng.Range(10, 95),
-            _ => 0,
-        };
+    /// <summary>The library status by the project's year: projects of two years ago are mostly accepted, this year's mostly planned or under way.</summary>
+    private string DrawStatus(int year, Rng rng) => (year - (_o.ReferenceYear - 2)) switch
+    {
+        0 => rng.Weighted([70, 10, 20]) switch { 0 => "竣工验收", 1 => "出库", _ => "实施" },
+        1 => rng.Weighted([45, 45, 10]) switch { 0 => "竣工验收", 1 => "实施", _ => "年度计划" },
+        _ => rng.Weighted([15, 20, 25, 35, 5]) switch { 0 => "储备", 1 => "入库", 2 => "年度计划", 3 => "实施", _ => "竣工验收" },
+    };
 
-        var nature = Natures[rng.Weighted(NatureWeights)];
-        DateOnly? planStart = null, planEnd = null, accepted = null;
-        if (status is not "储备" and not "入库")
+    /// <summary>
+    /// Planned start and end once a project is past the reserve (储备/入库); acceptance for an accepted project, within
+    /// 40 days of the planned end but not after the reference year, and never after the reference date.
+    /// </summary>
+    private (DateOnly? Start, DateOnly? End, DateOnly? Accepted) DrawSchedule(int year, string status, Rng rng)
+    {
+        if (status is "储备" or "入库")
         {
-            var s = new DateOnly(year, rng.Range(2, 5), 1);
-            var e = s.AddMonths(rng.Range(3, 7)).AddDays(-1);
-            planStart = s;
-            planEnd = e;
-            if (status == "竣工验收")
-            {
-                var acc = e.AddDays(rng.Range(0, 40));
-                var last = new DateOnly(_o.ReferenceYear, 12, 31);
-                accepted = _time.Fact(acc > last ? last : acc);
-            }
+            return (null, null, null);
         }
 
+        var start = new DateOnly(year, rng.Range(2, 5), 1);
+        var end = start.AddMonths(rng.Range(3, 7)).AddDays(-1);
+        if (status != "竣工验收")
+        {
+            return (start, end, null);
+        }
+
+        var acc = end.AddDays(rng.Range(0, 40));
+        var last = new DateOnly(_o.ReferenceYear, 12, 31);
+        return (start, end, _time.Fact(acc > last ? last : acc));
+    }
+
+    /// <summary>
+    /// Who carries the project out: industry projects a cooperative, a company or the village committee; jobs projects
+    /// the county's labour bureau; 三保障 and fees the county's rural revitalisation bureau; the rest the township or the village.
+    /// </summary>
+    private string DrawImplementer(int t, string subtype, string siteName, VillageInfo? village, TownshipInfo township, Rng rng)
+    {
         var villageCommittee = village is null ? township.Name + "人民政府"
             : village.IsCommunity ? village.ShortName + "居民委员会" : village.Name + "民委员会";
-        var implementer = t switch
+        return t switch
         {
             0 => rng.Weighted([60, 25, 15]) switch
             {
@@ -175,8 +245,11 @@ internal sealed class ProjectPlanner
             4 or 6 => _o.CountyName + "乡村振兴局",
             _ => rng.Chance(0.7) ? township.Name + "人民政府" : villageCommittee,
         };
+    }
 
-        string? links = null;
+    /// <summary>How households benefit (利益联结): one to three modes for industry projects, work for half the jobs and building projects.</summary>
+    private static string? DrawLinkModes(int t, Rng rng)
+    {
         if (t == 0)
         {
             var count = rng.Range(1, 3);
@@ -186,17 +259,15 @@ internal sealed class ProjectPlanner
                 picked[rng.Next(LinkModes.Length)] = true;
             }
 
-            links = string.Join(',', LinkModes.Where((_, i) => picked[i]));
-        }
-        else if (t is 1 or 2 or 3 && rng.Chance(0.5))
-        {
-            links = "务工";
+            return string.Join(',', LinkModes.Where((_, i) => picked[i]));
         }
 
-        var yigong = rng.Chance(t switch { 2 => 0.35, 3 => 0.15, 0 => 0.08, _ => 0.0 });
-        // Keep the draw so the rest of the project stream (and so every other project field) is unchanged.
-        _ = rng.Uniform(0.16, 0.35);
+        return t is 1 or 2 or 3 && rng.Chance(0.5) ? "务工" : null;
+    }
 
+    /// <summary>The class of asset the project leaves (经营性, 公益性, 到户类) and who owns it.</summary>
+    private static (string? AssetClass, string? Owner) DrawAssets(int t, string subtype, TownshipInfo township, Rng rng)
+    {
         string? assetClass = t switch
         {
             0 => rng.Chance(0.8) ? "经营性" : "到户类",
@@ -212,32 +283,7 @@ internal sealed class ProjectPlanner
             "到户类" => "受益农户",
             _ => null,
         };
-
-        return new ProjectInfo
-        {
-            Index = index,
-            Code = "XM" + year.ToString(Fmt.Inv) + "-" + _o.CountyCode + "-" + seq.ToString("D3", Fmt.Inv),
-            Name = name,
-            Type = type,
-            Subtype = subtype,
-            SiteCode = village?.Code ?? township.Code,
-            SiteName = siteName,
-            Township = township,
-            Village = village,
-            Year = year,
-            Nature = nature,
-            Status = status,
-            Invest = invest,
-            Implementer = implementer,
-            PlanStart = planStart,
-            PlanEnd = planEnd,
-            AcceptedAt = accepted,
-            LinkModes = links,
-            Yigong = yigong,
-            AssetClass = assetClass,
-            AssetOwner = owner,
-            Progress = progress,
-        };
+        return (assetClass, owner);
     }
 
     /// <summary>Distinct household indexes (ascending) benefiting from the project, 10..150 of its site.</summary>

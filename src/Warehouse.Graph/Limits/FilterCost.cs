@@ -64,7 +64,7 @@ internal static class FilterCost
                 foreach (var item in items)
                 {
                     count++;
-                    if (count > Warehouse.Querying.FilterCompiler.MaxConditions || !Count(item, ref count, depth + 1))
+                    if (count > Warehouse.Querying.FilterLimits.MaxConditions || !Count(item, ref count, depth + 1))
                     {
                         return false;
                     }
@@ -82,12 +82,12 @@ internal static class FilterCost
             count += value is IDictionary<string, object?> operators ? Math.Max(1, operators.Count) : 1;
             foreach (var inner in (value as IDictionary<string, object?>)?.Values ?? [])
             {
-                if (count > Warehouse.Querying.FilterCompiler.MaxConditions || !Count(inner, ref count, depth + 1))
+                if (count > Warehouse.Querying.FilterLimits.MaxConditions || !Count(inner, ref count, depth + 1))
                 {
                     return false;
                 }
             }
-            if (count > Warehouse.Querying.FilterCompiler.MaxConditions)
+            if (count > Warehouse.Querying.FilterLimits.MaxConditions)
             {
                 return false;
             }

@@ -4,7 +4,7 @@ namespace Warehouse.Observability;
 /// The one structured log line per GraphQL request. It carries ids, role, operation name, timing, row count and
 /// error codes — never query text, variables or values, which may hold personal data.
 /// </summary>
-public static partial class RequestLog
+internal static partial class RequestLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
         Message = "GraphQL {RequestId} user={UserId} role={Role} operation={Operation} doc={DocumentHash} status={Status} " +

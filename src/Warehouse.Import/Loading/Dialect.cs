@@ -8,7 +8,7 @@ using Warehouse.Data;
 namespace Warehouse.Import.Loading;
 
 /// <summary>The few things an import's SQL differs in per engine: table names, connections, parameter values.</summary>
-public sealed class Dialect(DatabaseProvider provider)
+internal sealed class Dialect(DatabaseProvider provider)
 {
     public DatabaseProvider Provider { get; } = provider;
 

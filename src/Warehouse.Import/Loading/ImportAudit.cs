@@ -9,7 +9,7 @@ namespace Warehouse.Import.Loading;
 /// rows read, rejected, inserted, updated and unchanged. Written in the import's own transaction, so a load and
 /// its record commit together; a refused load is recorded too (committed: false), since the attempt is an event.
 /// </summary>
-public static class ImportAudit
+internal static class ImportAudit
 {
     public static string Sql(Dialect dialect) =>
         $"INSERT INTO {dialect.AuditTable} (at, user_id, role, kind, operation, document_hash, row_count, detail) "

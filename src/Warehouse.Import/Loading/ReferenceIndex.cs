@@ -9,7 +9,7 @@ namespace Warehouse.Import.Loading;
 /// with their level, county and township; and for each entity that is loaded or referenced, its keys with the
 /// columns references copy from it (a member's household and region codes, ...). 100,000 households are a few MB.
 /// </summary>
-public sealed class ReferenceIndex
+internal sealed class ReferenceIndex
 {
     private readonly Dictionary<string, ReferenceTable> _tables = new(StringComparer.Ordinal);
 

@@ -4,7 +4,7 @@ namespace Warehouse.Import.Loading;
 /// The keys of one referenced entity with the columns references copy from it: the rows already in the warehouse,
 /// the rows validated in this load (which win: they are what the warehouse will hold), and the keys rejected in this load.
 /// </summary>
-public sealed class ReferenceTable(string name, IReadOnlyList<string> columns)
+internal sealed class ReferenceTable(string name, IReadOnlyList<string> columns)
 {
     public string Name { get; } = name;
     public IReadOnlyList<string> Columns { get; } = columns;

@@ -7,7 +7,7 @@ namespace Warehouse.Import.Loading;
 
 /// <summary>Writes one entity's valid rows with its prepared <see cref="UpsertStatement"/> inside the import's transaction, counting inserts, updates
 /// and unchanged rows.</summary>
-public static class TableWriter
+internal static class TableWriter
 {
     public static void Write(DbConnection connection, DbTransaction transaction, Dialect dialect, EntitySpec entity, IReadOnlyList<object?[]> rows,
         ReferenceTable existing, EntityCounts counts, IProgress<ImportProgress>? progress)

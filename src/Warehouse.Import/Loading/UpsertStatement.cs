@@ -10,7 +10,7 @@ namespace Warehouse.Import.Loading;
 /// Parameters are @p0..@pN in <see cref="EntitySpec.WrittenColumns"/> order; SQLite also takes @updated_at and,
 /// for tables with a record key, @record_key (written at insert so no trigger has to update the row again).
 /// </summary>
-public static class UpsertStatement
+internal static class UpsertStatement
 {
     public static string Sql(Dialect dialect, EntitySpec entity)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Warehouse.Import.Mapping;
 
 /// <summary>One entity's part of a mapping file.</summary>
-public sealed class EntityMapping
+internal sealed class EntityMapping
 {
     /// <summary>Sheet names (or CSV file names without extension) that hold this entity.</summary>
     [JsonPropertyName("sheets")]

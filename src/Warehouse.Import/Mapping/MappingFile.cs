@@ -10,8 +10,10 @@ namespace Warehouse.Import.Mapping;
 public sealed class MappingFile
 {
     /// <summary>Entity name (households, members, ...) → its rules.</summary>
+    /// <remarks>Internal with <see cref="JsonIncludeAttribute"/>: the mapping's rules are the import's own, no other assembly reads them.</remarks>
     [JsonPropertyName("entities")]
-    public Dictionary<string, EntityMapping> Entities { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    [JsonInclude]
+    internal Dictionary<string, EntityMapping> Entities { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     private static readonly JsonSerializerOptions Options = new()
     {

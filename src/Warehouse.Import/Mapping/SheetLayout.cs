@@ -8,7 +8,7 @@ namespace Warehouse.Import.Mapping;
 /// and its rules. Headers are matched by the template header (catalogue label), the base-table column or the
 /// catalogue field name, after the mapping file's renames.
 /// </summary>
-public sealed class SheetLayout
+internal sealed class SheetLayout
 {
     private SheetLayout(EntitySpec entity, int[] index, ColumnRules[] rules, List<string> unknown)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Warehouse.Import.Reading;
 
 /// <summary>The text of a spreadsheet cell as a clerk would read it on screen.</summary>
-public static class CellText
+internal static class CellText
 {
     public static string? Of(object? value) => value switch
     {

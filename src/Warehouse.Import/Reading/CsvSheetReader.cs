@@ -3,7 +3,7 @@ using nietras.SeparatedValues;
 namespace Warehouse.Import.Reading;
 
 /// <summary>Reads a CSV file (comma-separated, quoted as Excel writes it) with Sep, in UTF-8 or GB18030.</summary>
-public static class CsvSheetReader
+internal static class CsvSheetReader
 {
     public static SourceSheet Open(string path)
     {

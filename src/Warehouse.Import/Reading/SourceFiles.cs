@@ -1,7 +1,7 @@
 namespace Warehouse.Import.Reading;
 
 /// <summary>Opens the sheets of the files to import: a workbook's sheets, a CSV file, or every such file of a folder.</summary>
-public static class SourceFiles
+internal static class SourceFiles
 {
     public static IEnumerable<string> Expand(string path)
     {

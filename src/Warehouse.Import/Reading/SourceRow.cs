@@ -1,4 +1,4 @@
 namespace Warehouse.Import.Reading;
 
 /// <summary>One data row of a sheet: its row number as the user sees it (the header is row 1) and its cells as text.</summary>
-public readonly record struct SourceRow(int Number, string?[] Cells);
+internal readonly record struct SourceRow(int Number, string?[] Cells);

@@ -4,7 +4,7 @@ namespace Warehouse.Import.Reading;
 /// One sheet of a workbook or one CSV file: its header row and a forward-only stream of rows, read as the import
 /// goes so a 350,000-row sheet is never held as text in memory. The rows of an xlsx sheet can be enumerated once.
 /// </summary>
-public sealed class SourceSheet(string file, string sheet, IReadOnlyList<string> headers, Func<IEnumerable<SourceRow>> rows)
+internal sealed class SourceSheet(string file, string sheet, IReadOnlyList<string> headers, Func<IEnumerable<SourceRow>> rows)
 {
     /// <summary>File name (without folder) as the reject report shows it.</summary>
     public string File { get; } = file;

@@ -6,7 +6,7 @@ namespace Warehouse.Import.Reading;
 /// CSV exports come as UTF-8 (with or without a byte-order mark) or GB18030 (what Excel on a Chinese Windows
 /// writes). A file that is not valid UTF-8 is read as GB18030; GB18030 covers GBK and GB2312.
 /// </summary>
-public static class TextEncodings
+internal static class TextEncodings
 {
     static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

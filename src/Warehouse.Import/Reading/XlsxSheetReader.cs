@@ -7,7 +7,7 @@ namespace Warehouse.Import.Reading;
 /// pass: the header row is taken from the same enumeration the data rows continue, since opening a sheet costs a
 /// pass over its shared strings (seconds for a 260,000-row sheet), so the rows can be enumerated once.
 /// </summary>
-public static class XlsxSheetReader
+internal static class XlsxSheetReader
 {
     public static IEnumerable<SourceSheet> Open(string path)
     {

@@ -1,7 +1,7 @@
 namespace Warehouse.Import.Specs;
 
 /// <summary>How a cell's text is parsed and checked before it is written to a base-table column.</summary>
-public enum ColumnKind
+internal enum ColumnKind
 {
     /// <summary>Free text, trimmed; checked for length only.</summary>
     Text,

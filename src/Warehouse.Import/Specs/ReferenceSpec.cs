@@ -7,7 +7,7 @@ namespace Warehouse.Import.Specs;
 /// </summary>
 /// <param name="Target">The referenced entity's import name (households, members, ...).</param>
 /// <param name="Copies">Pairs (column of the referenced row, column of this row) filled from the reference.</param>
-public sealed record ReferenceSpec(string Target, IReadOnlyList<(string From, string To)> Copies)
+internal sealed record ReferenceSpec(string Target, IReadOnlyList<(string From, string To)> Copies)
 {
     /// <summary>Pairs (column of the referenced row, column of this row) that must be equal (a member of that household).</summary>
     public IReadOnlyList<(string From, string To)> MustMatch { get; init; } = [];

@@ -5,7 +5,7 @@ namespace Warehouse.Import.Specs;
 /// the national monitoring system's code lists where the catalogue says "..." (relations, ethnic groups).
 /// A mapping file translates other spellings into these (e.g. 贫困户 → 脱贫户).
 /// </summary>
-public static class Vocabularies
+internal static class Vocabularies
 {
     public static readonly string[] HouseholdAttr = ["脱贫户", "一般农户"];
     public static readonly string[] MonitorType = ["脱贫不稳定户", "边缘易致贫户", "突发严重困难户"];

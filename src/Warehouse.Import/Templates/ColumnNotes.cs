@@ -4,7 +4,7 @@ using Warehouse.Import.Specs;
 namespace Warehouse.Import.Templates;
 
 /// <summary>The rule of a column in words (Chinese, then English), as the template's notes sheet and docs/import.md show it.</summary>
-public static class ColumnNotes
+internal static class ColumnNotes
 {
     public static string Rule(ColumnSpec c) => c.Kind switch
     {

@@ -36,7 +36,7 @@ public static class WarehouseExporter
         return count;
     }
 
-    public static IEnumerable<IDictionary<string, object?>> Rows(DbConnection connection, Dialect dialect, EntitySpec entity, Action? counted = null)
+    internal static IEnumerable<IDictionary<string, object?>> Rows(DbConnection connection, Dialect dialect, EntitySpec entity, Action? counted = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = SelectSql(dialect, entity);
@@ -53,7 +53,7 @@ public static class WarehouseExporter
         }
     }
 
-    public static string SelectSql(Dialect dialect, EntitySpec entity) =>
+    internal static string SelectSql(Dialect dialect, EntitySpec entity) =>
         $"SELECT {string.Join(", ", entity.Columns.Select(c => c.Column))} FROM {dialect.Table(entity.Table)} ORDER BY {entity.Key.Column}";
 
     /// <summary>A stored value as the template shows it (text, so ID numbers and codes never turn into numbers in Excel).</summary>

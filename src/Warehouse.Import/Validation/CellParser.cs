@@ -7,7 +7,7 @@ namespace Warehouse.Import.Validation;
 /// Checks one cell against its column: required, type, range, length, vocabulary, ID check digit, region code
 /// format. References and region existence need the warehouse and are checked by the row validator.
 /// </summary>
-public static class CellParser
+internal static class CellParser
 {
     private static readonly char[] ListSeparators = ['、', '，', ',', ';', '；', '/', ' '];
 

@@ -1,7 +1,7 @@
 namespace Warehouse.Import.Validation;
 
 /// <summary>What a mapping file adds to a column: a value map (its spelling → the vocabulary's), a money unit, date formats.</summary>
-public sealed record ColumnRules
+internal sealed record ColumnRules
 {
     public static readonly ColumnRules None = new();
 

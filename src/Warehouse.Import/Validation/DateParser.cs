@@ -8,7 +8,7 @@ namespace Warehouse.Import.Validation;
 /// Excel serial number (a date cell read as a number), plus any extra .NET formats a mapping file names. For month
 /// columns also 2023-04, 2023.4, 2023年4月 and 202304 (stored as the month's first day). Impossible dates (2月30日) fail.
 /// </summary>
-public static partial class DateParser
+internal static partial class DateParser
 {
     [GeneratedRegex(@"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")]
     private static partial Regex YearMonthDay();

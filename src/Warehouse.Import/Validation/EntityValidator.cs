@@ -14,7 +14,7 @@ namespace Warehouse.Import.Validation;
 /// is reported, not just the first. Valid rows come out as values in <see cref="EntitySpec.WrittenColumns"/> order
 /// and are added to the reference index, so later entities of the same load can refer to them.
 /// </summary>
-public sealed class EntityValidator
+internal sealed class EntityValidator
 {
     private readonly EntitySpec _entity;
     private readonly ReferenceIndex _index;

@@ -1,7 +1,7 @@
 namespace Warehouse.Import.Validation;
 
 /// <summary>Yes/no cells: 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×.</summary>
-public static class FlagParser
+internal static class FlagParser
 {
     private static readonly HashSet<string> Yes = new(StringComparer.OrdinalIgnoreCase) { "是", "有", "Y", "YES", "TRUE", "1", "√", "✓" };
     private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase) { "否", "无", "N", "NO", "FALSE", "0", "×", "✗" };

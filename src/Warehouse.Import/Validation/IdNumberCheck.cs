@@ -4,7 +4,7 @@ namespace Warehouse.Import.Validation;
 /// Citizen ID numbers (GB 11643-1999): 6-digit area, 8-digit birth date, 3-digit sequence and an ISO 7064
 /// MOD 11-2 check character. Kept here rather than shared with the generator so the import depends on Core only.
 /// </summary>
-public static class IdNumberCheck
+internal static class IdNumberCheck
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";

@@ -7,7 +7,7 @@ namespace Warehouse.Import.Validation;
 /// for columns kept in 万元 (a mapping file's "units"). The result is whole fen; more precision than a fen is an
 /// error (MONEY_PRECISION), never rounded away, since a rounded subsidy is a changed subsidy.
 /// </summary>
-public static class MoneyParser
+internal static class MoneyParser
 {
     /// <summary>Parses <paramref name="text"/> into fen; <paramref name="unitYuan"/> is the value of 1 in the column's unit (1 for 元, 10000 for 万元).</summary>
     public static ParseResult Parse(string text, decimal unitYuan = 1m)

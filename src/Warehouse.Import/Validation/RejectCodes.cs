@@ -1,7 +1,7 @@
 namespace Warehouse.Import.Validation;
 
 /// <summary>The reject report's text for each code: the stable code, a Chinese and an English reason.</summary>
-public static class RejectCodes
+internal static class RejectCodes
 {
     private static readonly Dictionary<RejectCode, (string Code, string Zh, string En)> Texts = new()
     {

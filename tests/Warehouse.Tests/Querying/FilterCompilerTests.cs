@@ -62,7 +62,7 @@ public sealed class FilterCompilerTests : IDisposable
     [Fact]
     public void Too_many_conditions_are_refused_before_sql()
     {
-        var or = new JsonArray([.. Enumerable.Range(0, FilterCompiler.MaxConditions + 1)
+        var or = new JsonArray([.. Enumerable.Range(0, FilterLimits.MaxConditions + 1)
             .Select(i => (JsonNode)new JsonObject { ["householdSize"] = new JsonObject { ["eq"] = i } })]);
         var e = Assert.Throws<QueryException>(() => Compile("county", "Household", new JsonObject { ["or"] = or }.ToJsonString()));
         Assert.Equal(ErrorCodes.InvalidFilter, e.Code);
@@ -72,7 +72,7 @@ public sealed class FilterCompilerTests : IDisposable
     public void Too_deep_nesting_is_refused_before_sql()
     {
         JsonNode where = new JsonObject { ["householdSize"] = new JsonObject { ["eq"] = 3 } };
-        for (var i = 0; i <= FilterCompiler.MaxDepth + 1; i++)
+        for (var i = 0; i <= FilterLimits.MaxDepth + 1; i++)
         {
             where = new JsonObject { ["not"] = where };
         }
@@ -82,7 +82,7 @@ public sealed class FilterCompilerTests : IDisposable
     [Fact]
     public void Too_long_in_lists_are_refused_before_sql()
     {
-        var values = new JsonArray([.. Enumerable.Range(0, FilterCompiler.MaxInList + 1).Select(i => (JsonNode)JsonValue.Create($"H{i:D7}"))]);
+        var values = new JsonArray([.. Enumerable.Range(0, FilterLimits.MaxInList + 1).Select(i => (JsonNode)JsonValue.Create($"H{i:D7}"))]);
         var where = new JsonObject { ["id"] = new JsonObject { ["in"] = values } };
         Assert.Equal(ErrorCodes.InvalidFilter, Assert.Throws<QueryException>(() => Compile("county", "Household", where.ToJsonString())).Code);
     }

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Verification;
 
 /// <summary>Every contract column exists in its view (a missing one makes every query of the view fail).</summary>
-public sealed class ColumnExistsRule : SchemaRule
+internal sealed class ColumnExistsRule : SchemaRule
 {
     public override string Name => "column-exists";
     public override Severity Severity => Severity.Error;

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Verification;
 
 /// <summary>Every contract column has a type the API can read its value as (see <see cref="TypeCompatibility"/>).</summary>
-public sealed class ColumnTypeRule : SchemaRule
+internal sealed class ColumnTypeRule : SchemaRule
 {
     public override string Name => "column-type";
     public override Severity Severity => Severity.Error;

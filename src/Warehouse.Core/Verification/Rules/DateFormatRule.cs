@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// On SQLite, dates are text 'yyyy-MM-dd' and times 'yyyy-MM-dd HH:mm:ss.fff': anything else cannot be read as a
 /// date. On PostgreSQL and SQL Server the column-type rule demands date and time types, which hold nothing else.
 /// </summary>
-public sealed class DateFormatRule : RowConditionRule
+internal sealed class DateFormatRule : RowConditionRule
 {
     public override string Name => "date-format";
     public override Severity Severity => Severity.Error;

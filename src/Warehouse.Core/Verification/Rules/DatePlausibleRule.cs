@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// (today + 10 years): earlier or later ones are placeholders or typing errors, which skew ages, durations and
 /// as-of filters. Invalid SQLite date text is left to <see cref="DateFormatRule"/>.
 /// </summary>
-public sealed class DatePlausibleRule : RowConditionRule
+internal sealed class DatePlausibleRule : RowConditionRule
 {
     public override string Name => "date-plausible";
     public override Severity Severity => Severity.Warning;

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Verification;
 
 /// <summary>No row has a null key: lookups, keyset paging and relations all go through the key.</summary>
-public sealed class KeyNotNullRule : RowConditionRule
+internal sealed class KeyNotNullRule : RowConditionRule
 {
     public override string Name => "key-not-null";
     public override Severity Severity => Severity.Error;

@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// The count is the number of rows that share their key with another; the sample shows each such key once, with
 /// how many rows carry it.
 /// </summary>
-public sealed class KeyUniqueRule : DataRule
+internal sealed class KeyUniqueRule : DataRule
 {
     public override string Name => "key-unique";
     public override Severity Severity => Severity.Error;

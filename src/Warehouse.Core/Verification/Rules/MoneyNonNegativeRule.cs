@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// amounts and changes may be (a business that lost money, an income that fell): the fields whose name says net or
 /// change, e.g. netIncome, perCapitaNetIncome, incomeChange, prevBusinessNetIncome (see <see cref="MayBeNegative"/>).
 /// </summary>
-public sealed class MoneyNonNegativeRule : RowConditionRule
+internal sealed class MoneyNonNegativeRule : RowConditionRule
 {
     public override string Name => "money-non-negative";
     public override Severity Severity => Severity.Warning;

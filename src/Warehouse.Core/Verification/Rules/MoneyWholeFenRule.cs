@@ -8,7 +8,7 @@ namespace Warehouse.Verification;
 /// 150.5 fen would be read as 150. Only SQLite can hold anything else in an integer column; on PostgreSQL and SQL
 /// Server the column-type rule already demands an integer type, and this rule has nothing left to check.
 /// </summary>
-public sealed class MoneyWholeFenRule : RowConditionRule
+internal sealed class MoneyWholeFenRule : RowConditionRule
 {
     public override string Name => "money-whole-fen";
     public override Severity Severity => Severity.Error;

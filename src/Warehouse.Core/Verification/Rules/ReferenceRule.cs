@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// disbursement's alloc_id an allocation. A dangling one makes the relation answer null or an empty list. Region
 /// codes referring to the regions view are left to <see cref="RegionKnownRule"/>.
 /// </summary>
-public sealed class ReferenceRule : RowConditionRule
+internal sealed class ReferenceRule : RowConditionRule
 {
     public override string Name => "reference";
     public override Severity Severity => Severity.Warning;

@@ -8,7 +8,7 @@ namespace Warehouse.Verification;
 /// equality on these codes, so a wrong one hides a row from the readers it belongs to, or shows it to others.
 /// In the regions view the code must have the level of its level column, which must be COUNTY, TOWNSHIP or VILLAGE.
 /// </summary>
-public sealed class RegionCodeRule : RowConditionRule
+internal sealed class RegionCodeRule : RowConditionRule
 {
     private static readonly RegionLevel[] Levels = [RegionLevel.County, RegionLevel.Township, RegionLevel.Village];
 

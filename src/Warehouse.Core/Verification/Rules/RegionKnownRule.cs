@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// its codes, but the region tree, the village relation and the admin console do not know where it is. Malformed
 /// codes are left to <see cref="RegionCodeRule"/>, so a code is reported once.
 /// </summary>
-public sealed class RegionKnownRule : RowConditionRule
+internal sealed class RegionKnownRule : RowConditionRule
 {
     public override string Name => "region-known";
     public override Severity Severity => Severity.Warning;

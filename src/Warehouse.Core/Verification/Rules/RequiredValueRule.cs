@@ -7,7 +7,7 @@ namespace Warehouse.Verification;
 /// non-null text fails the GraphQL field (a null region code also hides the row from every reader of that level).
 /// The key is left to <see cref="KeyNotNullRule"/>.
 /// </summary>
-public sealed class RequiredValueRule : RowConditionRule
+internal sealed class RequiredValueRule : RowConditionRule
 {
     public override string Name => "required-value";
     public override Severity Severity => Severity.Error;

@@ -3,7 +3,7 @@ using Warehouse.Catalogue;
 namespace Warehouse.Verification;
 
 /// <summary>Every entity's API view exists (a view or a table of that name).</summary>
-public sealed class ViewExistsRule : SchemaRule
+internal sealed class ViewExistsRule : SchemaRule
 {
     public override string Name => "view-exists";
     public override Severity Severity => Severity.Error;

@@ -6,7 +6,7 @@ namespace Warehouse.Verification;
 /// Every existing view can be read, and how many rows it has (the report's row counts). A view whose definition no
 /// longer matches its base tables exists but fails when read (SQLite checks a view's body only then).
 /// </summary>
-public sealed class ViewReadableRule : DataRule
+internal sealed class ViewReadableRule : DataRule
 {
     public override string Name => "view-readable";
     public override Severity Severity => Severity.Error;
