@@ -12,7 +12,7 @@ internal static class MemberCatalogue
     public static readonly DefaultGrants MinorGrants = new(Grant.A, Grant.M, Grant.F);
 
     /// <summary>Age under which a member's records are a minor's (PIPL Art. 28).</summary>
-    public const int MinorAge = 14;
+    public const int MinorAge = Members.MinorAge.Years;
 
     public static EntityDef<Member> Build() =>
         new EntityBuilder<Member>("Member", "members", "member", "members", "家庭成员",

@@ -28,5 +28,5 @@ internal static class PeerQueries
     public const string Simple = "{ allHouseholds(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { householdId villageCode perCapitaNetIncomeFen } } }";
 
     /// <summary>The latest birth date of a person 14 or older today (UTC), as our minors rule computes it.</summary>
-    public static DateOnly AdultBornBy(DateTime utcNow) => DateOnly.FromDateTime(utcNow).AddYears(-Warehouse.Members.MemberCatalogue.MinorAge);
+    public static DateOnly AdultBornBy(DateTime utcNow) => DateOnly.FromDateTime(utcNow).AddYears(-Warehouse.Members.MinorAge.Years);
 }
