@@ -23,7 +23,7 @@ public sealed class QuickBenchmarkTests
             var text = output.ToString();
             Assert.True(code == 0, text);
             Assert.Contains("ratio", text, StringComparison.Ordinal);
-            for (var scenario = 1; scenario <= 7; scenario++)
+            for (var scenario = 1; scenario <= 8; scenario++)
             {
                 Assert.Contains($"| {scenario} |", text, StringComparison.Ordinal);
             }
