@@ -22,7 +22,7 @@ public static class DbContextFactory
         {
             // Npgsql cancels a running statement when the request's token fires (it sends PostgreSQL a cancel
             // request), so the request deadline stops the database work with no interceptor.
-            builder.UseNpgsql(options.ConnectionString);
+            builder.UseNpgsql(WithLockTimeout(options.ConnectionString, options.BusyTimeoutSeconds));
         }
         else
         {
@@ -33,5 +33,22 @@ public static class DbContextFactory
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         builder.AddInterceptors(Observability.DbTimingInterceptor.Instance, StatementCapture.Instance);
         builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+    }
+
+    /// <summary>
+    /// PostgreSQL's bounded wait for another writer's lock, as SQLite's busy timeout: each session starts with
+    /// <c>lock_timeout</c> set to <paramref name="seconds"/>, so a write blocked by another transaction fails with
+    /// 55P03 (DATABASE_BUSY) after that long instead of waiting out the request deadline. An operator's own
+    /// <c>lock_timeout</c> in the connection string's Options is kept.
+    /// </summary>
+    internal static string WithLockTimeout(string connectionString, int seconds)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (seconds <= 0 || builder.Options?.Contains("lock_timeout", StringComparison.Ordinal) == true)
+        {
+            return connectionString;
+        }
+        builder.Options = $"{builder.Options} -c lock_timeout={seconds * 1000}".Trim();
+        return builder.ToString();
     }
 }

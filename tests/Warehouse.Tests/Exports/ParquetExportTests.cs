@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Parquet.Schema;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -11,27 +12,28 @@ namespace Warehouse.Tests.Exports;
 /// minors rule, where/order, refusals, audit) with typed columns. Files are read back with Parquet.Net's reader and
 /// compared with rows computed by plain SQL.
 /// </summary>
-public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class ParquetExportTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
     internal const string HouseholdFields = "id,villageCode,perCapitaNetIncome,monitoredAt,householdSize,waterSafe,riskTypes";
 
     /// <summary>How the reader reports a UTF-8 string column.</summary>
     private static readonly Type[] TextTypes = [typeof(string), typeof(ReadOnlyMemory<char>)];
 
-    public static TheoryData<string> Roles => new() { "county", "village" };
+    public static TheoryData<DatabaseProvider, string> RolesByProvider => Providers.With("county", "village");
 
-    private string RegionOf(string role) => role == "county" ? fixture.County : fixture.Village;
+    private static string RegionOf(ProviderApp fixture, string role) => role == "county" ? fixture.County : fixture.Village;
 
-    [Theory]
-    [MemberData(nameof(Roles))]
-    public async Task Households_are_the_rows_of_the_region_with_typed_columns(string role)
+    [ProviderTheory]
+    [MemberData(nameof(RolesByProvider))]
+    public async Task Households_are_the_rows_of_the_region_with_typed_columns(DatabaseProvider provider, string role)
     {
-        var file = await ParquetAsync(fixture.App.ClientFor(role, RegionOf(role)), ExportHttp.Url("households.parquet", HouseholdFields));
+        var fixture = fixtures[provider];
+        var file = await ParquetAsync(fixture.App.ClientFor(role, RegionOf(fixture, role)), ExportHttp.Url("households.parquet", HouseholdFields));
         var scope = role == "county" ? "county_code = @r" : "village_code = @r";
-        var expected = Households(
+        var expected = Households(fixture.App.Database,
             $"SELECT household_id, village_code, per_capita_net_income_fen, monitored_at, household_size, water_safe, risk_types FROM household " +
             $"WHERE {scope} ORDER BY household_id",
-            ("@r", RegionOf(role)));
+            ("@r", RegionOf(fixture, role)));
         Assert.Equal(HouseholdFields.Split(','), file.Columns);
         Assert.True(expected.Count > 20, $"only {expected.Count} rows");
         AssertRows(expected, file);
@@ -45,14 +47,16 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.IsType<ListField>(file.Schema.Fields.Single(f => f.Name == "riskTypes"));
     }
 
-    [Fact]
-    public async Task Where_and_order_select_the_rows_sql_selects()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Where_and_order_select_the_rows_sql_selects(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
         const string where = """{"perCapitaNetIncome":{"lt":15000},"householdSize":{"gte":2}}""";
         const string order = """[{"perCapitaNetIncome":"DESC"}]""";
         var file = await ParquetAsync(client, ExportHttp.Url("households.parquet", HouseholdFields, where, order));
-        var expected = Households("""
+        var expected = Households(fixture.App.Database, """
             SELECT household_id, village_code, per_capita_net_income_fen, monitored_at, household_size, water_safe, risk_types FROM household
             WHERE village_code = @r AND per_capita_net_income_fen < 1500000 AND household_size >= 2
             ORDER BY per_capita_net_income_fen DESC, household_id
@@ -61,9 +65,11 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         AssertRows(expected, file);
     }
 
-    [Fact]
-    public async Task Masked_fields_are_text_columns_and_minors_follow_the_rule()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Masked_fields_are_text_columns_and_minors_follow_the_rule(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var db = fixture.App.Database;
         // County: names and birth dates masked, so text columns; minors' rows are not exported at all.
         var county = await ParquetAsync(fixture.App.ClientFor("county", fixture.County), ExportHttp.Url("members.parquet", "id,name,birthDate"));
@@ -105,31 +111,34 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal("BYTE_ARRAY STRING", birthDate["parquet"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task A_reference_column_is_null_outside_the_scope_and_typed_inside()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task A_reference_column_is_null_outside_the_scope_and_typed_inside(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village);
         var file = await ParquetAsync(client, ExportHttp.Url("members.parquet", "id,householdId,household.perCapitaNetIncome"));
         var expected = new Dictionary<string, decimal>();
-        using (var c = fixture.App.Database.Open())
-        using (var cmd = c.CreateCommand())
+        var db = fixture.App.Database;
+        using (var c = db.Connect())
+        using (var cmd = Sql.Command(db, c, "SELECT m.member_id, h.per_capita_net_income_fen FROM member m JOIN household h ON h.household_id = " +
+            "m.household_id WHERE m.village_code = @v", [("@v", fixture.Village)]))
         {
-            cmd.CommandText = "SELECT m.member_id, h.per_capita_net_income_fen FROM member m JOIN household h ON h.household_id = m.household_id " +
-                "WHERE m.village_code = @v";
-            cmd.Parameters.AddWithValue("@v", fixture.Village);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                expected[r.GetString(0)] = r.GetInt64(1) / 100m;
+                expected[r.GetString(0)] = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture) / 100m;
             }
         }
         Assert.Equal(expected.Count, file.Rows.Count);
         Assert.All(file.Rows, row => Assert.Equal(expected[(string)row[0]!], row[2]));
     }
 
-    [Fact]
-    public async Task Ungranted_fields_and_bad_filters_are_refused_before_any_data()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Ungranted_fields_and_bad_filters_are_refused_before_any_data(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var village = fixture.App.ClientFor("village", fixture.Village);
         var hidden = await ExportHttp.GetAsync(village, ExportHttp.Url("members.parquet", "id,diseaseName"));
         Assert.Equal(400, hidden.Status);
@@ -146,9 +155,11 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal(404, aggregate.Status);
     }
 
-    [Fact]
-    public async Task Parquet_exports_are_audited_like_the_others()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Parquet_exports_are_audited_like_the_others(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("village", fixture.Village, user: "parquet-auditor");
         var file = await ParquetAsync(client, ExportHttp.Url("households.parquet", "id,phone"));
         var db = fixture.App.Database;
@@ -160,9 +171,11 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
             ("@n", file.Rows.Count)));
     }
 
-    [Fact]
-    public async Task An_empty_export_is_a_valid_file_with_the_schema()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task An_empty_export_is_a_valid_file_with_the_schema(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var file = await ParquetAsync(fixture.App.ClientFor("village", fixture.Village),
             ExportHttp.Url("households.parquet", HouseholdFields, """{"id":{"eq":"none"}}"""));
         Assert.Empty(file.Rows);
@@ -184,45 +197,34 @@ public sealed class ParquetExportTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.EndsWith("*", masked, StringComparison.Ordinal);
     }
 
-    /// <summary>member_id → (name, birth_date as stored text).</summary>
-    private Dictionary<string, (string Name, string Birth)> Names(TestDatabase db, string sql, params (string, object)[] parameters)
+    /// <summary>member_id → (name, birth_date as 'yyyy-MM-dd').</summary>
+    private static Dictionary<string, (string Name, string Birth)> Names(TestDatabase db, string sql, params (string, object)[] parameters)
     {
-        using var c = db.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (n, v) in parameters)
-        {
-            cmd.Parameters.AddWithValue(n, v);
-        }
+        using var c = db.Connect();
+        using var cmd = Sql.Command(db, c, sql, parameters);
         using var r = cmd.ExecuteReader();
         var result = new Dictionary<string, (string, string)>();
         while (r.Read())
         {
-            result[r.GetString(0)] = (r.GetString(1), r.GetString(2));
+            result[r.GetString(0)] = (r.GetString(1), Sql.Text(r.GetValue(2))!);
         }
         return result;
     }
 
-    private List<object?[]> Households(string sql, params (string, object)[] parameters) => Households(fixture.App.Database, sql, parameters);
-
-    /// <summary>Expected household rows by plain SQL, in the export's column types.</summary>
+    /// <summary>Expected household rows by plain SQL on either provider (values normalised by <see cref="Sql.Text(object?)"/>), in the
+    /// export's column types.</summary>
     internal static List<object?[]> Households(TestDatabase db, string sql, params (string, object)[] parameters)
     {
-        using var c = db.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (n, v) in parameters)
-        {
-            cmd.Parameters.AddWithValue(n, v);
-        }
+        using var c = db.Connect();
+        using var cmd = Sql.Command(db, c, sql, parameters);
         using var r = cmd.ExecuteReader();
         var rows = new List<object?[]>();
         while (r.Read())
         {
             rows.Add([
-                r.GetString(0), r.GetString(1), r.GetInt64(2) / 100m,
-                r.IsDBNull(3) ? null : DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.GetInt32(4), r.GetInt64(5) != 0,
+                r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture) / 100m,
+                r.IsDBNull(3) ? null : DateOnly.ParseExact(Sql.Text(r.GetValue(3))!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture), Sql.Text(r.GetValue(5)) == "1",
                 r.IsDBNull(6) ? Array.Empty<string>() : r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries),
             ]);
         }

@@ -1,3 +1,4 @@
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -5,11 +6,16 @@ namespace Warehouse.Tests.Graph;
 
 /// <summary>Nested lists against SQL; the SQL that runs reads only asked-for columns and one query per nested level.</summary>
 [Collection(SqlLogCollection.Name)]
-public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class NestedAndProjectionTests(AppFixture fixtures) : IClassFixture<AppFixture>
 {
-    [Fact]
-    public async Task Nested_members_with_where_and_order_match_sql()
+    /// <summary>How the SQL EF Core sends names an API view: "api_x" on SQLite, the view x of schema api on PostgreSQL.</summary>
+    private static string View(DatabaseProvider provider, string name) => provider == DatabaseProvider.Sqlite ? $"\"api_{name}\"" : $"api.{name}";
+
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Nested_members_with_where_and_order_match_sql(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, """
             { households(first: 40, order: [{id: ASC}], where: {householdSize: {gte: 3}}) {
@@ -24,9 +30,11 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
         }
     }
 
-    [Fact]
-    public async Task Three_levels_and_references_match_sql()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Three_levels_and_references_match_sql(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var data = await WarehouseApp.DataAsync(client, """
             { regions(where: {level: {eq: TOWNSHIP}}, first: 2, order: [{code: ASC}]) { nodes { code children(order: [{code: ASC}]) { code parent {
@@ -42,13 +50,15 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
         }
     }
 
-    [Fact]
-    public async Task Only_requested_columns_are_read()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Only_requested_columns_are_read(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         fixture.App.SqlLog.Clear();
         await WarehouseApp.DataAsync(client, "{ households(first: 5) { nodes { id householdSize } } }");
-        var select = fixture.App.SqlLog.Commands.Single(c => c.Contains("api_households", StringComparison.Ordinal)
+        var select = fixture.App.SqlLog.Commands.Single(c => c.Contains(View(provider, "households"), StringComparison.Ordinal)
             && c.Contains("LIMIT", StringComparison.Ordinal));
         Assert.Contains("household_size", select, StringComparison.Ordinal);
         foreach (var column in new[] { "phone", "wage_income_fen", "bank_account", "address", "risk_types" })
@@ -57,9 +67,11 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
         }
     }
 
-    [Fact]
-    public async Task Nested_lists_run_one_query_per_level_not_per_row()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Nested_lists_run_one_query_per_level_not_per_row(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         fixture.App.SqlLog.Clear();
         var data = await WarehouseApp.DataAsync(client, """
@@ -67,15 +79,17 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
             """);
         Assert.Equal(50, data["households"]!["nodes"]!.AsArray().Count);
         var commands = fixture.App.SqlLog.Commands;
-        Assert.Equal(1, commands.Count(c => c.Contains("FROM \"api_members\"", StringComparison.Ordinal)
-            && !c.Contains("api_households", StringComparison.Ordinal)));
-        Assert.Equal(1, commands.Count(c => c.Contains("FROM \"api_jobs\"", StringComparison.Ordinal)));
-        Assert.Equal(1, commands.Count(c => c.Contains("FROM \"api_assistance\"", StringComparison.Ordinal)));
+        Assert.Equal(1, commands.Count(c => c.Contains("FROM " + View(provider, "members"), StringComparison.Ordinal)
+            && !c.Contains(View(provider, "households"), StringComparison.Ordinal)));
+        Assert.Equal(1, commands.Count(c => c.Contains("FROM " + View(provider, "jobs"), StringComparison.Ordinal)));
+        Assert.Equal(1, commands.Count(c => c.Contains("FROM " + View(provider, "assistance"), StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task Lookup_by_key_returns_the_row_or_null()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Lookup_by_key_returns_the_row_or_null(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var id = Sql.Strings(fixture.App.Database, "SELECT household_id FROM household ORDER BY household_id LIMIT 1 OFFSET 17")[0];
         var data = await WarehouseApp.DataAsync(client,
@@ -86,9 +100,11 @@ public sealed class NestedAndProjectionTests(AppFixture fixture) : IClassFixture
         Assert.Null(data["missing"]);
     }
 
-    [Fact]
-    public async Task Money_is_returned_in_yuan_exactly()
+    [ProviderTheory]
+    [MemberData(nameof(Providers.Each), MemberType = typeof(Providers))]
+    public async Task Money_is_returned_in_yuan_exactly(DatabaseProvider provider)
     {
+        var fixture = fixtures[provider];
         var client = fixture.App.ClientFor("county", fixture.County);
         var id = Sql.Strings(fixture.App.Database, "SELECT household_id FROM household WHERE per_capita_net_income_fen % 100 <> 0 LIMIT 1")[0];
         var data = await WarehouseApp.DataAsync(client, "query($id: String!) { household(id: $id) { perCapitaNetIncome netIncome } }", new { id });

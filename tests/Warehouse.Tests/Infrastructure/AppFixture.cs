@@ -11,11 +11,14 @@ public class AppFixture : IDisposable
 {
     private readonly Dictionary<DatabaseProvider, Lazy<ProviderApp>> _apps;
 
-    public AppFixture() => _apps = Providers.All.ToDictionary(p => p, p => new Lazy<ProviderApp>(() => new ProviderApp(new WarehouseApp(p))));
+    public AppFixture()
+        : this(p => new WarehouseApp(p))
+    {
+    }
 
-    /// <summary>A fixture over one given SQLite app (e.g. another generated county, see <see cref="SecondSeedFixture"/>).</summary>
-    protected AppFixture(WarehouseApp sqlite) =>
-        _apps = new() { [DatabaseProvider.Sqlite] = new Lazy<ProviderApp>(() => new ProviderApp(sqlite)) };
+    /// <summary>A fixture whose apps are made by <paramref name="create"/> (e.g. over another generated county, see <see cref="SecondSeedFixture"/>).</summary>
+    protected AppFixture(Func<DatabaseProvider, WarehouseApp> create) =>
+        _apps = Providers.All.ToDictionary(p => p, p => new Lazy<ProviderApp>(() => new ProviderApp(create(p))));
 
     public ProviderApp this[DatabaseProvider provider] => _apps[provider].Value;
 

@@ -1,5 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Warehouse.Tests.Infrastructure;
 
@@ -8,7 +11,7 @@ namespace Warehouse.Tests.Infrastructure;
 /// SQL is written in SQLite's spelling and rewritten for PostgreSQL by <see cref="SqlDialect"/>; values come back
 /// the same from both (dates as 'yyyy-MM-dd', flags as 0/1).
 /// </summary>
-public static class Sql
+public static partial class Sql
 {
     public static List<string> Strings(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
@@ -76,6 +79,12 @@ public static class Sql
             var p = cmd.CreateParameter();
             p.ParameterName = SqlDialect.Parameter(db.Provider, name);
             p.Value = value;
+            // A date written as text ('2025-06-30') goes to PostgreSQL untyped, as a literal would, so it compares
+            // with a date column (date <= text has no operator there) and still with a text one.
+            if (p is NpgsqlParameter np && value is string text && IsoDate().IsMatch(text))
+            {
+                np.NpgsqlDbType = NpgsqlDbType.Unknown;
+            }
             cmd.Parameters.Add(p);
         }
         return cmd;
@@ -90,4 +99,7 @@ public static class Sql
         bool b => b ? "1" : "0",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex IsoDate();
 }

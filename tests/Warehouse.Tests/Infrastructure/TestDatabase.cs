@@ -21,12 +21,13 @@ public sealed class TestDatabase : IDisposable
     /// <summary>The date the test county is generated as of: fixed, so tests that pin dates hold on any day.</summary>
     public static readonly DateOnly ReferenceDate = new(2025, 12, 31);
     private static readonly Lazy<string> SqliteTemplate = new(() => CreateSqliteTemplate(Households, Seed));
-    private static readonly Lazy<string> PostgresTemplate = new(CreatePostgresTemplate);
+    private static readonly Lazy<string> PostgresTemplate = new(() => CreatePostgresTemplate(Households, Seed));
 
     /// <summary>A second county (another seed, smaller), for tests that must hold on more than one generated county.</summary>
     public const int SecondHouseholds = 1_500;
     public const int SecondSeed = 11;
     private static readonly Lazy<string> SecondTemplate = new(() => CreateSqliteTemplate(SecondHouseholds, SecondSeed));
+    private static readonly Lazy<string> SecondPostgresTemplate = new(() => CreatePostgresTemplate(SecondHouseholds, SecondSeed));
     private static readonly object PostgresCopyLock = new();
 
     private TestDatabase(DatabaseProvider provider, string path, string connectionString, string? sqlConnectionString = null)
@@ -55,25 +56,25 @@ public sealed class TestDatabase : IDisposable
     public static TestDatabase Copy() => Copy(DatabaseProvider.Sqlite);
 
     /// <summary>A private copy of the generated warehouse on the given provider.</summary>
-    public static TestDatabase Copy(DatabaseProvider provider)
-    {
-        if (provider == DatabaseProvider.PostgreSql)
-        {
-            var name = $"warehouse_test_{Guid.NewGuid():N}";
-            lock (PostgresCopyLock)
-            {
-                // CREATE DATABASE … TEMPLATE needs the template to have no other session; only this lock's holder
-                // touches it once it is built, so copies are made one at a time (each takes well under a second).
-                PostgresServer.Execute($"CREATE DATABASE {name} TEMPLATE {PostgresTemplate.Value}");
-            }
-            return new TestDatabase(provider, name, PostgresServer.ConnectionString(name),
-                PostgresServer.ConnectionString(name, searchPath: "wh, api, sec, public"));
-        }
-        return CopyOf(SqliteTemplate.Value);
-    }
+    public static TestDatabase Copy(DatabaseProvider provider) =>
+        provider == DatabaseProvider.PostgreSql ? CopyOfPostgres(PostgresTemplate) : CopyOf(SqliteTemplate.Value);
 
-    /// <summary>A private copy of the second generated warehouse (seed <see cref="SecondSeed"/>, SQLite).</summary>
-    public static TestDatabase CopySecond() => CopyOf(SecondTemplate.Value);
+    /// <summary>A private copy of the second generated warehouse (seed <see cref="SecondSeed"/>) on the given provider.</summary>
+    public static TestDatabase CopySecond(DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        provider == DatabaseProvider.PostgreSql ? CopyOfPostgres(SecondPostgresTemplate) : CopyOf(SecondTemplate.Value);
+
+    private static TestDatabase CopyOfPostgres(Lazy<string> template)
+    {
+        var name = $"warehouse_test_{Guid.NewGuid():N}";
+        lock (PostgresCopyLock)
+        {
+            // CREATE DATABASE … TEMPLATE needs the template to have no other session; only this lock's holder
+            // touches it once it is built, so copies are made one at a time (each takes well under a second).
+            PostgresServer.Execute($"CREATE DATABASE {name} TEMPLATE {template.Value}");
+        }
+        return new TestDatabase(DatabaseProvider.PostgreSql, name, PostgresServer.ConnectionString(name),
+            PostgresServer.ConnectionString(name, searchPath: "wh, api, sec, public"));
+    }
 
     private static TestDatabase CopyOf(string template)
     {
@@ -123,12 +124,12 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary>The same county as on SQLite (same generator, seed and size), migrated and loaded once per run.</summary>
-    private static string CreatePostgresTemplate()
+    private static string CreatePostgresTemplate(int households, int seed)
     {
         var name = $"warehouse_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..48];
         var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = PostgresServer.ConnectionString(name) };
         MigrationRunner.Run(options);
-        Seeder.Seed(options, new GeneratorOptions { Households = Households, Seed = Seed, ReferenceDate = ReferenceDate });
+        Seeder.Seed(options, new GeneratorOptions { Households = households, Seed = seed, ReferenceDate = ReferenceDate });
         // Pooled idle sessions on the template would make CREATE DATABASE … TEMPLATE fail ("being accessed by other users").
         NpgsqlConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresServer.TryDrop(name);

@@ -24,7 +24,7 @@ namespace Warehouse.Tests.Security;
 /// class (Category: the disability type without the grade, 4 grades), which passes when the role's other fields do
 /// not narrow it below what the mask alone leaves. See docs/security.md#masks.
 /// </summary>
-public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>
+public sealed class MaskRecoveryTests(AppFixture fixtures, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
     /// <summary>Fewer candidates than this and a guess succeeds more than 1 % of the time.</summary>
     public const int Threshold = 100;
@@ -33,12 +33,13 @@ public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper outp
     /// <summary>Masks that publish a class on purpose; they must only not be narrowed further by full fields.</summary>
     private static readonly HashSet<MaskKind> PublishesClass = [MaskKind.Category];
 
-    public static TheoryData<string> DataRoles => new(Roles.DataRoles);
+    public static TheoryData<DatabaseProvider, string> DataRolesByProvider => Providers.With([.. Roles.DataRoles]);
 
-    [Theory]
-    [MemberData(nameof(DataRoles))]
-    public async Task No_masked_value_is_recoverable_from_what_the_role_reads_in_full(string role)
+    [ProviderTheory]
+    [MemberData(nameof(DataRolesByProvider))]
+    public async Task No_masked_value_is_recoverable_from_what_the_role_reads_in_full(DatabaseProvider provider, string role)
     {
+        var fixture = fixtures[provider];
         var snapshot = await fixture.App.Services.GetRequiredService<PermissionStore>().CurrentAsync(CancellationToken.None);
         var region = role switch { Roles.County => fixture.County, Roles.Township => fixture.Township, _ => fixture.Village };
         var access = new AccessContext("mask-recovery", role, region, false, snapshot);
@@ -47,7 +48,7 @@ public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper outp
         var failures = new List<string>();
         foreach (var field in masked)
         {
-            var rows = await SamplesAsync(field, access);
+            var rows = await SamplesAsync(fixture.App, field, access);
             Assert.True(rows.Count > 0, $"no sample rows for {field.QualifiedName} in {region}");
             var cap = field.Mask is MaskKind.PersonName or MaskKind.PersonPayeeName or MaskKind.BankAccount or MaskKind.PersonPayeeAccount or MaskKind.GeoPoint
                 ? 10_000 : 1_000_000;
@@ -69,7 +70,7 @@ public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper outp
             var maskAlone = PublishesClass.Contains(field.Mask) ? string.Create(CultureInfo.InvariantCulture, $" (mask alone {leastAlone:N0})") : "";
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{role,-8} {field.QualifiedName,-28} {field.Mask,-18} fewest candidates {fewest}{maskAlone}{(recoverable ? "  RECOVERABLE" : "")}");
-            output.WriteLine(line);
+            output.WriteLine($"{provider,-10} {line}");
             if (recoverable)
             {
                 failures.Add(line);
@@ -97,9 +98,9 @@ public sealed class MaskRecoveryTests(AppFixture fixture, ITestOutputHelper outp
 
     /// <summary>Rows of the role's region holding a value (adults only for members: minors follow their own, stricter rule; person payees only for
     /// payee fields).</summary>
-    private async Task<List<object>> SamplesAsync(FieldDef field, AccessContext access)
+    private static async Task<List<object>> SamplesAsync(WarehouseApp app, FieldDef field, AccessContext access)
     {
-        var contexts = fixture.App.Services.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<WarehouseDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var region = access.RegionCode;
         var adult = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-14);
