@@ -54,14 +54,7 @@ public static class CsvExportScenario
         {
             problems.Add($"scenario 6: export wrote {ourRows} rows, {tool} {baseRows}, the table holds {expected}");
         }
-        var peak = server.PeakRssMiB();
-        var (o, b) = (expected / ours.Order().ElementAt(ours.Count / 2), expected / baseline.Order().ElementAt(baseline.Count / 2));
-        var ratio = o / b;
-        var peakMb = peak * 1.048576; // MiB → MB
-        return new ResultRow(6, $"{title} ({expected:N0} rows)",
-            $"{o:N0} rows/s; server peak RSS {peakMb:0} MB{(resetWorked ? "" : " (process lifetime)")}",
-            $"{tool}: {b:N0} rows/s", Report.F(ratio, "0.00") + "x", target,
-            $"{Report.Yes(ratio >= 0.8)}; {Report.Yes(peakMb <= 300)}",
+        return ExportResult.Row(6, title, target, expected, ours, baseline, tool, server.PeakRssMiB(), resetWorked,
             $"median of {ours.Count} exports per side; peak RSS = VmHWM of the server process, reset before the exports");
     }
 

@@ -46,17 +46,9 @@ public static class ParquetExportScenario
         {
             problems.Add($"scenario 8: Parquet held {parquetRows} rows, CSV {csvRows}, the table holds {expected}");
         }
-        var (p, c) = (expected / Median(parquet), expected / Median(csv));
-        var ratio = p / c;
-        var peakMb = peak * 1.048576; // MiB → MB
-        return new ResultRow(8, $"{title} ({expected:N0} rows)",
-            $"{p:N0} rows/s; server peak RSS {peakMb:0} MB{(resetWorked ? "" : " (process lifetime)")}",
-            $"CSV export: {c:N0} rows/s", Report.F(ratio, "0.00") + "x", target,
-            $"{Report.Yes(ratio >= 0.8)}; {Report.Yes(peakMb <= 300)}",
+        return ExportResult.Row(8, title, target, expected, parquet, csv, "CSV export", peak, resetWorked,
             $"median of {parquet.Count} exports per format, alternating; row count read back from the file's row groups");
     }
-
-    private static double Median(List<double> seconds) => seconds.Order().ElementAt(seconds.Count / 2);
 
     private static async Task<long> CountParquetRowsAsync(ServerProcess server, string pathAndQuery, string token)
     {
