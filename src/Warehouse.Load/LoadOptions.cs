@@ -16,6 +16,11 @@ internal sealed class LoadOptions
     public Uri Url { get; set; } = new("http://127.0.0.1:5080/");
     public int Clients { get; set; } = 64;
     public int Seconds { get; set; } = 60;
+    /// <summary>
+    /// Seconds at the start that the RSS check leaves out: a new server's RSS climbs while the JIT, EF Core's query
+    /// cache and the connection pools fill (about 15 s here), which is warm-up, not growth.
+    /// </summary>
+    public int WarmupSeconds { get; set; } = 15;
     /// <summary>The run stops after this many requests even if time is left.</summary>
     public long MaxRequests { get; set; } = 1_000_000;
     /// <summary>Base64 HMAC key of the server's local token issuer (Warehouse__Auth__LocalIssuer__SigningKey).</summary>
@@ -49,6 +54,10 @@ internal sealed class LoadOptions
         {
             throw new ArgumentException($"--seconds must be between 1 and {MaxSeconds}.");
         }
+        if (WarmupSeconds < 0 || WarmupSeconds >= Seconds)
+        {
+            throw new ArgumentException("--warmup must be at least 0 and less than --seconds.");
+        }
         if (MaxRequests is < 1 or > MaxRequestLimit)
         {
             throw new ArgumentException($"--max-requests must be between 1 and {MaxRequestLimit.ToString("N0", CultureInfo.InvariantCulture)}.");
@@ -78,6 +87,7 @@ internal sealed class LoadOptions
                 case "--url": o.Url = Uri.TryCreate(Next(), UriKind.Absolute, out var u) ? u : throw new ArgumentException("--url is not an address."); break;
                 case "--clients": o.Clients = Int(); break;
                 case "--seconds": o.Seconds = Int(); break;
+                case "--warmup": o.WarmupSeconds = Int(); break;
                 case "--max-requests": o.MaxRequests = Int(); break;
                 case "--key": o.SigningKey = Next(); break;
                 case "--pid": o.ServerPid = Int(); break;

@@ -24,18 +24,32 @@ internal sealed class LoadReport
 
     public double Throughput => Seconds > 0 ? Requests / Seconds : 0;
 
-    /// <summary>Mean RSS of the first 10 s against the last 10 s; null without samples.</summary>
+    /// <summary>Seconds at the start left out of the RSS check (<see cref="LoadOptions.WarmupSeconds"/>).</summary>
+    public double WarmupSeconds { get; init; }
+
+    /// <summary>
+    /// Mean RSS of the last 10 s against the first 10 s after the warm-up, as a fraction; when less than 20 s
+    /// follow the warm-up, the two halves of what follows it. Null with fewer than two samples after the warm-up.
+    /// </summary>
     public double? RssGrowth
     {
         get
         {
-            if (Rss.Count < 2)
+            var after = Rss.Where(s => s.Second >= WarmupSeconds).ToList();
+            if (after.Count < 2)
             {
                 return null;
             }
-            var end = Rss[^1].Second;
-            var first = Rss.Where(s => s.Second <= Math.Min(10, end / 2)).Select(s => (double)s.Kb).DefaultIfEmpty(Rss[0].Kb).Average();
-            var last = Rss.Where(s => s.Second >= Math.Max(end - 10, end / 2)).Select(s => (double)s.Kb).DefaultIfEmpty(Rss[^1].Kb).Average();
+            var start = after[0].Second;
+            var end = after[^1].Second;
+            if (end <= start)
+            {
+                return null;
+            }
+            // Half-open windows, [start, start + w) and (end - w, end], so that they never share a sample.
+            var w = Math.Min(10, (end - start) / 2);
+            var first = after.Where(s => s.Second < start + w).Average(s => (double)s.Kb);
+            var last = after.Where(s => s.Second > end - w).Average(s => (double)s.Kb);
             return (last - first) / first;
         }
     }
@@ -77,6 +91,7 @@ internal sealed class LoadReport
             Max = all.Length == 0 ? 0 : all[^1],
             Scenarios = scenarios,
             Rss = [.. rss],
+            WarmupSeconds = options.WarmupSeconds,
             PerSecond = perSecond,
         };
     }
@@ -106,7 +121,7 @@ internal sealed class LoadReport
         sb.AppendLine(c, $"| max | {Max:0.0} ms | | |");
         var growth = RssGrowth;
         sb.AppendLine(c,
-            $"| RSS growth, first → last 10 s | {(growth is null ? "not sampled" : (growth.Value * 100).ToString("+0.0;-0.0", c) + " %")} | ≤ " +
+            $"| RSS growth after the warm-up (from second {WarmupSeconds:0}), first → last 10 s | {(growth is null ? "not sampled" : (growth.Value * 100).ToString("+0.0;-0.0", c) + " %")} | ≤ " +
             $"{TargetRssGrowth * 100:0} % | {(growth is null ? "–" : Mark(RssMet))} |");
 
         sb.AppendLine().AppendLine("### Errors by code").AppendLine();

@@ -16,6 +16,7 @@ internal static class LoadProgram
         Options:
           --clients N          concurrent clients, 1..256 (default 64)
           --seconds T          run time, 1..3600 (default 60)
+          --warmup W           seconds at the start the RSS check leaves out (default 15)
           --max-requests M     stop after M requests (default 1,000,000)
           --url U              API base address; the host must be 127.0.0.1 (with --start: the port to use, default 5099)
           --pid P              server process whose VmRSS (/proc/P/status) is sampled every second

@@ -20,6 +20,7 @@ public sealed class LoadToolTests
             Url = new Uri("http://127.0.0.1/"),
             Clients = 4,
             Seconds = 3,
+            WarmupSeconds = 1,
             MaxRequests = 5_000,
             SigningKey = WarehouseApp.SigningKey,
             ServerPid = Environment.ProcessId,
@@ -52,6 +53,8 @@ public sealed class LoadToolTests
     [InlineData("--clients", "0")]
     [InlineData("--seconds", "0")]
     [InlineData("--seconds", "3601")]
+    [InlineData("--warmup", "-1")]
+    [InlineData("--warmup", "60")]
     public void Clients_and_time_are_bounded(string option, string value)
     {
         var options = LoadOptions.Parse([option, value, "--url", "http://127.0.0.1:5080/", "--key", WarehouseApp.SigningKey]);
