@@ -58,7 +58,7 @@ internal sealed class PageVisitor(QuerySources sources, PageRequest request, Cur
         return new PageResult
         {
             Rows = rows.ConvertAll(r => (object)r.Row),
-            Cursors = rows.ConvertAll(r => cursors.Encode(signature, Enumerable.Range(0, keys.Count).Select(i => r[i]).ToList())),
+            Cursors = new LazyCursors(rows.Count, i => cursors.Encode(signature, Enumerable.Range(0, keys.Count).Select(k => rows[i][k]).ToList())),
             HasNextPage = backward ? opposite : more,
             HasPreviousPage = backward ? more : opposite,
             TotalCount = total,

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Warehouse.Catalogue;
 using Warehouse.Data;
 
@@ -11,19 +13,27 @@ namespace Warehouse.Security;
 /// </summary>
 public sealed class PermissionStore(IDbContextFactory<WarehouseDbContext> contexts)
 {
+    /// <summary>
+    /// The version read, compiled once per model: it runs on every request, and as a LINQ query EF Core rebuilt,
+    /// hashed and looked up its expression each time (issue 15, "request path" in docs/performance.md). One per
+    /// model because a compiled query keeps the first provider's SQL: a process with SQLite and PostgreSQL contexts
+    /// (the tests) would send SQLite's statement to PostgreSQL.
+    /// </summary>
+    private static readonly ConcurrentDictionary<IModel, Func<WarehouseDbContext, CancellationToken, Task<long>>> ReadVersion = new();
+
     private volatile PermissionSnapshot? _current;
 
     public async Task<PermissionSnapshot> CurrentAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var version = await db.MatrixVersion.Where(v => v.Id == 1).Select(v => v.Version).FirstAsync(ct);
+        var version = await VersionOf(db, ct);
         var current = _current;
         if (current is not null && current.Version == version)
         {
             return current;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        version = await db.MatrixVersion.Where(v => v.Id == 1).Select(v => v.Version).FirstAsync(ct);
+        version = await VersionOf(db, ct);
         var rows = await db.FieldPermissions.ToListAsync(ct);
         await tx.CommitAsync(ct);
         var snapshot = new PermissionSnapshot(version, rows
@@ -33,4 +43,8 @@ public sealed class PermissionStore(IDbContextFactory<WarehouseDbContext> contex
         _current = snapshot;
         return snapshot;
     }
+
+    private static Task<long> VersionOf(WarehouseDbContext db, CancellationToken ct) =>
+        ReadVersion.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((WarehouseDbContext c, CancellationToken t) =>
+            c.MatrixVersion.Where(v => v.Id == 1).Select(v => v.Version).First()))(db, ct);
 }
