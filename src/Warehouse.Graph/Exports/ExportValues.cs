@@ -20,28 +20,6 @@ internal static class ExportValues
             : value;
     }
 
-    /// <summary>Fills <paramref name="values"/> (one per column) and <paramref name="missing"/> (one per reference: no related row in scope).</summary>
-    public static void Shape(AccessContext access, ExportPlan plan, object row, IReadOnlyList<IReadOnlyDictionary<string, List<object>>> related,
-        object?[] values, bool[] missing)
-    {
-        var targets = new object?[plan.Relations.Count];
-        for (var r = 0; r < plan.Relations.Count; r++)
-        {
-            var relation = plan.Relations[r];
-            targets[r] = Warehouse.Querying.PropertyAccessors.Getter(relation.ParentKeyProperty)(row) is string key
-                         && related[r].TryGetValue(key, out var rows) && rows.Count > 0
-                ? rows[0]
-                : null;
-            missing[r] = targets[r] is null;
-        }
-        for (var i = 0; i < plan.Columns.Count; i++)
-        {
-            var column = plan.Columns[i];
-            var source = column.RelationIndex < 0 ? row : targets[column.RelationIndex];
-            values[i] = source is null ? null : Read(access, column.Field, source);
-        }
-    }
-
     /// <summary>The CSV text of a value.</summary>
     public static string Text(FieldDef field, object? value) => value switch
     {
