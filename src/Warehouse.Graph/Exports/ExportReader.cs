@@ -35,10 +35,10 @@ internal sealed class ExportReader
     {
         (_engine, _access, _plan, _where, _order, PageSize) = (engine, access, plan, where, order, pageSize);
         var properties = plan.RootProperties.ToList();
-        if (plan.Entity.Minors is { } minors && !properties.Contains(minors.BirthDate.Name))
+        if (ExportRowShaper.NeedsBirthDate(plan, access) && !properties.Contains(plan.Entity.Minors!.BirthDate.Name))
         {
-            // The minors rule needs every row's birth date, whether or not it is exported.
-            properties.Add(minors.BirthDate.Name);
+            // The minors rule shapes some column of this export: it needs every row's birth date, exported or not.
+            properties.Add(plan.Entity.Minors.BirthDate.Name);
         }
         Properties = properties;
         _relationKeys = [.. plan.Relations.Select(r => properties.IndexOf(r.ParentKey))];

@@ -30,7 +30,7 @@ internal sealed class ExportRowShaper
         var list = properties.ToList();
         _relationKeys = [.. plan.Relations.Select(r => list.IndexOf(r.ParentKey))];
         _targets = new object?[plan.Relations.Count];
-        _birth = plan.Entity.Minors is { } minors ? list.IndexOf(minors.BirthDate.Name) : -1;
+        _birth = NeedsBirthDate(plan, access) ? Ordinal(list, plan.Entity.Minors!.BirthDate.Name) : -1;
         _cutoff = _birth >= 0 ? access.MinorCutoff(plan.Entity) : default;
         _columns = [.. plan.Columns.Select(c => c.RelationIndex >= 0
             ? new Column(this, c.Field, -1, null, [], [], false)
@@ -38,6 +38,14 @@ internal sealed class ExportRowShaper
                 [.. c.Field.DependsOn.Select(d => Ordinal(list, d))],
                 c.Field.Kind == FieldKind.StringList && access.GrantFor(c.Field).Access == Access.Full))];
     }
+
+    /// <summary>
+    /// Whether a column of the exported entity is shaped by the minors rule for this reader (masked or withheld on a
+    /// minor's row). When none is (the village reads minors in full; the county reads no minor's row at all), the
+    /// birth date is neither read nor tested.
+    /// </summary>
+    public static bool NeedsBirthDate(ExportPlan plan, AccessContext access) =>
+        plan.Entity.Minors is not null && plan.Columns.Any(c => c.RelationIndex < 0 && MinorRecords.Shadows(c.Field, access));
 
     /// <summary>Fills <paramref name="values"/> (one per column) and <paramref name="missing"/> (one per reference: no related row in scope).</summary>
     public void Shape(ExportPage page, int row, object?[] values, bool[] missing)
