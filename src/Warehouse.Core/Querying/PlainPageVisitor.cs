@@ -105,7 +105,8 @@ internal sealed class PlainPageVisitor(QuerySources sources, PlainPageRequest re
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            foreach (var watch in db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<ReplicaFaultInterceptor>() ?? [])
+            var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+            foreach (var watch in interceptors.OfType<ReplicaFaultInterceptor>())
             {
                 watch.Failed(command, e);
             }

@@ -5,7 +5,8 @@ namespace Warehouse.Security;
 
 /// <summary>
 /// Turns a stored value into what a reader receives: full, masked, or (when revealable and asked for with a
-/// reason) full after the reveal was recorded. The graph and the exports both read values only through here.
+/// reason) full after the reveal was recorded. The graph and the exports both read values only through here: the
+/// rules themselves are <see cref="FieldShaper"/>'s, which exports prepare once per column for their plain pages.
 /// </summary>
 public static class ValueShaper
 {

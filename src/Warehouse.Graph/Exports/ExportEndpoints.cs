@@ -156,7 +156,10 @@ public static class ExportEndpoints
         }
     }
 
-    /// <summary>Rows per export page read: <c>Warehouse:Exports:ReadPageRows</c> (at least 100), <see cref="ExportOptions.DefaultReadPageRows"/> by default.</summary>
+    /// <summary>
+    /// Rows per export page read: <c>Warehouse:Exports:ReadPageRows</c> (at least 100), <see cref="ExportOptions.DefaultReadPageRows"/>
+    /// by default.
+    /// </summary>
     private static int ReadPageRows(HttpContext http) =>
         Math.Max(ExportOptions.MinReadPageRows, http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Warehouse:Exports:ReadPageRows",
             ExportOptions.DefaultReadPageRows));
