@@ -5,8 +5,9 @@ using Warehouse.Security;
 namespace Warehouse.Exports;
 
 /// <summary>
-/// Values of an export row, read only through <see cref="ValueShaper.Read"/> (full or masked per role, as in the
-/// graph), and their invariant text form for CSV: money in 元 with two decimals (10323.45), dates yyyy-MM-dd,
+/// Values of an export row: a related row's field read through <see cref="ValueShaper.Read"/> (full or masked per
+/// role, as in the graph; the exported entity's own columns go through <see cref="ExportRowShaper"/>, the same rules
+/// prepared per column), and their invariant text form for CSV: money in 元 with two decimals (10323.45), dates yyyy-MM-dd,
 /// timestamps ISO 8601 in UTC with Z (2025-12-30T08:15:02.123Z), booleans true/false, list values joined with ';', null as an empty field.
 /// </summary>
 internal static class ExportValues
