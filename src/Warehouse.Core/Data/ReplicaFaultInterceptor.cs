@@ -12,11 +12,14 @@ namespace Warehouse.Data;
 /// </summary>
 internal sealed class ReplicaFaultInterceptor(Action<DbConnection?, Exception> down) : DbCommandInterceptor
 {
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData)
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(command, eventData.Exception);
+
+    /// <summary>A command failed; also called for commands read outside EF Core's pipeline (plain export pages).</summary>
+    public void Failed(DbCommand command, Exception e)
     {
-        if (IsReplicaGone(eventData.Exception))
+        if (IsReplicaGone(e))
         {
-            down(command.Connection, eventData.Exception);
+            down(command.Connection, e);
         }
     }
 

@@ -81,20 +81,32 @@ public sealed class SqliteInterruptInterceptor : DbCommandInterceptor
         e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT }
             || e.InnerException is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT };
 
-    private static void Register(DbCommand command, CancellationToken token)
+    /// <summary>
+    /// The same interrupt for a command EF Core created but does not execute (plain export pages read it with their
+    /// own reader, so no interceptor sees it): in force until the returned registration is disposed, which the
+    /// caller does after closing the reader. Nothing (a default registration) off SQLite.
+    /// </summary>
+    internal static CancellationTokenRegistration InterruptOnCancel(DbCommand command, CancellationToken token)
     {
         if (!token.CanBeCanceled || command.Connection is not SqliteConnection connection)
         {
-            return;
+            return default;
         }
-        var registration = token.Register(static state =>
+        return token.Register(static state =>
         {
             if (((SqliteConnection)state!).Handle is { } handle)
             {
                 SQLitePCL.raw.sqlite3_interrupt(handle);
             }
         }, connection);
-        Registrations.AddOrUpdate(command, new Holder(registration));
+    }
+
+    private static void Register(DbCommand command, CancellationToken token)
+    {
+        if (InterruptOnCancel(command, token) is { Token.CanBeCanceled: true } registration)
+        {
+            Registrations.AddOrUpdate(command, new Holder(registration));
+        }
     }
 
     private static void Release(DbCommand command)

@@ -12,12 +12,7 @@ internal sealed class PageVisitor(QuerySources sources, PageRequest request, Cur
     {
         var (size, backward) = PageSize();
         var x = Expression.Parameter(typeof(T), "x");
-        IQueryable<T> query = sources.Scoped(entity).AsNoTracking();
-        if (new FilterCompiler(sources, asOf: request.AsOf).Compile(entity, request.Where) is { } filter)
-        {
-            query = query.Where(filter);
-        }
-        var keys = new SortCompiler(sources).Compile(entity, x, request.Order);
+        var (query, keys) = ListQuery.Start(sources, entity, x, request.Where, request.AsOf, request.Order);
         // A cursor belongs to one type, order, filter and reader: replayed elsewhere it is an INVALID_CURSOR error.
         var signature = CursorCodec.Signature(entity.TypeName, keys.Select(k => k.Path + (k.Descending ? "-" : "+"))
             .Append(System.Text.Json.JsonSerializer.Serialize(request.Where)).Append(sources.Access.RoleName + ":" + sources.Access.RegionCode)

@@ -19,6 +19,17 @@ public sealed class QueryEngine(ReadContexts contexts, CursorCodec cursors, Pagi
         return await request.Entity.Accept(new PageVisitor(new QuerySources(db, access), request, cursors, Paging, ct));
     }
 
+    /// <summary>
+    /// Reads one page of a list into <paramref name="page"/> as plain stored values (exports): the same scope, where,
+    /// order and keyset continuation as <see cref="PageAsync"/>, without entity objects, cursors or the graph's page
+    /// limit. Returns the number of rows read.
+    /// </summary>
+    public async Task<int> ReadPlainPageAsync(AccessContext access, PlainPageRequest request, PlainPage page, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateAsync(ct);
+        return await request.Entity.Accept(new PlainPageVisitor(new QuerySources(db, access), request, page, ct));
+    }
+
     public async Task<object?> FindAsync(AccessContext access, EntityDef entity, string key, IReadOnlyCollection<string> properties, CancellationToken ct)
     {
         await using var db = await contexts.CreateAsync(ct);

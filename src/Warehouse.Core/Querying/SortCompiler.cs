@@ -37,7 +37,7 @@ internal sealed class SortCompiler(QuerySources sources)
         }
         if (!seen.Contains(entity.Key.Name))
         {
-            keys.Add(new SortKey(entity.Key.Name, Expression.Property(x, entity.Key.Property), Descending: false, CanBeNull: false));
+            keys.Add(new SortKey(entity.Key.Name, Expression.Property(x, entity.Key.Property), Descending: false, CanBeNull: false, entity.Key));
         }
         return keys;
     }
@@ -73,7 +73,7 @@ internal sealed class SortCompiler(QuerySources sources)
                     Expression.Constant(null, nullable));
                 canBeNull = true;
             }
-            return new SortKey(prefix + name, selector, descending, canBeNull);
+            return new SortKey(prefix + name, selector, descending, canBeNull, field);
         }
         if (entity.Relation(name) is { IsList: false } relation)
         {

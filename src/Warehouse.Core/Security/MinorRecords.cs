@@ -33,5 +33,8 @@ public static class MinorRecords
 
     /// <summary>Whether a loaded row is a minor's.</summary>
     public static bool IsMinor(EntityDef entity, object row, AccessContext access) =>
-        PropertyAccessors.Getter(entity.Minors!.BirthDate)(row) is DateOnly birth && birth > access.MinorCutoff(entity);
+        IsMinorBirth(PropertyAccessors.Getter(entity.Minors!.BirthDate)(row), access.MinorCutoff(entity));
+
+    /// <summary>Whether a stored birth date (of a plain row) is a minor's, given the reader's <see cref="AccessContext.MinorCutoff"/>.</summary>
+    public static bool IsMinorBirth(object? birth, DateOnly cutoff) => birth is DateOnly date && date > cutoff;
 }

@@ -5,25 +5,16 @@ namespace Warehouse.Security;
 
 /// <summary>
 /// Turns a stored value into what a reader receives: full, masked, or (when revealable and asked for with a
-/// reason) full after the reveal was recorded. The graph and the exports both read values only through here.
+/// reason) full after the reveal was recorded. The graph and the exports both read values only through here: the
+/// rules themselves are <see cref="FieldShaper"/>'s, which exports prepare once per column for their plain pages.
 /// </summary>
 public static class ValueShaper
 {
     public static object? Read(AccessContext access, FieldDef field, object row)
     {
-        var grant = access.GrantFor(field);
+        var shaper = new FieldShaper(access, field);
         var raw = PropertyAccessors.Getter(field.Property)(row);
-        if (MinorRecords.Shadows(field, access) && MinorRecords.IsMinor(field.Entity, row, access))
-        {
-            // A minor's record for a reader who sees it masked: masks where one fits, otherwise withheld.
-            return field.Mask == MaskKind.None ? null : Masks.Apply(field.Mask, raw, name => PropertyAccessors.Get(row, name));
-        }
-        return grant.Access switch
-        {
-            Access.Full => ValueCoercion.ToOutput(field, raw),
-            Access.Masked => Masks.Apply(field.Mask, raw, name => PropertyAccessors.Get(row, name)),
-            _ => throw FieldGuard.Hidden(access, field),
-        };
+        return shaper.Shape(raw, shaper.Shadowed && MinorRecords.IsMinor(field.Entity, row, access), name => PropertyAccessors.Get(row, name));
     }
 
     /// <summary>The full value of a masked, revealable field. The caller records the reveal first.</summary>

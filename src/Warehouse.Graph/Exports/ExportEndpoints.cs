@@ -19,9 +19,6 @@ namespace Warehouse.Exports;
 /// </summary>
 public static class ExportEndpoints
 {
-    /// <summary>Rows per keyset page (capped by Warehouse:Paging:MaxPageSize).</summary>
-    public const int PageSize = 1000;
-
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
@@ -87,7 +84,7 @@ public static class ExportEndpoints
         var where = JsonArguments.Where(query["where"].ToString());
         var order = JsonArguments.Order(query["order"].ToString());
         RequireAffordable(http, entity, where, access);
-        var reader = new ExportReader(engine, access, plan, where, order, Math.Min(PageSize, engine.Paging.MaxPageSize));
+        var reader = new ExportReader(engine, access, plan, where, order, ReadPageRows(http));
         // The first page is read before anything is recorded or sent: a bad filter or order is a 400 here.
         var first = await reader.NextAsync(ct);
 
@@ -158,6 +155,14 @@ public static class ExportEndpoints
             throw new ExportProblem(StatusCodes.Status400BadRequest, Limits.LimitErrors.MaxComplexity, refusal);
         }
     }
+
+    /// <summary>
+    /// Rows per export page read: <c>Warehouse:Exports:ReadPageRows</c> (at least 100), <see cref="ExportOptions.DefaultReadPageRows"/>
+    /// by default.
+    /// </summary>
+    private static int ReadPageRows(HttpContext http) =>
+        Math.Max(ExportOptions.MinReadPageRows, http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Warehouse:Exports:ReadPageRows",
+            ExportOptions.DefaultReadPageRows));
 
     /// <summary>Rows per Parquet row group: <c>Warehouse:Exports:ParquetRowGroupRows</c> (at least 100), 10,000 by default.</summary>
     private static int ParquetRowGroupRows(HttpContext http) =>

@@ -53,17 +53,18 @@ internal static class ExportStreamer
         writer.WriteHeader(options.Labels);
         var values = new object?[plan.Columns.Count];
         var missing = new bool[plan.Relations.Count];
+        var shaper = new ExportRowShaper(access, plan, reader.Properties);
         var rows = 0;
         var page = first;
         while (page is not null)
         {
-            foreach (var row in page.Rows)
+            for (var row = 0; row < page.Rows.Count; row++)
             {
                 if (writer.FlushDue)
                 {
                     await DrainAsync(writer, buffer, output, flush: true, ct);
                 }
-                ExportValues.Shape(access, plan, row, page.Related, values, missing);
+                shaper.Shape(page, row, values, missing);
                 writer.WriteRow(values, missing);
                 rows++;
                 if (buffer.Length >= DrainBytes)

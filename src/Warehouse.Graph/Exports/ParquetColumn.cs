@@ -5,7 +5,7 @@ namespace Warehouse.Exports;
 
 /// <summary>
 /// One column of the Parquet feed: its schema field and the values of the row group being filled (boxed shaped
-/// values as <see cref="ExportValues.Shape"/> gives them), converted to the Parquet type when the group is written.
+/// values as <see cref="ExportRowShaper.Shape"/> gives them), converted to the Parquet type when the group is written.
 /// Typed scratch buffers are allocated once per export and reused for every row group. The writer keeps two of each
 /// column (<see cref="Twin"/>): one filled by the request while the other's group is being encoded.
 /// </summary>
