@@ -120,8 +120,8 @@ internal sealed class LoadReport
         sb.AppendLine(c, $"| p99 | {P99:0.0} ms | ≤ {TargetP99Ms:0} ms | {Mark(P99Met)} |");
         sb.AppendLine(c, $"| max | {Max:0.0} ms | | |");
         var growth = RssGrowth;
-        sb.AppendLine(c,
-            $"| RSS growth after the warm-up (from second {WarmupSeconds:0}), first → last 10 s | {(growth is null ? "not sampled" : (growth.Value * 100).ToString("+0.0;-0.0", c) + " %")} | ≤ " +
+        var measured = growth is null ? "not sampled" : (growth.Value * 100).ToString("+0.0;-0.0", c) + " %";
+        sb.AppendLine(c, $"| RSS growth after the warm-up (from second {WarmupSeconds:0}), first → last 10 s | {measured} | ≤ " +
             $"{TargetRssGrowth * 100:0} % | {(growth is null ? "–" : Mark(RssMet))} |");
 
         sb.AppendLine().AppendLine("### Errors by code").AppendLine();

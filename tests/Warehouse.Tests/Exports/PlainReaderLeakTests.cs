@@ -1,3 +1,5 @@
+using System.Globalization;
+using Warehouse.Data;
 using Warehouse.Tests.Infrastructure;
 using Xunit;
 
@@ -7,20 +9,25 @@ namespace Warehouse.Tests.Exports;
 /// Tries to read too much through the exports' plain data reader (keyset pages read with a DbDataReader, shaped per
 /// column): another region's rows, an ungranted field, a masked field, a minor's record. Pages of 100 rows, so every
 /// export here runs through many keyset continuations (and an order on a minor-shadowed field, whose sort value is an
-/// extra column of the page). Expected rows and values come from plain SQL on the test database.
+/// extra column of the page). Expected rows and values come from plain SQL on the test database. On both providers:
+/// the reader maps each provider's column types itself (SQLite's storage classes, PostgreSQL's types).
 /// </summary>
 public sealed class PlainReaderLeakTests : IDisposable
 {
     private const int PageRows = 100;
-    private readonly WarehouseApp _app = new(("Warehouse:Exports:ReadPageRows", PageRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    private WarehouseApp _app = null!;
 
-    private string Township => Sql.Strings(_app.Database, "SELECT code FROM region WHERE level='TOWNSHIP' ORDER BY code LIMIT 1")[0];
+    public static TheoryData<DatabaseProvider> Each => Providers.Each();
 
-    [Fact]
-    public async Task Township_export_has_its_rows_only_with_masks_and_minors_shaped()
+    private WarehouseApp Start(DatabaseProvider provider) =>
+        _app = new WarehouseApp(provider, ("Warehouse:Exports:ReadPageRows", PageRows.ToString(CultureInfo.InvariantCulture)));
+
+    [ProviderTheory]
+    [MemberData(nameof(Each))]
+    public async Task Township_export_has_its_rows_only_with_masks_and_minors_shaped(DatabaseProvider provider)
     {
-        var db = _app.Database;
-        var township = Township;
+        var db = Start(provider).Database;
+        var township = Sql.Strings(db, "SELECT code FROM region WHERE level='TOWNSHIP' ORDER BY code LIMIT 1")[0];
         var client = _app.ClientFor("township", township);
         // workMonths is covered by the minors rule: minors sort as if it were missing (last, descending), never by value.
         var csv = await ExportHttp.CsvAsync(client, ExportHttp.Url("members.csv", "id,villageCode,name,idNumber,gender,birthDate,relation",
@@ -28,7 +35,9 @@ public sealed class PlainReaderLeakTests : IDisposable
         var expected = Sql.Strings(db,
             $"SELECT member_id || '|' || village_code || '|' || name || '|' || id_number || '|' || gender || '|' || birth_date || '|' || relation || '|' || " +
             $"CASE WHEN {Minors.Adult()} THEN 1 ELSE 0 END FROM member WHERE township_code = @t " +
-            $"ORDER BY CASE WHEN {Minors.Adult()} THEN work_months END DESC, member_id", ("@t", township))
+            // Missing values last in a descending order, as the API orders them on both providers.
+            $"ORDER BY (CASE WHEN {Minors.Adult()} THEN work_months END) IS NULL, CASE WHEN {Minors.Adult()} THEN work_months END DESC, member_id",
+            ("@t", township))
             .Select(r => r.Split('|')).ToList();
 
         Assert.Equal(["id", "villageCode", "name", "idNumber", "gender", "birthDate", "relation"], csv[0]);
@@ -63,10 +72,11 @@ public sealed class PlainReaderLeakTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Village_export_has_no_other_region_rows_and_masked_references()
+    [ProviderTheory]
+    [MemberData(nameof(Each))]
+    public async Task Village_export_has_no_other_region_rows_and_masked_references(DatabaseProvider provider)
     {
-        var db = _app.Database;
+        var db = Start(provider).Database;
         var village = Sql.Strings(db, "SELECT village_code FROM member GROUP BY village_code ORDER BY COUNT(*) DESC, village_code LIMIT 1")[0];
         var client = _app.ClientFor("village", village);
         var csv = await ExportHttp.CsvAsync(client, ExportHttp.Url("members.csv", "id,idNumber,disabilityTypeGrade,household.villageCode"));
@@ -93,10 +103,11 @@ public sealed class PlainReaderLeakTests : IDisposable
         Assert.True(others > 0);
     }
 
-    [Fact]
-    public async Task County_export_has_no_minors_and_no_ungranted_field()
+    [ProviderTheory]
+    [MemberData(nameof(Each))]
+    public async Task County_export_has_no_minors_and_no_ungranted_field(DatabaseProvider provider)
     {
-        var db = _app.Database;
+        var db = Start(provider).Database;
         var client = _app.ClientFor("county", "139901000000");
         var csv = await ExportHttp.CsvAsync(client, ExportHttp.Url("members.csv", "id,householdId,workMonths"));
         var expected = Sql.Strings(db, $"SELECT member_id FROM member WHERE {Minors.Adult()} ORDER BY member_id");
@@ -116,5 +127,5 @@ public sealed class PlainReaderLeakTests : IDisposable
         Assert.Equal(expected.Count, all.Count - 1);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose() => _app?.Dispose();
 }
