@@ -36,7 +36,7 @@ internal sealed class ExportRowShaper
             ? new Column(this, c.Field, -1, null, [], [], false)
             : new Column(this, c.Field, Ordinal(list, c.Field.Property.Name), new FieldShaper(access, c.Field), [.. c.Field.DependsOn],
                 [.. c.Field.DependsOn.Select(d => Ordinal(list, d))],
-                c.Field.Kind == FieldKind.StringList && access.GrantFor(c.Field).Access == Access.Full))];
+                ExportValues.SplitsList(access, c.Field)))];
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ internal sealed class ExportRowShaper
             }
             var c = _columns[i];
             var value = c.Shaper!.Shape(_values[_offset + c.Ordinal], minor, c.ReadSibling);
-            values[i] = c.Split ? (value as string)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [] : value;
+            values[i] = c.Split ? ExportValues.AsList(value) : value;
         }
     }
 

@@ -16,10 +16,18 @@ internal static class ExportValues
     public static object? Read(AccessContext access, FieldDef field, object row)
     {
         var value = ValueShaper.Read(access, field, row);
-        return field.Kind == FieldKind.StringList && access.GrantFor(field).Access == Access.Full
-            ? (value as string)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []
-            : value;
+        return SplitsList(access, field) ? AsList(value) : value;
     }
+
+    /// <summary>
+    /// Whether this reader gets the field as a list: a vocabulary list stored comma-joined, read in full (a masked
+    /// list is a masked text, not split).
+    /// </summary>
+    public static bool SplitsList(AccessContext access, FieldDef field) =>
+        field.Kind == FieldKind.StringList && access.GrantFor(field).Access == Access.Full;
+
+    /// <summary>A comma-joined vocabulary list as its values (none for null).</summary>
+    public static string[] AsList(object? value) => (value as string)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>The CSV text of a value.</summary>
     public static string Text(FieldDef field, object? value) => value switch
