@@ -6,6 +6,7 @@ using Warehouse.Explain;
 using Warehouse.Exports;
 using Warehouse.Graph;
 
+Warehouse.Data.SqliteThreading.Configure(); // before any SQLite connection opens in this process
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");
 builder.AddWarehouseData();
