@@ -12,7 +12,12 @@ namespace Warehouse.Data;
 /// <c>sqlite3_interrupt</c>, which the request deadline calls from a timer thread, takes no connection mutex in any
 /// mode.
 /// <para>
-/// SQLite accepts the setting only before it is initialised, that is before the first connection in the process
+/// The same call turns off SQLite's memory statistics (<c>SQLITE_CONFIG_MEMSTATUS</c>): with them on, every
+/// allocation — and preparing a statement over our views allocates a great deal — takes one process-wide mutex to
+/// count bytes that nothing here reads (no soft heap limit is set).
+/// </para>
+/// <para>
+/// SQLite accepts these settings only before it is initialised, that is before the first connection in the process
 /// opens; after that the call is refused and the library stays serialized, which is slower, not wrong. Hosts call
 /// <see cref="Configure"/> first thing; <see cref="Mode"/> says which mode the process got.
 /// </para>
@@ -20,6 +25,7 @@ namespace Warehouse.Data;
 public static class SqliteThreading
 {
     private const int ConfigMultiThread = 2; // SQLITE_CONFIG_MULTITHREAD
+    private const int ConfigMemStatus = 9; // SQLITE_CONFIG_MEMSTATUS
     private static readonly Lazy<string> Applied = new(Apply);
 
     /// <summary>"multi-thread" when the setting took, "serialized" when SQLite was already initialised.</summary>
@@ -35,6 +41,12 @@ public static class SqliteThreading
         using (new SqliteConnection())
         {
         }
-        return SQLitePCL.raw.sqlite3_config(ConfigMultiThread) == SQLitePCL.raw.SQLITE_OK ? "multi-thread" : "serialized";
+        if (SQLitePCL.raw.sqlite3_config(ConfigMultiThread) != SQLitePCL.raw.SQLITE_OK)
+        {
+            return "serialized";
+        }
+        // Accepted whenever the first one was (both need an uninitialised library); a refusal only keeps the counters.
+        _ = SQLitePCL.raw.sqlite3_config(ConfigMemStatus, 0);
+        return "multi-thread";
     }
 }
