@@ -7,7 +7,7 @@ using Warehouse.Exports;
 using Warehouse.Graph;
 
 Warehouse.Data.SqliteThreading.Configure(); // before any SQLite connection opens in this process
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.For(args));
 builder.UseDefaultUrl("http://localhost:5080");
 builder.AddWarehouseData();
 builder.AddWarehouseAuthentication();
