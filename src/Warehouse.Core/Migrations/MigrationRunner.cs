@@ -104,10 +104,17 @@ public static class MigrationRunner
         try
         {
             connection.Open();
-            if (!SqliteAuditFile.Attach(connection, path, create: !AuditMoved(connection)))
+            var moved = AuditMoved(connection);
+            if (!SqliteAuditFile.Attach(connection, path, create: !moved))
             {
                 throw new MigrationException($"The audit file {path} is missing; the audit trail of this database lives there. Restore it from the " +
                     "backup taken with the data file (docs/deployment.md), or set Warehouse:AuditFile to where it is.");
+            }
+            if (!moved && SqliteAuditFile.HoldsAuditTable(connection))
+            {
+                // Another database's trail (a data file deleted or restored without its audit file): never mixed.
+                throw new MigrationException($"The audit file {path} already holds an audit trail, but the data file was never migrated to it. " +
+                    "Move that audit file away (or restore the data file that goes with it), or set Warehouse:AuditFile.");
             }
             return connection;
         }
