@@ -51,14 +51,22 @@ public static class MigrationRunner
             // rollback-journal mode SQLite commits both files atomically (a super-journal); WAL comes back below.
             Pragma(sqlite, "PRAGMA journal_mode=DELETE;");
         }
-        var result = upgrader.PerformUpgrade();
+        DbUp.Engine.DatabaseUpgradeResult result;
+        try
+        {
+            result = upgrader.PerformUpgrade();
+        }
+        finally
+        {
+            if (sqlite is not null)
+            {
+                // Also after a failed script: the file goes back to WAL whatever happened.
+                UseWal(sqlite);
+            }
+        }
         if (!result.Successful)
         {
             throw new MigrationException($"Migration failed in {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
-        }
-        if (sqlite is not null)
-        {
-            UseWal(sqlite);
         }
         using var db = DbContextFactory.Create(options);
         var added = DefaultPermissions.Install(db);
