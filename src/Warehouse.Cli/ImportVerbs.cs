@@ -116,7 +116,8 @@ internal static class ImportVerbs
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { scratch, scratch + "-wal", scratch + "-shm" })
+            var audit = SqliteAuditFile.PathFor(options);
+            foreach (var f in new[] { scratch, scratch + "-wal", scratch + "-shm", audit, audit + "-wal", audit + "-shm" })
             {
                 File.Delete(f);
             }

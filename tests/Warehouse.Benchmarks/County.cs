@@ -71,7 +71,8 @@ public sealed class County
     /// <summary>Migrates and generates into a fresh file (written under a temporary name, then renamed).</summary>
     public static GenerationSummary Generate(string path, int households, int seed, TextWriter? log)
     {
-        var temp = path + ".tmp";
+        // Still ending in .db: the audit file is named after the data file (x.tmp.db → x.tmp.audit.db) and moves with it.
+        var temp = System.IO.Path.ChangeExtension(path, ".tmp.db");
         Delete(temp);
         var options = Options(temp);
         MigrationRunner.Run(options);
@@ -79,15 +80,16 @@ public sealed class County
         using (var connection = new SqliteConnection(options.ConnectionString))
         {
             connection.Open();
+            SqliteAuditFile.Attach(connection, SqliteAuditFile.PathFor(options));
             using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA audit.wal_checkpoint(TRUNCATE);";
             checkpoint.ExecuteNonQuery();
         }
         SqliteConnection.ClearAllPools();
         Delete(path);
         File.Move(temp, path);
-        Delete(temp + "-wal");
-        Delete(temp + "-shm");
+        File.Move(AuditPath(temp), AuditPath(path));
+        Delete(temp);
         return summary;
     }
 
@@ -161,9 +163,13 @@ public sealed class County
         SeedDemoOnStartup = false,
     };
 
+    private static string AuditPath(string path) => SqliteAuditFile.PathFor(Options(path));
+
+    /// <summary>A county's files: the data file and its audit file (each with its WAL and shared-memory files).</summary>
     public static void Delete(string path)
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        var audit = AuditPath(path);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", audit, audit + "-wal", audit + "-shm" })
         {
             if (File.Exists(file))
             {

@@ -18,6 +18,8 @@ internal static class DatabaseInitializer
         {
             MigrationRunner.Run(options, m => logger.LogInformation("{Migration}", m));
         }
+        // Fail closed before serving: without its audit file a SQLite warehouse could answer only public data.
+        SqliteAuditFile.EnsureAvailable(options);
         if (options.SeedDemoOnStartup && options.Provider == DatabaseProvider.Sqlite && !Seeder.HasData(options))
         {
             logger.LogInformation("Empty warehouse: generating the demo county ({Households} households, county {County})",

@@ -25,6 +25,11 @@ public sealed class DatabaseOptions
     public int BusyTimeoutSeconds { get; set; } = 5;
     /// <summary>6-digit code of the demo county (no real county has 139901).</summary>
     public string CountyCode { get; set; } = "139901";
+    /// <summary>
+    /// SQLite only: the file of the audit trail (<c>Warehouse:AuditFile</c>); empty: <c>&lt;name&gt;.audit.db</c> next to
+    /// the data file. Back it up with the data file (docs/deployment.md). Ignored by SQL Server and PostgreSQL.
+    /// </summary>
+    public string? AuditFile { get; set; }
 
     /// <summary>
     /// Makes a relative SQLite file path absolute against <paramref name="baseDirectory"/> (the API project's
@@ -42,6 +47,10 @@ public sealed class DatabaseOptions
         {
             builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
             ConnectionString = builder.ToString();
+        }
+        if (!string.IsNullOrWhiteSpace(AuditFile) && AuditFile != ":memory:" && !Path.IsPathRooted(AuditFile))
+        {
+            AuditFile = Path.GetFullPath(Path.Combine(baseDirectory, AuditFile));
         }
         return this;
     }

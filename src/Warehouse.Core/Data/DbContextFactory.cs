@@ -12,7 +12,11 @@ public static class DbContextFactory
         return new WarehouseDbContext(builder.Options);
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    /// <summary>
+    /// The server's settings. <paramref name="attachAudit"/>: on SQLite, attach the audit file to every connection
+    /// (the primary; see <see cref="SqliteAuditFile"/>); off for read replicas, which serve data reads only.
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, bool attachAudit = true)
     {
         if (options.Provider == DatabaseProvider.SqlServer)
         {
@@ -29,6 +33,10 @@ public static class DbContextFactory
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: that is the bounded wait.
             builder.UseSqlite(options.ConnectionString, o => o.CommandTimeout(options.BusyTimeoutSeconds));
             builder.AddInterceptors(SqliteInterruptInterceptor.Instance);
+            if (attachAudit)
+            {
+                builder.AddInterceptors(new SqliteAuditInterceptor(SqliteAuditFile.PathFor(options)));
+            }
         }
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         builder.AddInterceptors(Observability.DbTimingInterceptor.Instance, StatementCapture.Instance);

@@ -51,7 +51,8 @@ public sealed class ReadContexts
             // Each replica has a context pool of its own, configured like the primary's, plus the watch on its commands.
             var state = _replicas[i] = new State(replicas[i].Name);
             var builder = new DbContextOptionsBuilder<WarehouseDbContext>();
-            DbContextFactory.Configure(builder, replicas[i].Options);
+            // No audit file on a replica: it serves data reads only, and the audit trail is written on the primary.
+            DbContextFactory.Configure(builder, replicas[i].Options, attachAudit: false);
             builder.AddInterceptors(new ReplicaFaultInterceptor((connection, e) => MarkDown(state, connection, e)));
             state.Contexts = new PooledDbContextFactory<WarehouseDbContext>(builder.Options);
         }

@@ -12,13 +12,16 @@ namespace Warehouse.Migrations;
 /// </summary>
 public static class MigrationRunner
 {
-    public static MigrationResult Run(DatabaseOptions options, Action<string>? log = null)
+    public static MigrationResult Run(DatabaseOptions options, Action<string>? log = null) => Run(options, log, _ => true);
+
+    /// <summary>
+    /// <paramref name="scriptFilter"/> (tests): only the scripts it keeps, e.g. up to a number, to build a database
+    /// as an earlier version left it.
+    /// </summary>
+    internal static MigrationResult Run(DatabaseOptions options, Action<string>? log, Func<string, bool> scriptFilter)
     {
         log ??= _ => { };
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            EnsureSqliteFolder(options.ConnectionString);
-        }
+        using var sqlite = options.Provider == DatabaseProvider.Sqlite ? OpenSqlite(options) : null;
         if (options.Provider == DatabaseProvider.SqlServer)
         {
             EnsureDatabase.For.SqlDatabase(options.ConnectionString, new DbUpLog(log));
@@ -32,22 +35,38 @@ public static class MigrationRunner
         {
             DatabaseProvider.SqlServer => DeployChanges.To.SqlDatabase(options.ConnectionString),
             DatabaseProvider.PostgreSql => DeployChanges.To.PostgresqlDatabase(options.ConnectionString),
-            _ => DeployChanges.To.SqliteDatabase(options.ConnectionString),
+            // One connection, the audit file attached before any script runs (0010 moves the audit table there).
+            _ => DeployChanges.To.SqliteDatabase(new DbUp.Sqlite.Helpers.SharedConnection(sqlite!)),
         };
         var upgrader = builder
-            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains($".db.{dialect}.", StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(),
+                name => name.Contains($".db.{dialect}.", StringComparison.Ordinal) && scriptFilter(name))
             .WithTransactionPerScript()
             .LogTo(new DbUpLog(log))
             .Build();
         var scripts = upgrader.GetScriptsToExecute().Select(s => s.Name).ToList();
-        var result = upgrader.PerformUpgrade();
+        if (sqlite is not null && scripts.Exists(s => s.EndsWith("." + AuditFileScript, StringComparison.Ordinal)))
+        {
+            // WAL commits each file on its own: a crash between the two could keep the drop and lose the copy. In
+            // rollback-journal mode SQLite commits both files atomically (a super-journal); WAL comes back below.
+            Pragma(sqlite, "PRAGMA journal_mode=DELETE;");
+        }
+        DbUp.Engine.DatabaseUpgradeResult result;
+        try
+        {
+            result = upgrader.PerformUpgrade();
+        }
+        finally
+        {
+            if (sqlite is not null)
+            {
+                // Also after a failed script: the file goes back to WAL whatever happened.
+                UseWal(sqlite);
+            }
+        }
         if (!result.Successful)
         {
             throw new MigrationException($"Migration failed in {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
-        }
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            UseWal(options.ConnectionString);
         }
         using var db = DbContextFactory.Create(options);
         var added = DefaultPermissions.Install(db);
@@ -68,14 +87,67 @@ public static class MigrationRunner
     /// cheaper. It is a property of the file, set once; SQLite ignores it inside a transaction, which is where
     /// DbUp runs scripts, so it is set here.
     /// </summary>
-    private static void UseWal(string connectionString)
+    private static void UseWal(SqliteConnection connection) =>
+        Pragma(connection, SqliteAuditFile.HoldsAuditTable(connection)
+            ? $"PRAGMA journal_mode=WAL; PRAGMA {SqliteAuditFile.Schema}.journal_mode=WAL;"
+            : "PRAGMA journal_mode=WAL;");
+
+    private static void Pragma(SqliteConnection connection, string sql)
     {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// The SQLite connection the scripts run on, with the audit file attached. The audit file is created only while
+    /// the script that moves the audit table into it has not run (a new database, or one from before 0010); once it
+    /// has, a missing audit file is an error here, not a fresh empty trail.
+    /// </summary>
+    private static SqliteConnection OpenSqlite(DatabaseOptions options)
+    {
+        EnsureSqliteFolder(options.ConnectionString);
+        var path = SqliteAuditFile.PathFor(options);
+        var connection = new SqliteConnection(options.ConnectionString);
+        try
+        {
+            connection.Open();
+            var moved = AuditMoved(connection);
+            if (!SqliteAuditFile.Attach(connection, path, create: !moved))
+            {
+                throw new MigrationException($"The audit file {path} is missing; the audit trail of this database lives there. Restore it from the " +
+                    "backup taken with the data file (docs/deployment.md), or set Warehouse:AuditFile to where it is.");
+            }
+            if (!moved && SqliteAuditFile.HoldsAuditTable(connection))
+            {
+                // Another database's trail (a data file deleted or restored without its audit file): never mixed.
+                throw new MigrationException($"The audit file {path} already holds an audit trail, but the data file was never migrated to it. " +
+                    "Move that audit file away (or restore the data file that goes with it), or set Warehouse:AuditFile.");
+            }
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True when the journal records the script that moved the audit table into the audit file.</summary>
+    private static bool AuditMoved(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'SchemaVersions'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+        command.CommandText = $"SELECT COUNT(*) FROM SchemaVersions WHERE ScriptName LIKE '%.db.sqlite.{AuditFileScript}'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>The SQLite script that moves <c>sec_audit_record</c> into the audit file.</summary>
+    internal const string AuditFileScript = "0010_audit_file.sql";
 
     private static void EnsureSqliteFolder(string connectionString)
     {

@@ -22,16 +22,33 @@ internal sealed class Dialect(DatabaseProvider provider)
 
     public string AuditTable => DbNames.SecurityTableSql(Provider, "audit_record");
 
-    public DbConnection Open(string connectionString)
+    /// <summary>
+    /// An open connection to the configured database; on SQLite with the audit file attached, since an import
+    /// commits its IMPORT audit record in the same transaction as its rows (see <see cref="SqliteAuditFile"/>).
+    /// </summary>
+    public DbConnection Open(DatabaseOptions database)
     {
+        var connectionString = database.ConnectionString;
         DbConnection connection = Provider switch
         {
             DatabaseProvider.SqlServer => new SqlConnection(connectionString),
             DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
             _ => new SqliteConnection(connectionString),
         };
-        connection.Open();
-        return connection;
+        try
+        {
+            connection.Open();
+            if (connection is SqliteConnection sqlite)
+            {
+                SqliteAuditFile.Attach(sqlite, SqliteAuditFile.PathFor(database));
+            }
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public static class ImportEngine
             }
         }
 
-        using var connection = dialect.Open(database.ConnectionString);
+        using var connection = dialect.Open(database);
         var loading = ImportEntities.All.Where(e => sheets.Any(s => s.Entity == e)).ToList();
         var index = ReferenceIndex.Load(connection, null, dialect, loading);
         var valid = new Dictionary<EntitySpec, List<object?[]>>();

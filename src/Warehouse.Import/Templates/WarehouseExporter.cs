@@ -30,7 +30,7 @@ public static class WarehouseExporter
     public static int Export(DatabaseOptions database, EntitySpec entity, string path)
     {
         var dialect = new Dialect(database.Provider);
-        using var connection = dialect.Open(database.ConnectionString);
+        using var connection = dialect.Open(database);
         var count = 0;
         TemplateWriter.Save(path, entity, Rows(connection, dialect, entity, () => count++));
         return count;

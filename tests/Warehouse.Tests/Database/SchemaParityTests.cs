@@ -164,6 +164,8 @@ internal static class SqliteSchemaReader
         var model = new SchemaModel();
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
+        // 0010 moves the audit trail into the audit file: attached as the runner attaches it, read with main.
+        SqliteAuditFile.Attach(connection, ":memory:");
         foreach (var path in TSqlScriptTests.ScriptFiles("sqlite"))
         {
             using var command = connection.CreateCommand();
@@ -172,7 +174,8 @@ internal static class SqliteSchemaReader
         }
 
         var objects = Query(connection,
-            "SELECT type, name, tbl_name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+            "SELECT type, name, tbl_name FROM (SELECT * FROM main.sqlite_schema UNION ALL SELECT * FROM audit.sqlite_schema) " +
+            "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
             r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2)));
 
         foreach (var (_, name, _) in objects.Where(o => o.Type == "view"))
@@ -218,7 +221,8 @@ internal static class SqliteSchemaReader
 
         // sql IS NULL marks the automatic indexes behind PRIMARY KEY and UNIQUE: SQL Server has its own.
         foreach (var (name, table, unique) in Query(connection,
-                     "SELECT name, tbl_name, sql LIKE 'CREATE UNIQUE%' FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
+                     "SELECT name, tbl_name, sql LIKE 'CREATE UNIQUE%' FROM (SELECT * FROM main.sqlite_schema UNION ALL SELECT * FROM " +
+                     "audit.sqlite_schema) WHERE type = 'index' AND sql IS NOT NULL",
                      r => (r.GetString(0), r.GetString(1), r.GetInt64(2) != 0)))
         {
             var columns = Query(connection, $"PRAGMA index_info({Quote(name)})", r => (Seq: r.GetInt64(0), Name: r.GetString(2)));

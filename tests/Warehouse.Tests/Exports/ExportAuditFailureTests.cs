@@ -13,7 +13,7 @@ public sealed class ExportAuditFailureTests : IDisposable
     {
         var client = _app.ClientFor("county", "139901000000");
         Assert.Equal(200, (await ExportHttp.GetAsync(client, "/export/regions.csv?fields=code")).Status);
-        Sql.Execute(_app.Database, "CREATE TRIGGER tr_test_audit_down BEFORE INSERT ON sec_audit_record BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        Sql.Execute(_app.Database, "CREATE TRIGGER audit.tr_test_audit_down BEFORE INSERT ON sec_audit_record BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
         var response = await ExportHttp.GetAsync(client, "/export/members.csv?fields=id,name");
         Assert.Equal(503, response.Status);
         Assert.Equal("AUDIT_UNAVAILABLE", response.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Warehouse.Data;
 using Warehouse.Generation;
 
 namespace Warehouse.Tests.Generation;
@@ -38,6 +39,8 @@ public sealed class GeneratedCounty : IDisposable
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wh-gen-" + Guid.NewGuid().ToString("N") + ".db");
         connection = new SqliteConnection("Data Source=" + path + ";Pooling=false");
         connection.Open();
+        // Script 0010 moves the audit trail into the audit file, attached as the migration runner attaches it.
+        SqliteAuditFile.Attach(connection, SqliteAuditFile.PathFor(connection.ConnectionString), create: true);
         foreach (var script in Directory.GetFiles(Warehouse.Tests.Database.RepoPaths.Db("sqlite"), "*.sql").Order(StringComparer.Ordinal))
         {
             using var cmd = connection.CreateCommand();
@@ -49,7 +52,8 @@ public sealed class GeneratedCounty : IDisposable
 
     public static void DeleteDatabase(string path)
     {
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+        var audit = SqliteAuditFile.PathFor("Data Source=" + path);
+        foreach (var f in new[] { path, path + "-wal", path + "-shm", audit, audit + "-wal", audit + "-shm" })
         {
             try
             {

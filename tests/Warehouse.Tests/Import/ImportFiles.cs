@@ -28,7 +28,7 @@ public sealed class ImportFiles
     {
         var spec = ImportEntities.Require(entity);
         var dialect = new Dialect(db.Provider);
-        using var connection = dialect.Open(db.ConnectionString);
+        using var connection = dialect.Open(Options(db));
         var rows = WarehouseExporter.Rows(connection, dialect, spec).Select(r => new Dictionary<string, object?>(r)).ToList();
         return new ImportFiles(spec, rows);
     }

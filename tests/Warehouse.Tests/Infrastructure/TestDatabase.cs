@@ -80,10 +80,15 @@ public sealed class TestDatabase : IDisposable
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"warehouse-test-{Guid.NewGuid():N}.db");
         File.Copy(template, path);
+        // The audit trail is a file of its own on SQLite: a copy of the warehouse is both files.
+        File.Copy(SqliteAuditFile.PathFor($"Data Source={template}"), SqliteAuditFile.PathFor($"Data Source={path}"));
         return new TestDatabase(DatabaseProvider.Sqlite, path, new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
     }
 
-    /// <summary>An open SQLite connection (tests that run on SQLite only).</summary>
+    /// <summary>SQLite: the audit file beside the data file (see <see cref="SqliteAuditFile"/>).</summary>
+    public string AuditPath => SqliteAuditFile.PathFor(ConnectionString);
+
+    /// <summary>An open SQLite connection (tests that run on SQLite only), with the audit file attached as the server attaches it.</summary>
     public SqliteConnection Open()
     {
         if (Provider != DatabaseProvider.Sqlite)
@@ -92,15 +97,18 @@ public sealed class TestDatabase : IDisposable
         }
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
+        SqliteAuditFile.Attach(connection, AuditPath);
         return connection;
     }
 
     /// <summary>An open connection of this database's provider, for the tests' plain SQL (see <see cref="Sql"/>).</summary>
     public DbConnection Connect()
     {
-        DbConnection connection = Provider == DatabaseProvider.PostgreSql
-            ? new NpgsqlConnection(SqlConnectionString)
-            : new SqliteConnection(ConnectionString);
+        if (Provider != DatabaseProvider.PostgreSql)
+        {
+            return Open();
+        }
+        var connection = new NpgsqlConnection(SqlConnectionString);
         connection.Open();
         return connection;
     }
@@ -115,11 +123,16 @@ public sealed class TestDatabase : IDisposable
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            // Fold the WAL into the main file so a plain file copy is complete.
-            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+            SqliteAuditFile.Attach(c, SqliteAuditFile.PathFor(options));
+            // Fold the WALs into the data and audit files so a plain file copy is complete.
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; PRAGMA audit.wal_checkpoint(TRUNCATE); PRAGMA audit.journal_mode=DELETE;";
             cmd.ExecuteNonQuery();
         }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(path);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            TryDelete(path);
+            TryDelete(SqliteAuditFile.PathFor(options));
+        };
         return path;
     }
 
@@ -145,9 +158,12 @@ public sealed class TestDatabase : IDisposable
             return;
         }
         SqliteConnection.ClearAllPools();
-        TryDelete(Path);
-        TryDelete(Path + "-wal");
-        TryDelete(Path + "-shm");
+        foreach (var file in new[] { Path, AuditPath })
+        {
+            TryDelete(file);
+            TryDelete(file + "-wal");
+            TryDelete(file + "-shm");
+        }
     }
 
     private static void TryDelete(string path)

@@ -13,7 +13,7 @@ public sealed class AuditFailureTests : IDisposable
     {
         var client = _app.ClientFor("county", "139901000000");
         await WarehouseApp.DataAsync(client, "{ regions(first: 1) { totalCount } }");
-        Sql.Execute(_app.Database, "CREATE TRIGGER tr_test_audit_down BEFORE INSERT ON sec_audit_record BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        Sql.Execute(_app.Database, "CREATE TRIGGER audit.tr_test_audit_down BEFORE INSERT ON sec_audit_record BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
         var body = await WarehouseApp.PostAsync(client, "{ members(first: 3) { nodes { id name } } }", expectStatus: 503);
         Assert.Equal("AUDIT_UNAVAILABLE", WarehouseApp.FirstErrorCode(body));
         Assert.Null(body["data"]);
