@@ -42,7 +42,8 @@ internal static class Verbs
         MigrationRunner.Run(database);
         if (Seeder.HasData(database))
         {
-            throw new CliException("The database already holds households; seed into an empty database (delete data/warehouse.db and data/warehouse.audit.db for the embedded one).");
+            throw new CliException("The database already holds households; seed into an empty database " +
+                "(delete data/warehouse.db and data/warehouse.audit.db for the embedded one).");
         }
         var last = -5.0;
         var summary = Seeder.Seed(database, options, new SyncProgress<GenerationProgress>(p =>

@@ -145,7 +145,8 @@ public sealed class AuditFileTests(ITestOutputHelper output) : IDisposable
         var (beforeAudit, beforeData) = MissesAfterCommits(before);
         MigrationRunner.Run(before);
         var (afterAudit, afterData) = MissesAfterCommits(before);
-        output.WriteLine($"cache misses of the re-read after an audit commit: before {beforeAudit}, after {afterAudit}; after a data commit: {beforeData}, {afterData}");
+        output.WriteLine($"cache misses of the re-read after an audit commit: before {beforeAudit}, after {afterAudit}; " +
+            $"after a data commit: {beforeData}, {afterData}");
 
         Assert.True(beforeAudit > 10, $"before: {beforeAudit}");
         Assert.Equal(0, afterAudit);

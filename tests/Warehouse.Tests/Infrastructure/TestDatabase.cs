@@ -125,7 +125,8 @@ public sealed class TestDatabase : IDisposable
             using var cmd = c.CreateCommand();
             SqliteAuditFile.Attach(c, SqliteAuditFile.PathFor(options));
             // Fold the WALs into the data and audit files so a plain file copy is complete.
-            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; PRAGMA audit.wal_checkpoint(TRUNCATE); PRAGMA audit.journal_mode=DELETE;";
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; " +
+                "PRAGMA audit.wal_checkpoint(TRUNCATE); PRAGMA audit.journal_mode=DELETE;";
             cmd.ExecuteNonQuery();
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
