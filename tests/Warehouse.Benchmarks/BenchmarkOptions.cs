@@ -47,10 +47,18 @@ public sealed record BenchmarkOptions
     /// <summary>Unmeasured requests per side before measuring.</summary>
     public int WarmUp => Mode switch { BenchmarkMode.Full => 20, BenchmarkMode.Quick => 5, _ => 1 };
 
+    /// <summary>The longest a latency scenario's warm-up waits for the servers' runtimes to stop tiering up its code.</summary>
+    public TimeSpan SettleLimit => Mode switch
+    {
+        BenchmarkMode.Full => TimeSpan.FromSeconds(30),
+        BenchmarkMode.Quick => TimeSpan.FromSeconds(10),
+        _ => TimeSpan.Zero,
+    };
+
     /// <summary>Measured requests per side (fewer when the time budget runs out).</summary>
     public int Iterations => Mode switch { BenchmarkMode.Full => 200, BenchmarkMode.Quick => 30, _ => 2 };
 
-    /// <summary>Time budget per latency scenario, warm-up included.</summary>
+    /// <summary>Time budget per latency scenario's measured requests (after the warm-up).</summary>
     public TimeSpan ScenarioBudget => Mode switch
     {
         BenchmarkMode.Full => TimeSpan.FromSeconds(60),

@@ -207,7 +207,8 @@ public static class BenchmarkSuite
         var baselinePath = $"/benchmark/baseline/households-page?county={c.CountyCode}&belowFen={belowYuan * 100}"
             + $"&monitorType={Uri.EscapeDataString(monitorType)}&first=50";
         SameJson(c, 1, (await GraphQL(c, body, c.CountyToken)).Text, (await Baseline(c, baselinePath)).Text);
-        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Baseline(c, baselinePath), c.Options);
+        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Baseline(c, baselinePath), c.Options,
+            [c.Server.Pid, c.Baseline.Pid]);
         return LatencyRow(1, "page of 50 households (filter income + monitorType, order income, 8 fields, members)", ours, baseline, 1.3);
     }
 
@@ -220,7 +221,8 @@ public static class BenchmarkSuite
             """);
         var baselinePath = $"/benchmark/baseline/households-aggregate?county={c.CountyCode}";
         SameJson(c, 2, (await GraphQL(c, body, c.CountyToken)).Text, (await Baseline(c, baselinePath)).Text);
-        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Baseline(c, baselinePath), c.Options);
+        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, c.CountyToken), () => Baseline(c, baselinePath), c.Options,
+            [c.Server.Pid, c.Baseline.Pid]);
         return LatencyRow(2, "grouped aggregate township × monitorType (count, sum, avg income)", ours, baseline, 1.15);
     }
 
@@ -251,7 +253,8 @@ public static class BenchmarkSuite
         {
             c.Problems.Add($"scenario 3: the page at row {row} has {deepRows} rows");
         }
-        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, deep, c.CountyToken), () => GraphQL(c, first, c.CountyToken), c.Options);
+        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, deep, c.CountyToken), () => GraphQL(c, first, c.CountyToken), c.Options,
+            [c.Server.Pid]);
         var ratio = ours.Median / baseline.Median;
         return new ResultRow(3, $"keyset page at row {row:N0} (order by income, 50 rows)", ResultRow.Ms(ours), "first page: " + ResultRow.Ms(baseline),
             Report.F(ratio, "0.00") + "x", "≤ 1.20x", Report.Yes(ratio <= 1.2));
@@ -288,7 +291,8 @@ public static class BenchmarkSuite
         {
             c.Problems.Add($"scenario 5: village answered {v} rows, county {k}, expected {n}");
         }
-        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, villageToken), () => GraphQL(c, body, c.CountyToken), c.Options);
+        var (ours, baseline) = await Alternating.RunAsync(() => GraphQL(c, body, villageToken), () => GraphQL(c, body, c.CountyToken), c.Options,
+            [c.Server.Pid]);
         var ratio = ours.Median / baseline.Median;
         return new ResultRow(5, $"village-role page of {n} households (village {village})", ResultRow.Ms(ours), "county role, same rows: "
             + ResultRow.Ms(baseline),

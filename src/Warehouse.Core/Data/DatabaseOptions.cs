@@ -30,6 +30,11 @@ public sealed class DatabaseOptions
     /// the data file. Back it up with the data file (docs/deployment.md). Ignored by SQL Server and PostgreSQL.
     /// </summary>
     public string? AuditFile { get; set; }
+    /// <summary>
+    /// SQLite only: how much of the data file each connection reads through a memory map (<c>PRAGMA mmap_size</c>,
+    /// <c>Warehouse:SqliteMmapMegabytes</c>, default 256; 0 turns it off). See <see cref="SqliteMemoryMap"/>.
+    /// </summary>
+    public int SqliteMmapMegabytes { get; set; } = SqliteMemoryMap.DefaultMegabytes;
 
     /// <summary>
     /// Makes a relative SQLite file path absolute against <paramref name="baseDirectory"/> (the API project's

@@ -33,6 +33,10 @@ public static class DbContextFactory
             // Microsoft.Data.Sqlite retries a busy database until the command timeout: that is the bounded wait.
             builder.UseSqlite(options.ConnectionString, o => o.CommandTimeout(options.BusyTimeoutSeconds));
             builder.AddInterceptors(SqliteInterruptInterceptor.Instance);
+            if (options.SqliteMmapMegabytes > 0)
+            {
+                builder.AddInterceptors(new SqliteMemoryMap(options.SqliteMmapMegabytes));
+            }
             if (attachAudit)
             {
                 builder.AddInterceptors(new SqliteAuditInterceptor(SqliteAuditFile.PathFor(options)));

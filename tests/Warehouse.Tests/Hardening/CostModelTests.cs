@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Warehouse.Tests.Exports;
 using Warehouse.Tests.Infrastructure;
+using Warehouse.Tooling;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Warehouse.Tests.Infrastructure;
+using Warehouse.Tooling;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Warehouse.Tests.Infrastructure;
+namespace Warehouse.Tooling;
 
 /// <summary>
 /// Waits until the runtime's background tier-up compiler has gone quiet. A test process is young: for seconds after
@@ -9,27 +9,35 @@ namespace Warehouse.Tests.Infrastructure;
 /// them briefly stops every managed thread. Measured on this machine (DOTNET_TieredCompilation=0 makes it vanish):
 /// a CPU-bound request with a 0.5 s limit was answered 1.1–3 s late, with its own work frozen for the same time,
 /// in about half of the runs. That is the runtime settling, not the server's deadline; a test that measures the
-/// deadline waits for it first. Linux only (it reads /proc); elsewhere it returns at once.
+/// deadline waits for it first. The benchmarks wait for it in the servers they measure, so that a latency scenario
+/// measures the server's code, not the runtime still compiling it. Linux only (it reads /proc); elsewhere it
+/// returns at once.
 /// </summary>
-internal static class TieringQuiescence
+public static class TieringQuiescence
 {
     private const string CompilerThread = ".NET Tiered Com"; // the kernel keeps the first 15 characters of a thread's name
     private static readonly TimeSpan Sample = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Returns how long it waited: when the compiler used under a tenth of a core for two samples running, or at <paramref name="limit"/>.</summary>
-    public static async Task<TimeSpan> WaitAsync(TimeSpan limit)
+    public static Task<TimeSpan> WaitAsync(TimeSpan limit) => WaitAsync("self", limit);
+
+    /// <summary>The same for another process (a server the caller started), by its pid.</summary>
+    public static Task<TimeSpan> WaitAsync(int pid, TimeSpan limit) => WaitAsync(pid.ToString(CultureInfo.InvariantCulture), limit);
+
+    private static async Task<TimeSpan> WaitAsync(string process, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
-        if (!Directory.Exists("/proc/self/task"))
+        var tasks = $"/proc/{process}/task";
+        if (!Directory.Exists(tasks))
         {
             return clock.Elapsed;
         }
         var quiet = 0;
-        var before = CompilerTicks();
+        var before = CompilerTicks(tasks);
         while (clock.Elapsed < limit && quiet < 2)
         {
             await Task.Delay(Sample);
-            var now = CompilerTicks();
+            var now = CompilerTicks(tasks);
             // Clock ticks are hundredths of a second: 2 ticks in 250 ms is under a tenth of a core.
             quiet = now - before <= 2 ? quiet + 1 : 0;
             before = now;
@@ -37,11 +45,23 @@ internal static class TieringQuiescence
         return clock.Elapsed;
     }
 
-    /// <summary>User plus system clock ticks of the tier-up compiler thread(s) of this process.</summary>
-    private static long CompilerTicks()
+    /// <summary>User plus system clock ticks (hundredths of a second) of a process's tier-up compiler thread(s); 0 once it has ended.</summary>
+    public static long CompilerTicks(int pid) => CompilerTicks($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task");
+
+    /// <summary>User plus system clock ticks of the tier-up compiler thread(s) of the process whose task folder is <paramref name="tasks"/>.</summary>
+    private static long CompilerTicks(string tasks)
     {
         long ticks = 0;
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        IEnumerable<string> threads;
+        try
+        {
+            threads = [.. Directory.EnumerateDirectories(tasks)];
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return 0; // the process has ended
+        }
+        foreach (var task in threads)
         {
             try
             {
