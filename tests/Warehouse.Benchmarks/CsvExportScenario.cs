@@ -38,6 +38,7 @@ public static class CsvExportScenario
         var expected = county.Scalar<long>($"SELECT COUNT(*) FROM member WHERE {county.AdultsOnly}");
         var tool = postgres ? "psql COPY … TO STDOUT (FORMAT csv)" : "sqlite3 -csv";
         var resetWorked = server.ResetPeakRss();
+        await using var anonymous = new Warehouse.Tooling.AnonymousMemoryPeak(server.Pid);
         var (ours, baseline) = (new List<double>(), new List<double>());
         long ourRows = 0, baseRows = 0;
         for (var i = 0; i < options.ExportRuns; i++)
@@ -55,7 +56,8 @@ public static class CsvExportScenario
             problems.Add($"scenario 6: export wrote {ourRows} rows, {tool} {baseRows}, the table holds {expected}");
         }
         return ExportResult.Row(6, title, target, expected, ours, baseline, tool, server.PeakRssMiB(), resetWorked,
-            $"median of {ours.Count} exports per side; peak RSS = VmHWM of the server process, reset before the exports");
+            $"median of {ours.Count} exports per side; peak RSS = VmHWM of the server process, reset before the exports; anonymous = peak of "
+            + "RssAnon + RssShmem sampled every 50 ms", anonymous.PeakMiB);
     }
 
     /// <summary>Runs sqlite3 -csv and counts the rows it writes (read from its stdout by this process, like the HTTP body).</summary>
