@@ -11,6 +11,7 @@ namespace Warehouse.Tests.Infrastructure;
 internal static class SqliteModeInitializer
 {
     [ModuleInitializer]
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "A test assembly: the process-wide SQLite mode must be set before any test opens a connection.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255",
+        Justification = "A test assembly: the process-wide SQLite mode must be set before any test opens a connection.")]
     internal static void Initialize() => SqliteThreading.Configure();
 }
