@@ -126,14 +126,11 @@ public sealed class AuditWriter(IDbContextFactory<WarehouseDbContext> contexts, 
     private async Task CommitAsync(IEnumerable<AuditRecordRow> rows)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        // Fresh row objects per attempt: a failed attempt leaves EF state on the ones it tried.
-        db.AuditRecords.AddRange(rows.Select(r => new AuditRecordRow
-        {
-            At = r.At, UserId = r.UserId, Role = r.Role, Kind = r.Kind, TypeName = r.TypeName, FieldName = r.FieldName,
-            RecordId = r.RecordId, Reason = r.Reason, Operation = r.Operation, DocumentHash = r.DocumentHash,
-            RowCount = r.RowCount, Detail = r.Detail,
-        }));
-        await db.SaveChangesAsync();
+        // One transaction for the group, so each request's records are all written or none; a plain INSERT of the
+        // rows (RowInserter), not SaveChanges: this runs for every request that reads personal data.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await RowInserter.For<AuditRecordRow>(db).InsertAsync(db, rows as IReadOnlyList<AuditRecordRow> ?? [.. rows], CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     private sealed record Pending(List<AuditRecordRow> Rows, TaskCompletionSource Done);

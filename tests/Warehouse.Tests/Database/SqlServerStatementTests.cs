@@ -73,6 +73,24 @@ public sealed class SqlServerStatementTests(ITestOutputHelper output)
             }
         }
         Assert.True(shadow.Statements.Count > beforeMigration, "the default-permission install produced no statement");
+        // Request-time audit records are appended with a plain INSERT (RowInserter), not SaveChanges, so nothing above
+        // replays them: the same statements for one row and for more rows than fit one statement, on the twin directly.
+        shadow.Origin = "audit: rows appended";
+        var beforeAppend = shadow.Statements.Count;
+        using (var db = shadow.CreateContext())
+        {
+            var inserter = RowInserter.For<Warehouse.Security.AuditRecordRow>(db);
+            foreach (var count in new[] { 1, inserter.RowsPerStatement + 1 })
+            {
+                var rows = Enumerable.Range(0, count).Select(i => new Warehouse.Security.AuditRecordRow
+                {
+                    At = DateTime.UtcNow, UserId = "u" + i, Role = "county", Kind = "DATA_ACCESS", TypeName = "Household", RowCount = i,
+                    Detail = "[\"idNumber\"]",
+                }).ToList();
+                await inserter.InsertAsync(db, rows, CancellationToken.None);
+            }
+        }
+        Assert.Equal(3, shadow.Statements.Count - beforeAppend);
 
         var binder = new TSqlBinder(catalogue);
         var problems = new List<string>();
