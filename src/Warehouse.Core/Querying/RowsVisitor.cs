@@ -23,7 +23,16 @@ internal sealed class RowsVisitor(QuerySources sources, string keyProperty, IRea
         var prop = typeof(T).GetProperty(keyProperty)!;
         var keyList = keys.Distinct(StringComparer.Ordinal).ToList();
         var contains = typeof(List<string>).GetMethod(nameof(List<string>.Contains))!;
-        var inKeys = Expression.Lambda<Func<T, bool>>(Expression.Call(Exprs.Value(keyList, typeof(List<string>)), contains, Expression.Property(x, prop)), x);
+        Expression list = Exprs.Value(keyList, typeof(List<string>));
+        // The keys as ONE parameter (json_each on SQLite, = ANY on PostgreSQL): the statement's text no longer depends on
+        // how many parents the batch has, so EF Core and the engine do not build a new IN list of up to 500 parameters
+        // per request. SQL Server keeps EF Core's padded parameter list: its single-parameter form is OPENJSON, which
+        // needs database compatibility level 130 or later, and this was measured on SQLite only (docs/performance.md).
+        if (sources.Db.Provider != Warehouse.Data.DatabaseProvider.SqlServer)
+        {
+            list = Expression.Call(typeof(EF).GetMethod(nameof(EF.Parameter))!.MakeGenericMethod(typeof(List<string>)), list);
+        }
+        var inKeys = Expression.Lambda<Func<T, bool>>(Expression.Call(list, contains, Expression.Property(x, prop)), x);
         query = query.Where(inKeys);
         if (new FilterCompiler(sources).Compile(entity, where) is { } filter)
         {
