@@ -62,27 +62,30 @@ public static class Alternating
     }
 
     /// <summary>
-    /// Rounds of <see cref="BenchmarkOptions.WarmUp"/> requests per side until a round passes with the servers'
-    /// tier-up compilers under a tenth of a core (or <see cref="BenchmarkOptions.SettleLimit"/>). A server a few
-    /// seconds old still runs much of a scenario's code unoptimised and recompiles it in the background — its
-    /// installs stop every thread — so a fixed count of warm-up requests measured the runtime settling (scenario 1 in a
-    /// young server: p50 16.5 ms; the same server a minute later: 8.5 ms). Production servers run for days.
-    /// Returns how long the warm-up took.
+    /// Rounds of at least <see cref="BenchmarkOptions.WarmUp"/> requests per side and <see cref="BenchmarkOptions.WarmUpRound"/>
+    /// until, after <see cref="BenchmarkOptions.MinWarmUp"/> requests, a round passes with the servers' tier-up compilers
+    /// under a tenth of a core (or <see cref="BenchmarkOptions.SettleLimit"/>). A server a few seconds old still runs much
+    /// of a scenario's code unoptimised and recompiles it in the background — its installs stop every thread — so a
+    /// fixed count of warm-up requests measured the runtime settling (scenario 1 in a young server: p50 16.5 ms; the same
+    /// server a minute later: 8.5 ms). Production servers run for days. Returns how long the warm-up took.
     /// </summary>
     public static async Task<TimeSpan> WarmUpAsync(Func<Task> ours, Func<Task> baseline, BenchmarkOptions options, IReadOnlyList<int> servers)
     {
         var clock = Stopwatch.StartNew();
+        var requests = 0;
         while (true)
         {
             var before = servers.Sum(TieringQuiescence.CompilerTicks);
             var round = Stopwatch.StartNew();
-            for (var i = 0; i < options.WarmUp; i++)
+            for (var i = 0; i < options.WarmUp || (servers.Count > 0 && round.Elapsed < options.WarmUpRound); i++)
             {
                 await ours();
                 await baseline();
+                requests++;
             }
             var used = servers.Sum(TieringQuiescence.CompilerTicks) - before; // hundredths of a second of CPU
-            if (servers.Count == 0 || used <= 10 * round.Elapsed.TotalSeconds || clock.Elapsed >= options.SettleLimit)
+            var quiet = used <= 10 * round.Elapsed.TotalSeconds && requests >= options.MinWarmUp;
+            if (servers.Count == 0 || quiet || clock.Elapsed >= options.SettleLimit)
             {
                 return clock.Elapsed;
             }
