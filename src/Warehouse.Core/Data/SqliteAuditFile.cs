@@ -85,13 +85,7 @@ public static class SqliteAuditFile
     /// <summary>True when the audit file is attached to the connection and holds the audit table.</summary>
     public static bool HoldsAuditTable(SqliteConnection connection)
     {
-        if (!IsAttached(connection))
-        {
-            return false;
-        }
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {Schema}.sqlite_schema WHERE type = 'table' AND name = '{Table}';";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return IsAttached(connection) && SqliteSchema.HasTable(connection, Schema, Table);
     }
 
     /// <summary>
@@ -112,9 +106,7 @@ public static class SqliteAuditFile
         {
             return;
         }
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM main.sqlite_schema WHERE type = 'table' AND name = '{Table}';";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1)
+        if (SqliteSchema.HasTable(connection, "main", Table))
         {
             return;
         }

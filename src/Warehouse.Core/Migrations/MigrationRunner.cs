@@ -136,12 +136,11 @@ public static class MigrationRunner
     /// <summary>True when the journal records the script that moved the audit table into the audit file.</summary>
     private static bool AuditMoved(SqliteConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'SchemaVersions'";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (!SqliteSchema.HasTable(connection, "main", "SchemaVersions"))
         {
             return false;
         }
+        using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM SchemaVersions WHERE ScriptName LIKE '%.db.sqlite.{AuditFileScript}'";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
