@@ -23,16 +23,15 @@ public sealed class RowInserterTests
     public async Task Rows_are_stored_as_SaveChanges_stores_them(DatabaseProvider provider)
     {
         using var app = new WarehouseApp(provider);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContextAsync();
-        var inserter = RowInserter.For<AuditRecordRow>(db);
-        var rows = Rows("row-inserter", inserter.RowsPerStatement + 2);
+        await using var db = await Context(app);
+        var rows = Rows("row-inserter", RowInserter.For<AuditRecordRow>(db).RowsPerStatement + 2);
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await inserter.InsertAsync(db, rows, CancellationToken.None);
+            await RowInserter.For<AuditRecordRow>(db).InsertAsync(db, rows, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
-        var table = provider == DatabaseProvider.Sqlite ? "sec_audit_record" : "sec.audit_record";
+        var table = Table(provider);
         Assert.Equal(rows.Count, Sql.Scalar(app.Database, $"SELECT COUNT(*) FROM {table} WHERE user_id LIKE 'row-inserter-%'"));
         Assert.Equal(rows.Count, Sql.Scalar(app.Database, $"SELECT COUNT(DISTINCT id) FROM {table} WHERE user_id LIKE 'row-inserter-%'"));
         Assert.Equal("county|DATA_ACCESS|Household||7|[\"idNumber\"]", Sql.Text(app.Database,
@@ -50,18 +49,21 @@ public sealed class RowInserterTests
     public async Task A_bad_row_in_a_later_statement_leaves_nothing(DatabaseProvider provider)
     {
         using var app = new WarehouseApp(provider);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContextAsync();
-        var inserter = RowInserter.For<AuditRecordRow>(db);
-        var rows = Rows("row-inserter-bad", inserter.RowsPerStatement + 1);
+        await using var db = await Context(app);
+        var rows = Rows("row-inserter-bad", RowInserter.For<AuditRecordRow>(db).RowsPerStatement + 1);
         rows[^1].Kind = null!; // NOT NULL: the second statement fails after the first succeeded
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => inserter.InsertAsync(db, rows, CancellationToken.None));
+            await Assert.ThrowsAnyAsync<Exception>(() => RowInserter.For<AuditRecordRow>(db).InsertAsync(db, rows, CancellationToken.None));
         }
 
-        var table = provider == DatabaseProvider.Sqlite ? "sec_audit_record" : "sec.audit_record";
-        Assert.Equal(0, Sql.Scalar(app.Database, $"SELECT COUNT(*) FROM {table} WHERE user_id LIKE 'row-inserter-bad-%'"));
+        Assert.Equal(0, Sql.Scalar(app.Database, $"SELECT COUNT(*) FROM {Table(provider)} WHERE user_id LIKE 'row-inserter-bad-%'"));
     }
+
+    private static Task<WarehouseDbContext> Context(WarehouseApp app) =>
+        app.Services.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContextAsync();
+
+    private static string Table(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "sec_audit_record" : "sec.audit_record";
 
     private static List<AuditRecordRow> Rows(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => new AuditRecordRow
     {
