@@ -18,7 +18,7 @@ namespace Warehouse.Data;
 /// </summary>
 public sealed class RowInserter
 {
-    /// <summary>Rows per statement: SQL Server takes at most 2,100 parameters and 1,000 rows in one VALUES list.</summary>
+    /// <summary>Parameters per statement: SQL Server takes at most 2,100 parameters and 1,000 rows in one VALUES list.</summary>
     private const int MaxParameters = 2000;
 
     private static readonly ConcurrentDictionary<(IModel, Type), RowInserter> PerModel = new();
@@ -49,6 +49,7 @@ public sealed class RowInserter
         {
             var count = Math.Min(RowsPerStatement, rows.Count - start);
             var parameters = new List<DbParameter>(count * _columns.Length);
+            // Only the parameters' factory (the provider's parameter type); EF Core sends its own command.
             using var command = db.Database.GetDbConnection().CreateCommand();
             for (var r = 0; r < count; r++)
             {
