@@ -16,7 +16,7 @@ namespace Warehouse.Data;
 /// so the statement is the one SaveChanges would send on every provider, minus <c>RETURNING</c>. Store-generated
 /// columns (the identity key) are left to the database.
 /// </summary>
-public sealed class RowInserter
+internal sealed class RowInserter
 {
     /// <summary>Parameters per statement: SQL Server takes at most 2,100 parameters and 1,000 rows in one VALUES list.</summary>
     private const int MaxParameters = 2000;

@@ -70,8 +70,11 @@ public sealed class StreamingReplica : IDisposable
         new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString(database)) { Port = Port }.ToString();
 
     /// <summary>
-    /// Waits until the replica has replayed everything the primary had written when called; returns how long that
+    /// Waits until the replica has replayed everything the primary had committed when called; returns how long that
     /// took from the primary's answer (pooled connections and a 1 ms poll, so the figure is the replication's, not ours).
+    /// The target is the WAL *insert* position: the test cluster commits with synchronous_commit off, so a committed
+    /// transaction's record can still be in the primary's WAL buffers, past the write position (pg_current_wal_lsn),
+    /// and a wait for the write position could return before the replica had it (a stale read seen once in CI).
     /// </summary>
     public TimeSpan WaitForReplay(TimeSpan timeout)
     {
@@ -79,7 +82,7 @@ public sealed class StreamingReplica : IDisposable
         using var standby = new NpgsqlConnection(ConnectionString("postgres"));
         standby.Open();
         primary.Open();
-        using var current = new NpgsqlCommand("SELECT pg_current_wal_lsn()::text", primary);
+        using var current = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text", primary);
         var target = (string)current.ExecuteScalar()!;
         var clock = Stopwatch.StartNew();
         using var replayed = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn() >= @target::pg_lsn", standby);
