@@ -146,26 +146,7 @@ internal static class LoadRunner
     }
 
     /// <summary>VmRSS of a process in kB, from /proc/&lt;pid&gt;/status (Linux); null when it cannot be read.</summary>
-    public static long? ReadRssKb(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-        return null;
-    }
+    public static long? ReadRssKb(int pid) => (long?)Warehouse.Tooling.ProcStatus.KiB(pid, "VmRSS:");
 }
 
 /// <summary>One client's records (kept per client, merged at the end: no locks on the hot path).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Warehouse.Tooling;
 
 /// <summary>
@@ -11,19 +9,19 @@ namespace Warehouse.Tooling;
 /// </summary>
 public sealed class AnonymousMemoryPeak : IAsyncDisposable
 {
-    private readonly string _status;
+    private readonly int _pid;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private double _peakKiB;
 
     public AnonymousMemoryPeak(int pid)
     {
-        _status = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status";
+        _pid = pid;
         _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>The peak so far in MiB; null where there is no /proc.</summary>
-    public double? PeakMiB => File.Exists(_status) || _peakKiB > 0 ? Math.Max(_peakKiB, Sample() ?? 0) / 1024.0 : null;
+    public double? PeakMiB => Sample() is { } now ? Math.Max(_peakKiB, now) / 1024.0 : _peakKiB > 0 ? _peakKiB / 1024.0 : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -51,25 +49,5 @@ public sealed class AnonymousMemoryPeak : IAsyncDisposable
         }
     }
 
-    private double? Sample()
-    {
-        try
-        {
-            double total = 0;
-            var found = false;
-            foreach (var line in File.ReadLines(_status))
-            {
-                if (line.StartsWith("RssAnon:", StringComparison.Ordinal) || line.StartsWith("RssShmem:", StringComparison.Ordinal))
-                {
-                    total += double.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                    found = true;
-                }
-            }
-            return found ? total : null;
-        }
-        catch (IOException)
-        {
-            return null; // the process has ended
-        }
-    }
+    private double? Sample() => ProcStatus.KiB(_pid, "RssAnon:", "RssShmem:");
 }

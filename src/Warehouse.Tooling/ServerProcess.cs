@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -118,10 +117,10 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident set (VmHWM) in MiB, from /proc; null where there is no /proc.</summary>
-    public double? PeakRssMiB() => ProcStatus("VmHWM:");
+    public double? PeakRssMiB() => ProcStatus.KiB(Pid, "VmHWM:") / 1024.0;
 
     /// <summary>Current resident set (VmRSS) in MiB; null where there is no /proc.</summary>
-    public double? RssMiB() => ProcStatus("VmRSS:");
+    public double? RssMiB() => ProcStatus.KiB(Pid, "VmRSS:") / 1024.0;
 
     /// <summary>Resets VmHWM to the current RSS (Linux: echo 5 > /proc/pid/clear_refs); false where not allowed.</summary>
     public bool ResetPeakRss()
@@ -153,17 +152,6 @@ public sealed class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-    }
-
-    private double? ProcStatus(string field)
-    {
-        var path = $"/proc/{Pid}/status";
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-        return line is null ? null : double.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     private static void Forward(Action<string> output, string? line)
