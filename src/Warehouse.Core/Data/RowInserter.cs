@@ -23,6 +23,7 @@ internal sealed class RowInserter
 
     private static readonly ConcurrentDictionary<(IModel, Type), RowInserter> PerModel = new();
     private readonly IProperty[] _columns;
+    private readonly RelationalTypeMapping[] _mappings;
     private readonly string _head;
     private readonly ConcurrentDictionary<int, string> _statements = new();
 
@@ -32,6 +33,7 @@ internal sealed class RowInserter
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         _columns = [.. type.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never)];
+        _mappings = [.. _columns.Select(p => p.GetRelationalTypeMapping())];
         _head = "INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema) + " ("
             + string.Join(", ", _columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ";
         RowsPerStatement = Math.Min(1000, MaxParameters / _columns.Length);
@@ -58,7 +60,7 @@ internal sealed class RowInserter
                     var column = _columns[c];
                     var value = column.PropertyInfo!.GetValue(rows[start + r]);
                     // The mapping applies the property's converter (UTC times) and its store type, as SaveChanges does.
-                    parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, Name(r, c), value, column.IsNullable));
+                    parameters.Add(_mappings[c].CreateParameter(command, Name(r, c), value, column.IsNullable));
                 }
             }
             await db.Database.ExecuteSqlRawAsync(_statements.GetOrAdd(count, Statement), parameters, ct);
